@@ -1,0 +1,49 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "snapinfra",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "snapinfra", targets: ["SnapinfraCLI"]),
+        .library(name: "SnapinfraCore", targets: ["SnapinfraCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // The pure core: project files, validation, naming, design, pricing. No terminal, no printing,
+        // no file system.
+        .target(
+            name: "SnapinfraCore",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        // ncursesw as a system library; see shared notes on NCURSES_WIDECHAR.
+        .systemLibrary(
+            name: "CNcursesw",
+            path: "Sources/CNcursesw",
+            providers: [.apt(["libncurses-dev"]), .brew(["ncurses"])]
+        ),
+        // Signal handling and crash restore for the terminal, in C (async-signal-safe).
+        .target(name: "CTermGuard"),
+        // libc wcwidth, which Swift's Glibc module does not expose.
+        .target(name: "CWidth"),
+        // The terminal UI: screen buffer, views, state; one small type talks to ncurses.
+        .target(
+            name: "SnapinfraTUI",
+            dependencies: ["SnapinfraCore", "CNcursesw", "CTermGuard", "CWidth"]
+        ),
+        .executableTarget(
+            name: "SnapinfraCLI",
+            dependencies: [
+                "SnapinfraCore",
+                "SnapinfraTUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "SnapinfraCoreTests", dependencies: ["SnapinfraCore"]),
+        .testTarget(name: "SnapinfraTUITests", dependencies: ["SnapinfraTUI", "CWidth"]),
+        .testTarget(name: "SnapinfraCLITests", dependencies: ["SnapinfraCore"]),
+    ]
+)

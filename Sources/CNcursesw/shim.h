@@ -1,0 +1,52 @@
+#ifndef SNAPINFRA_CNCURSESW_SHIM_H
+#define SNAPINFRA_CNCURSESW_SHIM_H
+
+/* Without this, cchar_t, wget_wch and setcchar are not declared (SwiftPM drops pkg-config's
+   -D_XOPEN_SOURCE). */
+#ifndef NCURSES_WIDECHAR
+#define NCURSES_WIDECHAR 1
+#endif
+
+#include <locale.h>
+#include <langinfo.h>
+#include <stdio.h>
+#include <string.h>
+#include <wchar.h>
+#include <ncursesw/curses.h>
+#include <ncursesw/term.h>
+
+/* C globals and function-like macros as functions: Swift 6 rejects references to C globals. */
+static inline WINDOW *snap_stdscr(void) { return stdscr; }
+static inline SCREEN *snap_newterm(const char *type) { return newterm(type, stdout, stdin); }
+static inline int snap_lines(void) { return LINES; }
+static inline int snap_cols(void) { return COLS; }
+static inline void snap_getmaxyx(WINDOW *w, int *y, int *x) { int yy, xx; getmaxyx(w, yy, xx); *y = yy; *x = xx; }
+
+static const attr_t SNAP_A_NORMAL = A_NORMAL;
+static const attr_t SNAP_A_BOLD = A_BOLD;
+static const attr_t SNAP_A_DIM = A_DIM;
+static const attr_t SNAP_A_REVERSE = A_REVERSE;
+static const attr_t SNAP_A_UNDERLINE = A_UNDERLINE;
+
+enum {
+    SNAP_KEY_CODE_YES = KEY_CODE_YES,
+    SNAP_KEY_UP = KEY_UP, SNAP_KEY_DOWN = KEY_DOWN, SNAP_KEY_LEFT = KEY_LEFT, SNAP_KEY_RIGHT = KEY_RIGHT,
+    SNAP_KEY_HOME = KEY_HOME, SNAP_KEY_END = KEY_END, SNAP_KEY_PPAGE = KEY_PPAGE, SNAP_KEY_NPAGE = KEY_NPAGE,
+    SNAP_KEY_BTAB = KEY_BTAB, SNAP_KEY_ENTER = KEY_ENTER, SNAP_KEY_BACKSPACE = KEY_BACKSPACE,
+    SNAP_KEY_DC = KEY_DC, SNAP_KEY_RESIZE = KEY_RESIZE
+};
+
+/* Draw one grapheme (one spacing character plus up to four combining marks) at y, x. */
+static inline int snap_mvadd_grapheme(WINDOW *w, int y, int x, const wchar_t *wcs, attr_t attr, int pair) {
+    cchar_t cc;
+    if (setcchar(&cc, wcs, attr, (short)pair, NULL) == ERR) return ERR;
+    return mvwadd_wch(w, y, x, &cc);
+}
+
+static inline int snap_setlocale_from_env(void) { return setlocale(LC_ALL, "") != NULL; }
+static inline int snap_locale_is_utf8(void) {
+    const char *codeset = nl_langinfo(CODESET);
+    return codeset != NULL && strcmp(codeset, "UTF-8") == 0;
+}
+
+#endif

@@ -1,0 +1,38 @@
+import ArgumentParser
+
+/// The message for a command whose phase has not landed yet; exits 2 as `cli.md` allows.
+private func notYetAvailable(_ name: String) -> CommandFailure {
+    .usage("'snapinfra \(name)' is not yet available in this version; 'snapinfra validate FILE' is")
+}
+
+struct DesignCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "design", abstract: "Phase 1: analysis, decisions with reasons, cost breakdown.")
+    @Argument(help: "The project file (JSON or YAML); - reads stdin.") var file: String
+    @Flag(help: "Print one JSON document to stdout.") var json = false
+    func run() throws { throw notYetAvailable("design") }
+}
+
+struct GenerateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "generate", abstract: "Render the infrastructure files into a folder.")
+    @Argument(help: "The project file (JSON or YAML); - reads stdin.") var file: String
+    @Option(help: "The output folder.") var out: String
+    @Option(help: "Comma-separated targets; overrides options.targets.") var target: String?
+    @Option(help: "Comma-separated enhancement ids to apply.") var apply: String?
+    @Flag(help: "Apply every enhancement marked safe.") var applySafe = false
+    @Flag(help: "Print one JSON document to stdout.") var json = false
+    @Flag(help: "Overwrite files changed by hand.") var force = false
+    func run() throws { throw notYetAvailable("generate") }
+}
+
+struct EnhancementsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "enhancements", abstract: "Phase 3: suggestions, their impact and safety.")
+    @Argument(help: "The project file (JSON or YAML); - reads stdin.") var file: String
+    @Flag(help: "Print one JSON document to stdout.") var json = false
+    func run() throws { throw notYetAvailable("enhancements") }
+}
+
+struct TUICommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "tui", abstract: "The terminal UI (the default command).")
+    @Argument(help: "A project file to open.") var file: String?
+    func run() throws { throw notYetAvailable("tui") }
+}

@@ -1,0 +1,73 @@
+/// Endpoint paths are routes, not URLs: they start with `/`, hold no `..` segment, no query, no
+/// white space, and each (method, route) appears once.
+enum EndpointRules {
+    static func check(_ project: Project) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        var routes: [String: Int] = [:]
+        for (e, endpoint) in project.endpoints.enumerated() {
+            let path = "project.endpoints[\(e)].path"
+            if let problem = problem(with: endpoint.path) {
+                diagnostics.append(.error(path, problem))
+                continue
+            }
+            let route = "\(endpoint.method.rawValue) \(normalized(endpoint.path))"
+            if let first = routes[route] {
+                diagnostics.append(
+                    .error(
+                        "project.endpoints[\(e)]",
+                        "\(endpoint.method.rawValue) \(DisplayText.escape(endpoint.path)) is already declared at project.endpoints[\(first)]"))
+            } else {
+                routes[route] = e
+            }
+        }
+        return diagnostics
+    }
+
+    /// What is wrong with a path, or nil.
+    static func problem(with path: String) -> String? {
+        let shown = DisplayText.quoted(path)
+        if path.contains("://") || path.hasPrefix("//") {
+            return "\(shown) is a URL; give only the path, starting with \"/\""
+        }
+        guard path.hasPrefix("/") else {
+            return "\(shown) must start with \"/\" (did you mean \(DisplayText.quoted("/" + path))?)"
+        }
+        if path.unicodeScalars.contains(where: { DisplayText.isUnsafe($0) || $0.properties.isWhitespace }) {
+            return "\(shown) contains white space, control or bidirectional-formatting characters"
+        }
+        if path.contains("?") || path.contains("#") {
+            return "\(shown) holds a query or fragment; give only the path"
+        }
+        let segments = path.split(separator: "/", omittingEmptySubsequences: false)
+        if segments.contains(where: { $0 == ".." || $0 == "." }) {
+            return "\(shown) holds a \".\" or \"..\" segment"
+        }
+        var depth = 0
+        for character in path {
+            if character == "{" { depth += 1 }
+            if character == "}" { depth -= 1 }
+            if depth < 0 || depth > 1 { return "\(shown) has unbalanced \"{\" and \"}\"" }
+        }
+        if depth != 0 { return "\(shown) has unbalanced \"{\" and \"}\"" }
+        return nil
+    }
+
+    /// The route with parameter names erased and a trailing slash dropped: `/users/{id}/` and
+    /// `/users/{userId}` are the same route.
+    static func normalized(_ path: String) -> String {
+        var out = ""
+        var inParameter = false
+        for character in path {
+            if character == "{" {
+                inParameter = true
+                out.append("{}")
+            } else if character == "}" {
+                inParameter = false
+            } else if !inParameter {
+                out.append(character)
+            }
+        }
+        let parts = out.split(separator: "/").map { $0.hasPrefix(":") ? "{}" : String($0) }
+        return "/" + parts.joined(separator: "/")
+    }
+}
