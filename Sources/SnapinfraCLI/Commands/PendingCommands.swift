@@ -5,13 +5,6 @@ private func notYetAvailable(_ name: String) -> CommandFailure {
     .usage("'snapinfra \(name)' is not yet available in this version; 'snapinfra validate FILE' is")
 }
 
-struct DesignCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "design", abstract: "Phase 1: analysis, decisions with reasons, cost breakdown.")
-    @Argument(help: "The project file (JSON or YAML); - reads stdin.") var file: String
-    @Flag(help: "Print one JSON document to stdout.") var json = false
-    func run() throws { throw notYetAvailable("design") }
-}
-
 struct GenerateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "generate", abstract: "Render the infrastructure files into a folder.")
     @Argument(help: "The project file (JSON or YAML); - reads stdin.") var file: String

@@ -1,0 +1,29 @@
+import Foundation
+import SnapinfraCore
+
+/// What every JSON document carries under `metadata`.
+struct JSONMetadata: Encodable {
+    var version = SnapinfraVersion.current
+    var provider = "rules"
+}
+
+/// Prints one JSON document to stdout and nothing else there.
+enum JSONOutput {
+    static func print<T: Encodable>(_ value: T) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = try encoder.encode(value)
+        FileHandle.standardOutput.write(data)
+        FileHandle.standardOutput.write(Data("\n".utf8))
+    }
+
+    struct Failure: Encodable {
+        var success = false
+        var error: String
+        var details: [String]
+    }
+
+    static func printFailure(_ message: String, diagnostics: [Diagnostic], source: String) throws {
+        try print(Failure(error: message, details: diagnostics.map { $0.formatted(source: source) }))
+    }
+}

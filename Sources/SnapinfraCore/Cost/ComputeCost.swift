@@ -1,0 +1,84 @@
+import Foundation
+
+/// Cost lines of the compute and of the entry point in front of it.
+enum ComputeCost {
+    static func lines(
+        _ compute: ComputeSpec, design: InfrastructureDesign, resourceID: String, analysis: RequirementsAnalysis,
+        builder: inout CostLineBuilder
+    ) -> [ResourceCost] {
+        switch compute.platform {
+        case .lambda:
+            let requests = analysis.monthlyRequests
+            let gbSeconds = requests * Double(compute.assumedDurationMS) / 1_000 * compute.memoryGB
+            return [
+                ResourceCost(
+                    resourceID: resourceID, address: "aws_lambda_function.this",
+                    lines: [
+                        builder.usage(
+                            "Requests", .lambdaMillionRequests, quantity: CostLineBuilder.decimal(requests, scale: 0), unit: "requests",
+                            perUnits: 1_000_000, assumption: "one invocation per API request"),
+                        builder.usage(
+                            "Duration (arm64)", .lambdaGBSecond(arm: compute.isGraviton), quantity: CostLineBuilder.decimal(gbSeconds),
+                            unit: "GB-seconds",
+                            assumption: "\(compute.assumedDurationMS) ms per invocation at \(compute.memoryMB) MB"),
+                    ])
+            ]
+        case .fargate:
+            let tasks = Decimal(compute.desiredCount)
+            let minTasks = Decimal(compute.minCount)
+            let maxTasks = Decimal(compute.maxCount)
+            let vcpu = CostLineBuilder.decimal(compute.vCPU)
+            let gb = CostLineBuilder.decimal(compute.memoryGB)
+            var lines = [
+                builder.perUnitHour(
+                    "Per GB per hour", .fargateGB(arm: compute.isGraviton), units: gb * tasks, unit: "GB", min: gb * minTasks, max: gb * maxTasks),
+                builder.perUnitHour(
+                    "Per vCPU per hour", .fargateVCPU(arm: compute.isGraviton), units: vcpu * tasks, unit: "CPU",
+                    min: vcpu * minTasks, max: vcpu * maxTasks),
+            ]
+            if let network = design.network, !network.privateCompute {
+                lines.append(builder.hourly("Public IPv4 addresses (tasks)", .publicIPv4Hour, count: tasks, min: minTasks, max: maxTasks))
+            }
+            return [ResourceCost(resourceID: resourceID, address: "aws_ecs_service.this", lines: lines)]
+        }
+    }
+
+    static func entryLines(
+        _ entry: EntryPointSpec, design: InfrastructureDesign, resourceID: String, analysis: RequirementsAnalysis,
+        builder: inout CostLineBuilder
+    ) -> [ResourceCost] {
+        switch entry.kind {
+        case .httpAPI:
+            return [
+                ResourceCost(
+                    resourceID: resourceID, address: "aws_apigatewayv2_api.this",
+                    lines: [
+                        builder.usage(
+                            "Requests (first 300M)", .apiGatewayHTTPMillionRequests,
+                            quantity: CostLineBuilder.decimal(analysis.monthlyRequests, scale: 0),
+                            unit: "requests", perUnits: 1_000_000, assumption: "every API request")
+                    ])
+            ]
+        case .applicationLoadBalancer:
+            // LCUs: the larger of new connections (25/s each, 90% of requests reuse a connection) and
+            // processed bytes (1 GB/hour each).
+            let newConnections = analysis.averageRPS * 0.1 / 25
+            let gbPerHour = analysis.averageRPS * CostEstimator.averageResponseKB * 3_600 / 1_000_000
+            let lcus = max(0.1, newConnections, gbPerHour)
+            let zones = Decimal(design.network?.availabilityZones ?? 2)
+            return [
+                ResourceCost(
+                    resourceID: resourceID, address: "aws_lb.this",
+                    lines: [
+                        builder.hourly("Application load balancer", .albHour),
+                        builder.usage(
+                            "Load balancer capacity units", .albLCUHour, quantity: CostLineBuilder.decimal(lcus * 730), unit: "LCU-hours",
+                            assumption:
+                                "\(Format.number(lcus, digits: 2)) LCUs on average: \(Format.number(analysis.averageRPS)) rps, 90% on kept-alive connections, \(Format.number(CostEstimator.averageResponseKB)) KB responses"
+                        ),
+                        builder.hourly("Public IPv4 addresses (load balancer)", .publicIPv4Hour, count: zones),
+                    ])
+            ]
+        }
+    }
+}

@@ -1,0 +1,108 @@
+/// The network: a VPC across availability zones, its subnets and NAT.
+public struct NetworkSpec: Sendable, Hashable, Codable {
+    public var cidr: String
+    public var availabilityZones: Int
+    /// 0 (no NAT: the public-subnet shape), 1 (shared), or one per zone.
+    public var natGateways: Int
+    /// Whether application tasks run in private subnets (behind NAT) or public ones.
+    public var privateCompute: Bool
+}
+
+/// Which AWS service holds the data.
+public enum DatabaseService: String, Sendable, Hashable, Codable {
+    case rds
+    case documentDB = "documentdb"
+    case dynamoDB = "dynamodb"
+}
+
+/// The database.
+public struct DatabaseSpec: Sendable, Hashable, Codable {
+    public var service: DatabaseService
+    public var engine: DatabaseEngine
+    public var engineVersion: String
+    /// Instance class; nil for DynamoDB (on-demand capacity).
+    public var instanceClass: String?
+    public var storageGB: Int
+    public var storageType: String
+    public var multiAZ: Bool
+    public var backupRetentionDays: Int
+    public var deletionProtection: Bool
+    public var storageEncrypted: Bool
+    public var readReplicas: Int
+    public var port: Int
+    /// DynamoDB tables (one per project table); empty for other services.
+    public var tables: [String]
+}
+
+/// Where the application runs.
+public enum ComputePlatform: String, Sendable, Hashable, Codable {
+    case fargate
+    case lambda
+}
+
+/// The application's compute.
+public struct ComputeSpec: Sendable, Hashable, Codable {
+    public var platform: ComputePlatform
+    /// `arm64` (Graviton) or `x86_64`.
+    public var architecture: String
+    /// Fargate CPU units (1024 = 1 vCPU); unused for Lambda.
+    public var cpuUnits: Int
+    public var memoryMB: Int
+    public var desiredCount: Int
+    public var minCount: Int
+    public var maxCount: Int
+    public var containerPort: Int
+    /// Rough requests per second one task serves, used for sizing.
+    public var requestsPerTask: Int
+    /// Average Lambda duration assumed for pricing, in milliseconds.
+    public var assumedDurationMS: Int
+
+    public var vCPU: Double { Double(cpuUnits) / 1_024 }
+    public var memoryGB: Double { Double(memoryMB) / 1_024 }
+    public var isGraviton: Bool { architecture == "arm64" }
+}
+
+/// The public entry point: an application load balancer or an HTTP API.
+public struct EntryPointSpec: Sendable, Hashable, Codable {
+    public enum Kind: String, Sendable, Hashable, Codable {
+        case applicationLoadBalancer = "alb"
+        case httpAPI = "http-api"
+    }
+
+    public var kind: Kind
+    public var listenerPort: Int
+}
+
+/// An in-memory cache.
+public struct CacheSpec: Sendable, Hashable, Codable {
+    public var engine: String
+    public var engineVersion: String
+    public var nodeType: String
+    public var nodes: Int
+    public var automaticFailover: Bool
+    public var port: Int
+}
+
+/// A bucket for user uploads.
+public struct ObjectStorageSpec: Sendable, Hashable, Codable {
+    public var purpose: String
+    public var versioning: Bool
+    public var blockPublicAccess: Bool
+    /// Assumptions for the usage-based price lines.
+    public var assumedStoredGB: Double
+    public var assumedPutsPerMonth: Double
+    public var assumedGetsPerMonth: Double
+}
+
+/// A secret, such as the database master password that RDS keeps in Secrets Manager.
+public struct SecretSpec: Sendable, Hashable, Codable {
+    public var purpose: String
+    public var managedByService: Bool
+}
+
+/// Logs and alarms.
+public struct MonitoringSpec: Sendable, Hashable, Codable {
+    public var logRetentionDays: Int
+    public var alarms: [String]
+    public var assumedLogsGBPerMonth: Double
+}

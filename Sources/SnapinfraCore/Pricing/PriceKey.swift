@@ -1,0 +1,62 @@
+/// One priced thing: "an RDS PostgreSQL db.t4g.micro instance-hour, Multi-AZ".
+public enum PriceKey: Sendable, Hashable, Codable {
+    /// Instance-hour. `engine` is "postgres" or "mysql" (the catalog's two RDS engines).
+    case rdsInstance(engine: String, instanceClass: String, multiAZ: Bool)
+    /// Per GB-month; `type` is "gp3" or "gp2".
+    case rdsStorage(type: String, multiAZ: Bool)
+    /// gp3 IOPS above the included baseline, per IOPS-month.
+    case rdsProvisionedIOPS(multiAZ: Bool)
+    /// Backup storage beyond the free amount, per GB-month.
+    case rdsBackupStorage
+    /// Per vCPU-hour or per GB-hour; `arm` for Graviton.
+    case fargateVCPU(arm: Bool)
+    case fargateGB(arm: Bool)
+    case albHour
+    case albLCUHour
+    case natGatewayHour
+    case natGatewayGB
+    case publicIPv4Hour
+    /// Data transfer out to the internet, first 10 TB tier, per GB.
+    case dataTransferOutGB
+    /// Data transfer out to the internet, next 40 TB tier, per GB.
+    case dataTransferOutNext40TBGB
+    /// Node-hour; `engine` is "redis" or "valkey".
+    case elastiCacheNode(engine: String, nodeType: String)
+    case s3StandardGB
+    case s3PutPer1k
+    case s3GetPer1k
+    case logsIngestionGB
+    case logsStorageGB
+    case alarmStandard
+    case secret
+    case kmsKey
+    case wafWebACL
+    case wafRule
+    case wafMillionRequests
+    case lambdaMillionRequests
+    case lambdaGBSecond(arm: Bool)
+    case apiGatewayHTTPMillionRequests
+
+    /// The family that decides which regional fallback multiplier applies.
+    var family: PriceFamily {
+        switch self {
+        case .rdsInstance(_, let instanceClass, _):
+            return instanceClass.hasPrefix("db.t") ? .burstableDatabase : .database
+        case .rdsStorage, .rdsProvisionedIOPS, .rdsBackupStorage:
+            return .database
+        case .elastiCacheNode(_, let nodeType):
+            return nodeType.hasPrefix("cache.t") ? .burstableDatabase : .database
+        case .fargateVCPU(let arm), .fargateGB(let arm):
+            return arm ? .gravitonCompute : .x86Compute
+        case .lambdaMillionRequests, .lambdaGBSecond, .apiGatewayHTTPMillionRequests:
+            return .serverless
+        default:
+            return .other
+        }
+    }
+}
+
+/// Groups of prices that move together between regions (sheet §3.9).
+enum PriceFamily: Sendable, Hashable {
+    case burstableDatabase, database, gravitonCompute, x86Compute, serverless, other
+}

@@ -1,0 +1,60 @@
+import Foundation
+
+/// The cost breakdown as an infracost-style table: one block per resource, its lines drawn with
+/// `├─`/`└─`, usage lines marked `*`, then the totals.
+public enum CostTable {
+    public static func text(_ estimate: CostEstimate) -> String {
+        var rows: [(name: String, quantity: String, unit: String, cost: String)] = []
+        for resource in estimate.resources {
+            rows.append((resource.address, "", "", ""))
+            for (index, line) in resource.lines.enumerated() {
+                let branch = index == resource.lines.count - 1 ? "└─ " : "├─ "
+                let star = line.kind == .usage ? " *" : ""
+                if line.priceNotFound || line.monthlyCost == nil {
+                    rows.append((branch + line.name + star, "", "", "price not in catalog"))
+                } else {
+                    rows.append(
+                        (
+                            branch + line.name + star, line.monthlyQuantity.map(Format.quantity) ?? "", line.unit,
+                            line.monthlyCost.map(Format.money) ?? ""
+                        ))
+                }
+            }
+        }
+        let nameWidth = max(40, rows.map { $0.name.count }.max() ?? 0) + 2
+        let qtyWidth = 12
+        let unitWidth = 12
+        let costWidth = 14
+        func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
+            let space = String(repeating: " ", count: max(0, width - text.count))
+            return right ? space + text : text + space
+        }
+        var out = [
+            pad("Name", nameWidth) + pad("Monthly Qty", qtyWidth, right: true) + "  " + pad("Unit", unitWidth)
+                + pad("Monthly Cost", costWidth, right: true), "",
+        ]
+        for row in rows {
+            out.append(
+                pad(row.name, nameWidth) + pad(row.quantity, qtyWidth, right: true) + "  " + pad(row.unit, unitWidth)
+                    + pad(row.cost, costWidth, right: true))
+        }
+        out.append("")
+        let width = nameWidth + qtyWidth + 2 + unitWidth + costWidth
+        func total(_ label: String, _ value: String) -> String { pad(label, width - costWidth) + pad(value, costWidth, right: true) }
+        out.append(total("Always-on", Format.money(estimate.alwaysOnMonthly)))
+        out.append(total("Usage-based *", Format.money(estimate.usageMonthly)))
+        out.append(total("OVERALL TOTAL", Format.money(estimate.totalMonthly)))
+        out.append(total("Range (min – max)", "\(Format.money(estimate.minMonthly)) – \(Format.money(estimate.maxMonthly))"))
+        out.append("")
+        out.append("* Usage-based; assumptions:")
+        for line in estimate.lines where line.kind == .usage {
+            if let assumption = line.assumption { out.append("  - \(line.name): \(assumption)") }
+        }
+        for assumption in estimate.assumptions { out.append("  - \(assumption)") }
+        if !estimate.notes.isEmpty {
+            out.append("Prices not read for this exact item and region:")
+            for note in estimate.notes { out.append("  - \(note)") }
+        }
+        return out.joined(separator: "\n")
+    }
+}
