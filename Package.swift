@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "snapinfra", targets: ["SnapinfraCLI"]),
         .library(name: "SnapinfraCore", targets: ["SnapinfraCore"]),
+        .executable(name: "snapinfra-bench", targets: ["SnapinfraBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -42,7 +43,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "SnapinfraCoreTests", dependencies: ["SnapinfraCore"]),
+        .testTarget(name: "SnapinfraCoreTests", dependencies: ["SnapinfraCore"], exclude: ["Golden"]),
+        // Benchmarks: `swift run -c release snapinfra-bench` (numbers, never timed assertions).
+        .executableTarget(name: "SnapinfraBench", dependencies: ["SnapinfraCore"]),
         .testTarget(name: "SnapinfraTUITests", dependencies: ["SnapinfraTUI", "CWidth"]),
         .testTarget(name: "SnapinfraCLITests", dependencies: ["SnapinfraCore"]),
     ]

@@ -26,6 +26,18 @@ public struct CostLine: Sendable, Hashable, Codable {
     public var priceNotFound: Bool
 }
 
+extension CostLine {
+    /// The line with its costs rounded to cents, as the table shows them; totals are sums of
+    /// rounded lines, so a table always adds up.
+    func roundedToCents() -> CostLine {
+        var copy = self
+        copy.monthlyCost = monthlyCost.map { Format.rounded($0, scale: 2) }
+        copy.minMonthlyCost = minMonthlyCost.map { Format.rounded($0, scale: 2) }
+        copy.maxMonthlyCost = maxMonthlyCost.map { Format.rounded($0, scale: 2) }
+        return copy
+    }
+}
+
 /// The cost lines of one resource.
 public struct ResourceCost: Sendable, Hashable, Codable {
     public var resourceID: String

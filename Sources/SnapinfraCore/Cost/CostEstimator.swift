@@ -22,6 +22,7 @@ public struct CostEstimator: Sendable {
             resources += cost(of: resource, design: design, analysis: analysis, builder: &builder)
         }
         resources.append(dataTransfer(analysis, builder: &builder))
+        resources = resources.map { ResourceCost(resourceID: $0.resourceID, address: $0.address, lines: $0.lines.map { $0.roundedToCents() }) }
         let lines = resources.flatMap(\.lines)
         let alwaysOn = lines.filter { $0.kind == .alwaysOn }.reduce(Decimal(0)) { $0 + ($1.monthlyCost ?? 0) }
         let usage = lines.filter { $0.kind == .usage }.reduce(Decimal(0)) { $0 + ($1.monthlyCost ?? 0) }

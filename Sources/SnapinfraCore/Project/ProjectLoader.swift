@@ -34,7 +34,9 @@ public struct ProjectLoader: Sendable {
         if let decoded, !diagnostics.hasErrors {
             diagnostics += ProjectValidator().validate(decoded)
         }
-        diagnostics = PositionIndex(root).attach(to: diagnostics)
+        if diagnostics.contains(where: { $0.position == nil && !$0.path.isEmpty }) {
+            diagnostics = PositionIndex(root).attach(to: diagnostics)
+        }
         return Result(file: diagnostics.hasErrors ? nil : decoded, diagnostics: diagnostics, format: format)
     }
 

@@ -47,7 +47,7 @@ enum TierChooser {
         if peakRPS > below.maxPeakRPS { crossed.append("\(Format.number(peakRPS)) peak rps") }
         let verb = crossed.count == 1 ? "exceeds" : "exceed"
         var line = "\(tier.value): \(crossed.joined(separator: " and ")) \(verb) the \(below.name) tier's \(limits(below))"
-        if index < tiers.count - 1 { line += " and fit the \(tier.name) tier's \(limits(tier))" }
+        if index < tiers.count - 1 { line += " and \(crossed.count == 1 ? "fits" : "fit") the \(tier.name) tier's \(limits(tier))" }
         return (index, line)
     }
 
