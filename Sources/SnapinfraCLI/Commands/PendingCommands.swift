@@ -5,18 +5,6 @@ private func notYetAvailable(_ name: String) -> CommandFailure {
     .usage("'snapinfra \(name)' is not yet available in this version; 'snapinfra validate FILE' is")
 }
 
-struct GenerateCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "generate", abstract: "Render the infrastructure files into a folder.")
-    @Argument(help: "The project file (JSON or YAML); - reads stdin.") var file: String
-    @Option(help: "The output folder.") var out: String
-    @Option(help: "Comma-separated targets; overrides options.targets.") var target: String?
-    @Option(help: "Comma-separated enhancement ids to apply.") var apply: String?
-    @Flag(help: "Apply every enhancement marked safe.") var applySafe = false
-    @Flag(help: "Print one JSON document to stdout.") var json = false
-    @Flag(help: "Overwrite files changed by hand.") var force = false
-    func run() throws { throw notYetAvailable("generate") }
-}
-
 struct EnhancementsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "enhancements", abstract: "Phase 3: suggestions, their impact and safety.")
     @Argument(help: "The project file (JSON or YAML); - reads stdin.") var file: String

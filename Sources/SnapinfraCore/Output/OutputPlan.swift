@@ -1,0 +1,62 @@
+/// What writing the output would do to each file, decided before anything is written.
+public struct OutputPlan: Sendable, Hashable {
+    public enum Status: String, Sendable, Hashable, Codable {
+        /// Not on disk yet.
+        case new
+        /// Written by Snapinfra before, untouched since, and different now.
+        case changed
+        /// Same content as on disk.
+        case unchanged
+        /// On disk with content Snapinfra did not write (edited by hand, or not ours at all).
+        case handEdited = "hand-edited"
+        /// Written by Snapinfra before and no longer generated; removed if untouched.
+        case removed
+    }
+
+    public struct Item: Sendable, Hashable {
+        public var path: String
+        public var status: Status
+        /// The new content; nil for removed files.
+        public var content: String?
+    }
+
+    public var items: [Item]
+
+    /// Files whose hand edits the run would overwrite or delete.
+    public var conflicts: [String] { items.filter { $0.status == .handEdited }.map(\.path) }
+
+    /// Decides the status of every file.
+    /// - Parameters:
+    ///   - onDisk: SHA-256 of each relevant path that exists in the output folder now.
+    ///   - previous: the manifest of the last run, if any.
+    public static func make(files: [RenderedFile], onDisk: [String: String], previous: Manifest?) -> OutputPlan {
+        let written = Dictionary(previous?.files.map { ($0.path, $0.sha256) } ?? [], uniquingKeysWith: { a, _ in a })
+        var items: [Item] = []
+        for file in files {
+            let hash = SHA256.hex(file.content)
+            guard let current = onDisk[file.path] else {
+                items.append(Item(path: file.path, status: .new, content: file.content))
+                continue
+            }
+            if current == hash {
+                items.append(Item(path: file.path, status: .unchanged, content: file.content))
+            } else if written[file.path] == current {
+                items.append(Item(path: file.path, status: .changed, content: file.content))
+            } else {
+                items.append(Item(path: file.path, status: .handEdited, content: file.content))
+            }
+        }
+        let generated = Set(files.map(\.path))
+        for entry in previous?.files ?? [] where !generated.contains(entry.path) {
+            guard let current = onDisk[entry.path] else { continue }
+            items.append(Item(path: entry.path, status: current == entry.sha256 ? .removed : .handEdited, content: nil))
+        }
+        return OutputPlan(items: items)
+    }
+
+    /// Whether a path is a safe relative path inside the output folder.
+    public static func isContained(_ path: String) -> Bool {
+        !path.isEmpty && !path.hasPrefix("/") && !path.contains("\\")
+            && path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { !$0.isEmpty && $0 != "." && $0 != ".." }
+    }
+}

@@ -1,0 +1,117 @@
+/// The environment variables the application reads, with their value in each target, built in
+/// one place so Terraform and Compose always agree on names.
+public struct RuntimeVariable: Sendable, Hashable {
+    public var name: String
+    /// An HCL expression for Terraform (already quoted or a reference).
+    public var terraform: String?
+    /// Where the value comes from in Terraform when it is a secret (an ARN expression).
+    public var terraformSecret: String?
+    /// A YAML scalar for Compose (quoted, `$` doubled where literal).
+    public var compose: String?
+    /// Whether `.env.example` must list it (Compose reads it from `.env`).
+    public var fromDotEnv: Bool
+}
+
+enum RuntimeEnvironment {
+    static func variables(_ design: InfrastructureDesign, names: ResourceNames) -> [RuntimeVariable] {
+        let port = ComposeModel.appPort
+        var list = [
+            RuntimeVariable(name: "APP_ENV", terraform: "var.environment", compose: Escaping.yamlString("development"), fromDotEnv: false),
+            RuntimeVariable(name: "PORT", terraform: "tostring(var.app_port)", compose: Escaping.yamlString("\(port)"), fromDotEnv: false),
+        ]
+        if let db = design.database {
+            switch db.service {
+            case .rds, .documentDB:
+                let address = db.service == .rds ? "aws_db_instance.this.address" : "aws_docdb_cluster.this.endpoint"
+                let service = ComposeModel.databaseService(db)
+                list += [
+                    RuntimeVariable(name: "DATABASE_HOST", terraform: address, compose: Escaping.yamlString(service), fromDotEnv: false),
+                    RuntimeVariable(
+                        name: "DATABASE_PORT", terraform: Escaping.hclString("\(db.port)"), compose: Escaping.yamlString("\(db.port)"),
+                        fromDotEnv: false),
+                    RuntimeVariable(
+                        name: "DATABASE_NAME", terraform: Escaping.hclString(names.databaseName), compose: Escaping.yamlString(names.databaseName),
+                        fromDotEnv: false),
+                    RuntimeVariable(
+                        name: "DATABASE_USER", terraform: Escaping.hclString(names.databaseUser), compose: Escaping.yamlString(names.databaseUser),
+                        fromDotEnv: false),
+                ]
+                let secretArn =
+                    db.service == .rds
+                    ? "aws_db_instance.this.master_user_secret[0].secret_arn" : "aws_docdb_cluster.this.master_user_secret[0].secret_arn"
+                if design.compute?.platform == .lambda {
+                    list.append(
+                        RuntimeVariable(
+                            name: "DATABASE_AUTH", terraform: Escaping.hclString("iam"), compose: Escaping.yamlString("password"), fromDotEnv: false))
+                } else {
+                    list.append(
+                        RuntimeVariable(
+                            name: "DATABASE_PASSWORD", terraform: nil, terraformSecret: "\"${\(secretArn)}:password::\"",
+                            compose: Escaping.yamlString("${DATABASE_PASSWORD:?set DATABASE_PASSWORD in .env}", compose: false), fromDotEnv: true))
+                }
+                list.append(
+                    RuntimeVariable(
+                        name: "DATABASE_TLS", terraform: Escaping.hclString("true"), compose: Escaping.yamlString("false"), fromDotEnv: false))
+            case .dynamoDB:
+                list += [
+                    RuntimeVariable(
+                        name: "DYNAMODB_TABLE_PREFIX", terraform: "\"${local.name}-\"", compose: Escaping.yamlString("\(names.slug)-"),
+                        fromDotEnv: false),
+                    RuntimeVariable(
+                        name: "DYNAMODB_ENDPOINT", terraform: Escaping.hclString(""), compose: Escaping.yamlString("http://dynamodb:8000"),
+                        fromDotEnv: false),
+                ]
+            }
+        }
+        if let cache = design.cache {
+            list += [
+                RuntimeVariable(
+                    name: "CACHE_HOST", terraform: "aws_elasticache_replication_group.this.primary_endpoint_address",
+                    compose: Escaping.yamlString("cache"), fromDotEnv: false),
+                RuntimeVariable(
+                    name: "CACHE_PORT", terraform: Escaping.hclString("\(cache.port)"), compose: Escaping.yamlString("\(cache.port)"),
+                    fromDotEnv: false),
+                RuntimeVariable(name: "CACHE_TLS", terraform: Escaping.hclString("true"), compose: Escaping.yamlString("false"), fromDotEnv: false),
+            ]
+        }
+        if design.objectStorage != nil {
+            list.append(
+                RuntimeVariable(
+                    name: "UPLOADS_BUCKET", terraform: "aws_s3_bucket.uploads.bucket",
+                    compose: Escaping.yamlString("${UPLOADS_BUCKET:?set UPLOADS_BUCKET in .env}", compose: false), fromDotEnv: true))
+        }
+        return list
+    }
+}
+
+/// Every name the rendered files use, made by `Naming` from the project name.
+public struct ResourceNames: Sendable, Hashable {
+    public var slug: String
+    public var prefix: String
+    public var databaseIdentifier: String
+    public var databaseName: String
+    public var databaseUser: String
+    public var cacheIdentifier: String
+    public var loadBalancer: String
+    public var targetGroup: String
+    public var executionRole: String
+    public var taskRole: String
+    public var bucketPrefix: String
+
+    public init(project: String) {
+        slug = Naming.slug(project)
+        prefix = Naming.awsName(project, kind: .generic)
+        databaseIdentifier = Naming.awsName(project, "db", kind: .rdsIdentifier)
+        databaseName = String(Naming.terraformIdentifier(project).prefix(63))
+        databaseUser = "app"
+        cacheIdentifier = Naming.awsName(project, "cache", kind: .elasticache)
+        loadBalancer = Naming.awsName(project, "alb", kind: .loadBalancer)
+        targetGroup = Naming.awsName(project, "app", kind: .targetGroup)
+        executionRole = Naming.awsName(project, "execution", kind: .iamRole)
+        taskRole = Naming.awsName(project, "app", kind: .iamRole)
+        // bucket_prefix leaves room for the 26 characters Terraform appends.
+        var bucket = String(Naming.awsName(project, "uploads", kind: .s3Bucket).prefix(36))
+        while bucket.hasSuffix("-") { bucket.removeLast() }
+        bucketPrefix = bucket + "-"
+    }
+}

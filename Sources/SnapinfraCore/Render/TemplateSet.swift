@@ -1,0 +1,61 @@
+import Mustache
+
+/// The templates the renderer uses: the built-in set, or a team's own copies (`--templates DIR`).
+public struct TemplateSet: Sendable {
+    /// Template text by name (`terraform/network.tf.mustache`).
+    public let sources: [String: String]
+    private let parsed: [String: MustacheTemplate]
+
+    /// The templates built into the binary.
+    public static let embedded: TemplateSet = {
+        // The embedded set is tested to parse; a failure here is a build defect.
+        (try? TemplateSet(sources: embeddedSources)) ?? TemplateSet(unchecked: embeddedSources)
+    }()
+
+    private init(unchecked sources: [String: String]) {
+        self.sources = sources
+        parsed = [:]
+    }
+
+    /// Parses every template; the first that does not parse is reported with its line and column.
+    public init(sources: [String: String]) throws(TemplateError) {
+        var parsed: [String: MustacheTemplate] = [:]
+        for (name, text) in sources.sorted(by: { $0.key < $1.key }) {
+            guard text.hasPrefix("{{%CONTENT_TYPE: TEXT}}") else {
+                throw TemplateError(
+                    template: name, line: 1, column: 1, message: "a template must start with {{%CONTENT_TYPE: TEXT}}, or its output is HTML-escaped")
+            }
+            do {
+                parsed[name] = try MustacheTemplate(string: text)
+            } catch let error as MustacheTemplate.ParserError {
+                throw TemplateError(template: name, line: error.context.lineNumber, column: error.context.columnNumber, message: "\(error.error)")
+            } catch {
+                throw TemplateError(template: name, line: 1, column: 1, message: "\(error)")
+            }
+        }
+        self.sources = sources
+        self.parsed = parsed
+    }
+
+    /// A team's templates laid over the built-in ones: a missing file falls back to the built-in.
+    public static func overriding(_ custom: [String: String]) throws(TemplateError) -> TemplateSet {
+        try TemplateSet(sources: embeddedSources.merging(custom) { _, mine in mine })
+    }
+
+    func render(_ name: String, _ model: Any) throws(TemplateError) -> String {
+        guard let template = parsed[name] else {
+            throw TemplateError(template: name, line: 0, column: 0, message: "no such template")
+        }
+        return template.render(model)
+    }
+}
+
+/// A template that cannot be used, with its place.
+public struct TemplateError: Error, Sendable, Hashable, CustomStringConvertible {
+    public var template: String
+    public var line: Int
+    public var column: Int
+    public var message: String
+
+    public var description: String { "Templates/\(template):\(line):\(column): \(message)" }
+}

@@ -1,0 +1,253 @@
+import Foundation
+
+extension TerraformModel {
+    static func list(_ items: [String]) -> String {
+        "[" + items.map(Escaping.hclString).joined(separator: ", ") + "]"
+    }
+
+    init(design: InfrastructureDesign, header: String) {
+        let names = ResourceNames(project: design.projectName)
+        let production = design.environment == .production
+        self.header = header
+        name = names.prefix
+        nameLiteral = Escaping.hclString(names.prefix)
+        region = design.region
+        regionLiteral = Escaping.hclString(design.region)
+        environmentLiteral = Escaping.hclString(design.environment.rawValue)
+        appPort = ComposeModel.appPort
+
+        network = design.network.map { n in
+            Network(
+                zones: n.availabilityZones, cidrLiteral: Escaping.hclString(n.cidr), hasNAT: n.natGateways > 0, natGateways: n.natGateways,
+                natIndexExpression: n.natGateways == 1 ? "0" : "count.index", privateCompute: n.privateCompute)
+        }
+        let lambda = design.compute?.platform == .lambda
+        database = design.database.map { Self.databaseModel($0, names: names, production: production, lambda: lambda) }
+        cache = design.cache.map { c in
+            Cache(
+                nodes: c.nodes, nodeType: c.nodeType, identifierLiteral: Escaping.hclString(names.cacheIdentifier), port: c.port,
+                engineVersionLiteral: Escaping.hclString(c.engineVersion), nodeTypeLiteral: Escaping.hclString(c.nodeType),
+                automaticFailover: c.automaticFailover, snapshotRetentionDays: production ? 7 : 1)
+        }
+        let spec = design.compute
+        let architecture = spec?.architecture ?? "arm64"
+        compute = Compute(
+            executionRoleLiteral: Escaping.hclString(names.executionRole), taskRoleLiteral: Escaping.hclString(names.taskRole),
+            fargate: spec.flatMap { c in
+                guard c.platform == .fargate else { return nil }
+                let publicSubnets = !(design.network?.privateCompute ?? true)
+                return Fargate(
+                    taskSize: "\(Format.number(c.vCPU, digits: 2)) vCPU / \(c.memoryMB) MB",
+                    architectureTitle: c.isGraviton ? "Graviton (arm64)" : "x86_64", minCount: c.minCount, maxCount: c.maxCount,
+                    desiredCount: c.desiredCount, subnetTier: publicSubnets ? "public" : "private", publicSubnets: publicSubnets,
+                    cpuUnits: c.cpuUnits, memoryMB: c.memoryMB, cpuArchitectureLiteral: Escaping.hclString(c.isGraviton ? "ARM64" : "X86_64"),
+                    subnetsExpression: publicSubnets ? "aws_subnet.public[*].id" : "aws_subnet.private[*].id")
+            },
+            lambda: spec.flatMap { c in
+                guard c.platform == .lambda else { return nil }
+                let policy =
+                    design.network == nil
+                    ? "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"
+                    : "arn:aws:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole"
+                return Lambda(
+                    memoryMB: c.memoryMB, architectureTitle: c.isGraviton ? "Graviton (arm64)" : "x86_64",
+                    basePolicyLiteral: Escaping.hclString(policy), architectureLiteral: Escaping.hclString(architecture))
+            })
+        entry = Entry(
+            https: false, loadBalancerNameLiteral: Escaping.hclString(names.loadBalancer),
+            targetGroupNameLiteral: Escaping.hclString(names.targetGroup),
+            deletionProtection: production, healthCheckPathLiteral: Escaping.hclString("/health"))
+        uploads = design.objectStorage.map { bucket in
+            Uploads(
+                versioning: bucket.versioning, bucketPrefixLiteral: Escaping.hclString(names.bucketPrefix), forceDestroy: !production,
+                versioningStatusLiteral: Escaping.hclString(bucket.versioning ? "Enabled" : "Suspended"))
+        }
+        monitoring = Monitoring(logRetentionDays: design.monitoring?.logRetentionDays ?? 30)
+        alarms = Self.alarms(design)
+
+        let variables = RuntimeEnvironment.variables(design, names: names)
+        environment = variables.compactMap { v in
+            v.terraform.map { NameValue(name: v.name, nameLiteral: Escaping.hclString(v.name), valueExpression: $0) }
+        }
+        secrets = variables.compactMap { v in
+            v.terraformSecret.map { NameValue(name: v.name, nameLiteral: Escaping.hclString(v.name), valueExpression: $0) }
+        }
+        hasSecrets = !secrets.isEmpty
+        appPolicy = Self.appPolicy(design, lambda: lambda)
+        outputs = Self.outputs(design)
+    }
+
+    private static func databaseModel(_ db: DatabaseSpec, names: ResourceNames, production: Bool, lambda: Bool) -> DatabaseModel {
+        let family: String
+        let engine: String
+        switch db.engine {
+        case .mysql:
+            family = "mysql8.0"
+            engine = "mysql"
+        case .mariadb:
+            family = "mariadb10.11"
+            engine = "mariadb"
+        default:
+            family = "postgres16"
+            engine = "postgres"
+        }
+        let title: String
+        switch db.service {
+        case .rds: title = "RDS for \(engine)"
+        case .documentDB: title = "Amazon DocumentDB"
+        case .dynamoDB: title = "DynamoDB"
+        }
+        let secret: String
+        switch db.service {
+        case .rds: secret = "aws_db_instance.this.master_user_secret[0].secret_arn"
+        case .documentDB: secret = "aws_docdb_cluster.this.master_user_secret[0].secret_arn"
+        case .dynamoDB: secret = ""
+        }
+        return DatabaseModel(
+            title: title, instanceClass: db.instanceClass ?? "on-demand", storageGB: db.storageGB, storageType: db.storageType,
+            availability: db.multiAZ ? "Multi-AZ" : "single-AZ", identifierLiteral: Escaping.hclString(names.databaseIdentifier),
+            parameterFamilyLiteral: Escaping.hclString(family), postgres: db.engine == .postgres, port: db.port,
+            engineLiteral: Escaping.hclString(engine), engineVersionLiteral: Escaping.hclString(db.engineVersion),
+            instanceClassLiteral: Escaping.hclString(db.instanceClass ?? ""), nameLiteral: Escaping.hclString(names.databaseName),
+            usernameLiteral: Escaping.hclString(names.databaseUser), maxStorageGB: min(65_536, db.storageGB * 4),
+            storageTypeLiteral: Escaping.hclString(db.storageType), multiAZ: db.multiAZ, backupRetentionDays: max(1, db.backupRetentionDays),
+            deletionProtection: db.deletionProtection, skipFinalSnapshot: !production,
+            finalSnapshotLiteral: Escaping.hclString(names.databaseIdentifier + "-final"), replica: db.readReplicas > 0,
+            readReplicas: db.readReplicas, instanceCount: db.multiAZ ? 2 : 1, tableListLiteral: list(db.tables),
+            pointInTimeRecovery: db.backupRetentionDays > 0, hasSecurityGroup: db.service != .dynamoDB,
+            hasSecret: db.service != .dynamoDB && !lambda, secretArnExpression: secret, iamAuthentication: lambda && db.service == .rds)
+    }
+
+    private static func appPolicy(_ design: InfrastructureDesign, lambda: Bool) -> Policy? {
+        var statements: [Statement] = []
+        if design.objectStorage != nil {
+            statements.append(
+                Statement(
+                    actionsLiteral: list(["s3:GetObject", "s3:PutObject", "s3:DeleteObject"]),
+                    resourcesLiteral: "[\"${aws_s3_bucket.uploads.arn}/*\"]"))
+        }
+        if let db = design.database, db.service == .dynamoDB {
+            statements.append(
+                Statement(
+                    actionsLiteral: list([
+                        "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:Query",
+                        "dynamodb:BatchGetItem", "dynamodb:BatchWriteItem",
+                    ]),
+                    resourcesLiteral: "[for table in aws_dynamodb_table.this : table.arn]"))
+        }
+        if lambda, let db = design.database, db.service == .rds {
+            statements.append(
+                Statement(
+                    actionsLiteral: list(["rds-db:connect"]),
+                    resourcesLiteral:
+                        "[\"arn:aws:rds-db:${var.region}:${data.aws_caller_identity.current.account_id}:dbuser:${aws_db_instance.this.resource_id}/\(ResourceNames(project: design.projectName).databaseUser)\"]"
+                ))
+        }
+        return statements.isEmpty ? nil : Policy(statements: statements)
+    }
+
+    private static func alarms(_ design: InfrastructureDesign) -> [Alarm] {
+        func value(_ name: String, _ expression: String) -> NameValue {
+            NameValue(name: name, nameLiteral: Escaping.hclString(name), valueExpression: expression)
+        }
+        return (design.monitoring?.alarms ?? []).compactMap { id -> Alarm? in
+            let resource = id.replacingOccurrences(of: "-", with: "_")
+            switch id {
+            case "alb-5xx":
+                return Alarm(
+                    id: resource, suffix: id, descriptionLiteral: Escaping.hclString("The load balancer's targets answer with 5xx errors."),
+                    namespaceLiteral: "\"AWS/ApplicationELB\"", metricLiteral: "\"HTTPCode_Target_5XX_Count\"", statisticLiteral: "\"Sum\"",
+                    comparisonLiteral: "\"GreaterThanThreshold\"",
+                    threshold: "10", dimensions: [value("LoadBalancer", "aws_lb.this.arn_suffix")])
+            case "alb-latency":
+                return Alarm(
+                    id: resource, suffix: id, descriptionLiteral: Escaping.hclString("Responses take longer than a second on average."),
+                    namespaceLiteral: "\"AWS/ApplicationELB\"", metricLiteral: "\"TargetResponseTime\"", statisticLiteral: "\"Average\"",
+                    comparisonLiteral: "\"GreaterThanThreshold\"",
+                    threshold: "1", dimensions: [value("LoadBalancer", "aws_lb.this.arn_suffix")])
+            case "api-5xx":
+                return Alarm(
+                    id: resource, suffix: id, descriptionLiteral: Escaping.hclString("The HTTP API answers with 5xx errors."),
+                    namespaceLiteral: "\"AWS/ApiGateway\"", metricLiteral: "\"5xx\"", statisticLiteral: "\"Sum\"",
+                    comparisonLiteral: "\"GreaterThanThreshold\"",
+                    threshold: "10", dimensions: [value("ApiId", "aws_apigatewayv2_api.this.id")])
+            case "database-cpu":
+                guard design.database?.service == .rds else { return nil }
+                return Alarm(
+                    id: resource, suffix: id, descriptionLiteral: Escaping.hclString("Database CPU above 80%."),
+                    namespaceLiteral: "\"AWS/RDS\"", metricLiteral: "\"CPUUtilization\"", statisticLiteral: "\"Average\"",
+                    comparisonLiteral: "\"GreaterThanThreshold\"",
+                    threshold: "80", dimensions: [value("DBInstanceIdentifier", "aws_db_instance.this.identifier")])
+            case "database-free-storage":
+                guard let db = design.database, db.service == .rds else { return nil }
+                // Alarm when less than 10% of the allocated storage is free.
+                let bytes = db.storageGB * 100_000_000
+                return Alarm(
+                    id: resource, suffix: id, descriptionLiteral: Escaping.hclString("Database free storage below 10%."),
+                    namespaceLiteral: "\"AWS/RDS\"", metricLiteral: "\"FreeStorageSpace\"", statisticLiteral: "\"Minimum\"",
+                    comparisonLiteral: "\"LessThanThreshold\"",
+                    threshold: "\(bytes)", dimensions: [value("DBInstanceIdentifier", "aws_db_instance.this.identifier")])
+            case "service-cpu":
+                return Alarm(
+                    id: resource, suffix: id, descriptionLiteral: Escaping.hclString("Service CPU above 85% even after scaling."),
+                    namespaceLiteral: "\"AWS/ECS\"", metricLiteral: "\"CPUUtilization\"", statisticLiteral: "\"Average\"",
+                    comparisonLiteral: "\"GreaterThanThreshold\"",
+                    threshold: "85",
+                    dimensions: [value("ClusterName", "aws_ecs_cluster.this.name"), value("ServiceName", "aws_ecs_service.this.name")])
+            case "cache-cpu":
+                return Alarm(
+                    id: resource, suffix: id, descriptionLiteral: Escaping.hclString("Cache engine CPU above 80%."),
+                    namespaceLiteral: "\"AWS/ElastiCache\"", metricLiteral: "\"EngineCPUUtilization\"", statisticLiteral: "\"Average\"",
+                    comparisonLiteral: "\"GreaterThanThreshold\"",
+                    threshold: "80", dimensions: [value("ReplicationGroupId", "aws_elasticache_replication_group.this.id")])
+            default:
+                return nil
+            }
+        }
+    }
+
+    private static func outputs(_ design: InfrastructureDesign) -> [Output] {
+        func output(_ name: String, _ description: String, _ value: String) -> Output {
+            Output(name: name, descriptionLiteral: Escaping.hclString(description), valueExpression: value)
+        }
+        var list: [Output] = []
+        if design.compute?.platform == .lambda {
+            list.append(output("api_url", "URL of the HTTP API.", "aws_apigatewayv2_api.this.api_endpoint"))
+        } else {
+            list.append(output("url", "URL of the application (HTTP, through the load balancer).", "\"http://${aws_lb.this.dns_name}\""))
+            list.append(output("ecs_cluster_name", "Name of the ECS cluster.", "aws_ecs_cluster.this.name"))
+        }
+        if let db = design.database {
+            switch db.service {
+            case .rds:
+                list.append(
+                    output("database_endpoint", "Address of the database (reachable from the application only).", "aws_db_instance.this.address"))
+                list.append(
+                    output(
+                        "database_secret_arn", "ARN of the Secrets Manager secret that holds the database password.",
+                        "aws_db_instance.this.master_user_secret[0].secret_arn"))
+            case .documentDB:
+                list.append(
+                    output(
+                        "database_endpoint", "Address of the DocumentDB cluster (reachable from the application only).",
+                        "aws_docdb_cluster.this.endpoint"))
+                list.append(
+                    output(
+                        "database_secret_arn", "ARN of the Secrets Manager secret that holds the database password.",
+                        "aws_docdb_cluster.this.master_user_secret[0].secret_arn"))
+            case .dynamoDB:
+                list.append(output("dynamodb_tables", "Names of the DynamoDB tables.", "[for table in aws_dynamodb_table.this : table.name]"))
+            }
+        }
+        if design.cache != nil {
+            list.append(output("cache_endpoint", "Address of the cache (TLS).", "aws_elasticache_replication_group.this.primary_endpoint_address"))
+        }
+        if design.objectStorage != nil {
+            list.append(output("uploads_bucket", "Name of the uploads bucket.", "aws_s3_bucket.uploads.bucket"))
+        }
+        if !(design.monitoring?.alarms.isEmpty ?? true) {
+            list.append(output("alarm_topic_arn", "SNS topic the alarms notify.", "aws_sns_topic.alarms.arn"))
+        }
+        return list
+    }
+}

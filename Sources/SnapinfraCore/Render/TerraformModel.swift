@@ -1,0 +1,157 @@
+/// Everything the Terraform templates show, precomputed: literals are already escaped HCL, so
+/// templates hold no logic and no user text reaches a file raw.
+struct TerraformModel {
+    struct Network {
+        var zones: Int
+        var cidrLiteral: String
+        var hasNAT: Bool
+        var natGateways: Int
+        var natIndexExpression: String
+        var privateCompute: Bool
+    }
+
+    struct DatabaseModel {
+        var title: String
+        var instanceClass: String
+        var storageGB: Int
+        var storageType: String
+        var availability: String
+        var identifierLiteral: String
+        var parameterFamilyLiteral: String
+        var postgres: Bool
+        var port: Int
+        var engineLiteral: String
+        var engineVersionLiteral: String
+        var instanceClassLiteral: String
+        var nameLiteral: String
+        var usernameLiteral: String
+        var maxStorageGB: Int
+        var storageTypeLiteral: String
+        var multiAZ: Bool
+        var backupRetentionDays: Int
+        var deletionProtection: Bool
+        var skipFinalSnapshot: Bool
+        var finalSnapshotLiteral: String
+        var replica: Bool
+        var readReplicas: Int
+        var instanceCount: Int
+        var tableListLiteral: String
+        var pointInTimeRecovery: Bool
+        var hasSecurityGroup: Bool
+        var hasSecret: Bool
+        var secretArnExpression: String
+        var iamAuthentication: Bool
+    }
+
+    struct Cache {
+        var nodes: Int
+        var nodeType: String
+        var identifierLiteral: String
+        var port: Int
+        var engineVersionLiteral: String
+        var nodeTypeLiteral: String
+        var automaticFailover: Bool
+        var snapshotRetentionDays: Int
+    }
+
+    struct Fargate {
+        var taskSize: String
+        var architectureTitle: String
+        var minCount: Int
+        var maxCount: Int
+        var desiredCount: Int
+        var subnetTier: String
+        var publicSubnets: Bool
+        var cpuUnits: Int
+        var memoryMB: Int
+        var cpuArchitectureLiteral: String
+        var subnetsExpression: String
+    }
+
+    struct Lambda {
+        var memoryMB: Int
+        var architectureTitle: String
+        var basePolicyLiteral: String
+        var architectureLiteral: String
+    }
+
+    struct Compute {
+        var executionRoleLiteral: String
+        var taskRoleLiteral: String
+        var fargate: Fargate?
+        var lambda: Lambda?
+    }
+
+    struct Entry {
+        var https: Bool
+        var loadBalancerNameLiteral: String
+        var targetGroupNameLiteral: String
+        var deletionProtection: Bool
+        var healthCheckPathLiteral: String
+    }
+
+    struct Uploads {
+        var versioning: Bool
+        var bucketPrefixLiteral: String
+        var forceDestroy: Bool
+        var versioningStatusLiteral: String
+    }
+
+    struct Monitoring {
+        var logRetentionDays: Int
+    }
+
+    struct NameValue {
+        var name: String
+        var nameLiteral: String
+        var valueExpression: String
+    }
+
+    struct Alarm {
+        var id: String
+        var suffix: String
+        var descriptionLiteral: String
+        var namespaceLiteral: String
+        var metricLiteral: String
+        var statisticLiteral: String
+        var comparisonLiteral: String
+        var threshold: String
+        var dimensions: [NameValue]
+    }
+
+    struct Statement {
+        var actionsLiteral: String
+        var resourcesLiteral: String
+    }
+
+    struct Policy {
+        var statements: [Statement]
+    }
+
+    struct Output {
+        var name: String
+        var descriptionLiteral: String
+        var valueExpression: String
+    }
+
+    var header: String
+    var name: String
+    var nameLiteral: String
+    var region: String
+    var regionLiteral: String
+    var environmentLiteral: String
+    var appPort: Int
+    var network: Network?
+    var database: DatabaseModel?
+    var cache: Cache?
+    var compute: Compute
+    var entry: Entry
+    var uploads: Uploads?
+    var monitoring: Monitoring
+    var alarms: [Alarm]
+    var environment: [NameValue]
+    var secrets: [NameValue]
+    var hasSecrets: Bool
+    var appPolicy: Policy?
+    var outputs: [Output]
+}

@@ -1,0 +1,93 @@
+import Foundation
+
+/// The one place user text is made safe for each output language.
+///
+/// Renderers never paste user text raw: they pass it through one of these, and templates receive
+/// the result as a finished literal.
+public enum Escaping {
+    /// An HCL quoted string literal, quotes included. Escapes `\`, `"`, control characters, and
+    /// the template sequences `${` and `%{` (as `$${` and `%%{`); bidi controls become `\uXXXX`.
+    public static func hclString(_ text: String) -> String {
+        var out = "\""
+        var previous: Unicode.Scalar?
+        for scalar in text.unicodeScalars {
+            defer { previous = scalar }
+            switch scalar {
+            case "\\": out += "\\\\"
+            case "\"": out += "\\\""
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "{" where previous == "$" || previous == "%":
+                // `$` or `%` was just written; double it so `${`/`%{` stay literal.
+                out.unicodeScalars.removeLast()
+                out.unicodeScalars.append(previous ?? "$")
+                out.unicodeScalars.append(previous ?? "$")
+                out += "{"
+            default:
+                if DisplayText.isUnsafe(scalar) {
+                    out += "\\u" + hex(scalar.value, width: 4)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+
+    /// Text for a `#` comment: one line, printable, no bidi controls, at most `limit` characters.
+    public static func comment(_ text: String, limit: Int = 120) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if out.count >= limit {
+                out += "…"
+                break
+            }
+            out.unicodeScalars.append(DisplayText.isUnsafe(scalar) || scalar == "\u{2028}" || scalar == "\u{2029}" ? " " : scalar)
+        }
+        return out.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// A YAML double-quoted scalar, quotes included; for Compose files also doubles `$` so
+    /// Compose does not interpolate it.
+    public static func yamlString(_ text: String, compose: Bool = true) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": out += "\\\\"
+            case "\"": out += "\\\""
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            case "$" where compose: out += "$$"
+            default:
+                if DisplayText.isUnsafe(scalar) || scalar == "\u{2028}" || scalar == "\u{2029}" || scalar == "\u{FEFF}" {
+                    out += "\\u" + hex(scalar.value, width: 4)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+
+    /// Text for Markdown prose: inline markup characters are backslash-escaped, HTML is defused,
+    /// line breaks and unsafe characters become spaces.
+    public static func markdown(_ text: String) -> String {
+        var out = ""
+        for character in comment(text, limit: 500) {
+            switch character {
+            case "\\", "`", "*", "_", "{", "}", "[", "]", "(", ")", "#", "+", "!", "|", "~": out += "\\\(character)"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "&": out += "&amp;"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+
+    private static func hex(_ value: UInt32, width: Int) -> String {
+        let digits = String(value, radix: 16, uppercase: true)
+        return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+
+/// Lays out rendered HCL the way `terraform fmt` does: two spaces per nesting level, `=` aligned
+/// in runs of single-line attributes (runs break at blank lines, comments, blocks and multi-line
+/// values), at most one blank line in a row, none just inside braces.
+public enum HCLFormatter {
+    public static func format(_ text: String) -> String {
+        var lines: [String] = []
+        var depth = 0
+        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let trimmed = raw.trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty {
+                if let last = lines.last, !last.isEmpty, !last.hasSuffix("{"), !last.hasSuffix("[") { lines.append("") }
+                continue
+            }
+            let scan = Scan(trimmed)
+            let leadingClosers = scan.leadingClosers
+            if leadingClosers > 0, lines.last?.isEmpty == true { lines.removeLast() }
+            // Like terraform fmt, a line moves the nesting by at most one level: `jsonencode([`
+            // opens one level, `])` closes one.
+            let indent = max(0, depth - min(leadingClosers, 1))
+            lines.append(String(repeating: "  ", count: indent) + trimmed)
+            depth = max(0, depth + max(-1, min(1, scan.net)))
+        }
+        while lines.last?.isEmpty == true { lines.removeLast() }
+        return align(lines).joined(separator: "\n") + "\n"
+    }
+
+    /// Bracket counts of one line, outside strings and comments.
+    struct Scan {
+        var net = 0
+        var leadingClosers = 0
+
+        init(_ line: String) {
+            var inString = false
+            var escaped = false
+            var interpolation = 0
+            var seenOther = false
+            var previous: Character?
+            for character in line {
+                defer { previous = character }
+                if inString {
+                    if escaped {
+                        escaped = false
+                        continue
+                    }
+                    if character == "\\" {
+                        escaped = true
+                        continue
+                    }
+                    if character == "{" && previous == "$" {
+                        interpolation += 1
+                        continue
+                    }
+                    if character == "}" && interpolation > 0 {
+                        interpolation -= 1
+                        continue
+                    }
+                    if character == "\"" && interpolation == 0 { inString = false }
+                    continue
+                }
+                if character == "#" { break }
+                if character == "/" && previous == "/" { break }
+                switch character {
+                case "\"":
+                    inString = true
+                    seenOther = true
+                case "{", "[", "(":
+                    net += 1
+                    seenOther = true
+                case "}", "]", ")":
+                    net -= 1
+                    if !seenOther { leadingClosers += 1 }
+                case " ", "\t", ",":
+                    break
+                default:
+                    seenOther = true
+                }
+            }
+        }
+    }
+
+    /// The key of a single-line attribute (`name = value` with balanced brackets), or nil.
+    static func attributeKey(_ line: String) -> (indent: Int, key: String, value: String)? {
+        let indent = line.prefix { $0 == " " }.count
+        let body = line.dropFirst(indent)
+        guard let first = body.first, first.isLetter || first == "_" || first == "\"" else { return nil }
+        var key = ""
+        var rest = Substring(body)
+        if first == "\"" {
+            guard let close = body.dropFirst().firstIndex(of: "\"") else { return nil }
+            key = String(body[body.startIndex...close])
+            rest = body[body.index(after: close)...]
+        } else {
+            let name = body.prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }
+            key = String(name)
+            rest = body.dropFirst(name.count)
+        }
+        let afterSpaces = rest.drop { $0 == " " }
+        guard afterSpaces.hasPrefix("="), !afterSpaces.hasPrefix("==") else { return nil }
+        let value = afterSpaces.dropFirst().drop { $0 == " " }
+        guard Scan(String(value)).net == 0 else { return nil }
+        return (indent, key, String(value))
+    }
+
+    private static func align(_ lines: [String]) -> [String] {
+        var out = lines
+        var index = 0
+        while index < out.count {
+            guard let first = attributeKey(out[index]) else {
+                index += 1
+                continue
+            }
+            var end = index + 1
+            while end < out.count, let next = attributeKey(out[end]), next.indent == first.indent { end += 1 }
+            let width = (index..<end).compactMap { attributeKey(out[$0])?.key.count }.max() ?? 0
+            for row in index..<end {
+                guard let attribute = attributeKey(out[row]) else { continue }
+                let padding = String(repeating: " ", count: width - attribute.key.count)
+                out[row] = String(repeating: " ", count: attribute.indent) + attribute.key + padding + " = " + attribute.value
+            }
+            index = end
+        }
+        return out
+    }
+}
