@@ -6,7 +6,7 @@ import Foundation
 func designFile(
     rows: Int = 10_000, rps: Double = 5, peak: Double = 3, engine: DatabaseEngine = .postgres, scale: Scale = .startup,
     cost: CostPreference = .balanced, environment: Environment = .production, compliance: [Compliance] = [], budget: Double? = nil,
-    region: String = "us-east-1", uploads: Bool = false, growth: Double? = 0, writesOnly: Bool = false
+    region: String = "us-east-1", uploads: Bool = false, growth: Double? = 0, writesOnly: Bool = false, readsOnly: Bool = false
 ) -> ProjectFile {
     let table = Table(
         name: "items",
@@ -19,6 +19,7 @@ func designFile(
         Endpoint(method: .put, path: "/items/{id}"), Endpoint(method: .delete, path: "/items/{id}"),
     ]
     if writesOnly { endpoints = endpoints.filter { $0.method.isWrite } }
+    if readsOnly { endpoints = endpoints.filter { !$0.method.isWrite } }
     if uploads { endpoints.append(Endpoint(method: .post, path: "/items/{id}/file", upload: true)) }
     let project = Project(
         name: "demo", schema: [table], endpoints: endpoints, database: Database(type: engine),

@@ -122,8 +122,8 @@ extension TemplateSet {
         terraform plan -out plan.tfplan
         terraform apply plan.tfplan
         ```
-        {{#notes}}
 
+        {{#notes}}
         - {{.}}
         {{/notes}}
         {{/hasTerraform}}
@@ -569,6 +569,12 @@ extension TemplateSet {
           name        = {{database.identifierLiteral}}
           description = "Parameters of the database"
           family      = {{database.parameterFamilyLiteral}}
+
+          # Clients must connect over TLS.
+          parameter {
+            name  = {{database.tlsParameterLiteral}}
+            value = {{database.tlsParameterValueLiteral}}
+          }
         {{#database.postgres}}
 
           parameter {
@@ -612,7 +618,7 @@ extension TemplateSet {
           manage_master_user_password = true
           port                        = {{database.port}}
 
-          iam_database_authentication_enabled = {{database.iamAuthentication}}
+          iam_database_authentication_enabled = true
 
           allocated_storage     = {{database.storageGB}}
           max_allocated_storage = {{database.maxStorageGB}}
@@ -867,6 +873,12 @@ extension TemplateSet {
 
         data "aws_availability_zones" "available" {
           state = "available"
+
+          # Regular zones only: Local Zones and Wavelength Zones need an opt-in.
+          filter {
+            name   = "opt-in-status"
+            values = ["opt-in-not-required"]
+          }
         }
         {{/network}}
         """####,

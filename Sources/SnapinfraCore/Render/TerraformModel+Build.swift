@@ -115,7 +115,9 @@ extension TerraformModel {
             finalSnapshotLiteral: Escaping.hclString(names.databaseIdentifier + "-final"), replica: db.readReplicas > 0,
             readReplicas: db.readReplicas, instanceCount: db.multiAZ ? 2 : 1, tableListLiteral: list(db.tables),
             pointInTimeRecovery: db.backupRetentionDays > 0, hasSecurityGroup: db.service != .dynamoDB,
-            hasSecret: db.service != .dynamoDB && !lambda, secretArnExpression: secret, iamAuthentication: lambda && db.service == .rds)
+            hasSecret: db.service != .dynamoDB && !lambda, secretArnExpression: secret,
+            tlsParameterLiteral: Escaping.hclString(db.engine == .postgres ? "rds.force_ssl" : "require_secure_transport"),
+            tlsParameterValueLiteral: Escaping.hclString(db.engine == .postgres ? "1" : "ON"))
     }
 
     private static func appPolicy(_ design: InfrastructureDesign, lambda: Bool) -> Policy? {

@@ -40,7 +40,8 @@ struct TerraformModel {
         var hasSecurityGroup: Bool
         var hasSecret: Bool
         var secretArnExpression: String
-        var iamAuthentication: Bool
+        var tlsParameterLiteral: String
+        var tlsParameterValueLiteral: String
     }
 
     struct Cache {

@@ -45,7 +45,8 @@ public enum Escaping {
             }
             out.unicodeScalars.append(DisplayText.isUnsafe(scalar) || scalar == "\u{2028}" || scalar == "\u{2029}" ? " " : scalar)
         }
-        return out.trimmingCharacters(in: .whitespaces)
+        // Inert in a comment, but never leave a template sequence for a reader to copy.
+        return out.replacingOccurrences(of: "${", with: "$ {").replacingOccurrences(of: "%{", with: "% {").trimmingCharacters(in: .whitespaces)
     }
 
     /// A YAML double-quoted scalar, quotes included; for Compose files also doubles `$` so
@@ -76,7 +77,7 @@ public enum Escaping {
         var out = ""
         for character in comment(text, limit: 500) {
             switch character {
-            case "\\", "`", "*", "_", "{", "}", "[", "]", "(", ")", "#", "+", "!", "|", "~": out += "\\\(character)"
+            case "\\", "`", "*", "_", "[", "]", "|": out += "\\\(character)"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "&": out += "&amp;"

@@ -4,6 +4,8 @@ import Foundation
 enum SupportRules {
     /// Average size of an uploaded object, in MB, for the usage assumptions.
     static let averageUploadMB = 0.5
+    /// Traffic of an upload endpoint relative to another write endpoint, when no rps is given.
+    static let uploadShare = 0.1
     /// Bytes of application and access logs written per request.
     static let logBytesPerRequest = 500.0
 
@@ -11,7 +13,15 @@ enum SupportRules {
         let analysis = input.analysis
         guard analysis.uploadEndpoints > 0 else { return }
         let writeEndpoints = max(1, input.file.project.endpoints.filter { $0.method.isWrite }.count)
-        let uploadsPerMonth = analysis.monthlyRequests * (1 - analysis.readShare) * Double(analysis.uploadEndpoints) / Double(writeEndpoints)
+        let uploadsPerMonth: Double
+        let uploadRPS = input.file.project.endpoints.filter(\.upload).compactMap(\.rps)
+        if !uploadRPS.isEmpty {
+            uploadsPerMonth = uploadRPS.reduce(0, +) * Analyzer.secondsPerMonth
+        } else {
+            // An upload endpoint gets a tenth of the traffic of another write endpoint.
+            uploadsPerMonth =
+                analysis.monthlyRequests * (1 - analysis.readShare) * Double(analysis.uploadEndpoints) / Double(writeEndpoints) * uploadShare
+        }
         let gbPerMonth = uploadsPerMonth * averageUploadMB / 1_000
         let stored = max(1, gbPerMonth * 6)
         design.decisions.append(

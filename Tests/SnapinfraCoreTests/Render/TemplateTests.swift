@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+
+@testable import SnapinfraCore
+
+@Suite struct TemplateTests {
+    static let folder = repositoryRoot.appendingPathComponent("Templates")
+
+    static func templateFiles() throws -> [String: String] {
+        var sources: [String: String] = [:]
+        let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)
+        while let url = enumerator?.nextObject() as? URL {
+            guard url.pathExtension == "mustache" else { continue }
+            let name = url.path.replacingOccurrences(of: folder.path + "/", with: "")
+            sources[name] = try String(contentsOf: url, encoding: .utf8)
+        }
+        return sources
+    }
+
+    @Test func theBuiltInCopyMatchesTheTemplatesFolder() throws {
+        let files = try Self.templateFiles()
+        #expect(Set(files.keys) == Set(TemplateSet.embeddedSources.keys), "run scripts/embed-templates")
+        for (name, text) in files {
+            #expect(TemplateSet.embeddedSources[name] == text.trimmingCharacters(in: .newlines), "\(name) is stale: run scripts/embed-templates")
+        }
+    }
+
+    @Test func everyTemplateDeclaresTextContentAndParses() throws {
+        for (name, text) in TemplateSet.embeddedSources {
+            #expect(text.hasPrefix("{{%CONTENT_TYPE: TEXT}}"), "\(name)")
+        }
+        _ = try TemplateSet(sources: TemplateSet.embeddedSources)
+    }
+
+    @Test func aBrokenTemplateIsReportedWithItsPlace() {
+        var sources = TemplateSet.embeddedSources
+        sources["terraform/main.tf.mustache"] = "{{%CONTENT_TYPE: TEXT}}\nlocals {\n  name = {{#unclosed}}\n}\n"
+        #expect(throws: TemplateError.self) { try TemplateSet(sources: sources) }
+        sources["terraform/main.tf.mustache"] = "locals {}\n"
+        do {
+            _ = try TemplateSet(sources: sources)
+            Issue.record("accepted a template without the text pragma")
+        } catch {
+            #expect(
+                error.description
+                    == "Templates/terraform/main.tf.mustache:1:1: a template must start with {{%CONTENT_TYPE: TEXT}}, or its output is HTML-escaped")
+        }
+    }
+
+    /// Every tag names a stored property of the view model, checked on designs that between them
+    /// enter every section (Fargate with everything, Lambda, DocumentDB, DynamoDB).
+    @Test func everyTagNamesAStoredProperty() throws {
+        let designs = [
+            try DesignEngine().run(example("shop.json")), try DesignEngine().run(example("saas-api.json")),
+            try DesignEngine().run(example("tiny-todo.yaml")), run(designFile(rps: 2000, engine: .mongodb, scale: .enterprise, uploads: true)),
+            run(designFile(engine: .dynamodb, environment: .development, budget: 20)), run(designFile(rps: 3000, scale: .growth)),
+            run(designFile(rps: 1000, readsOnly: true)),
+        ]
+        for (name, text) in TemplateSet.embeddedSources {
+            var reached: Set<Int> = []
+            for result in designs {
+                let model: Any
+                let file = name.replacingOccurrences(of: "terraform/", with: "").replacingOccurrences(of: ".mustache", with: "")
+                if name.hasPrefix("terraform/") && !Renderer().terraformFiles(result.design).contains(file) { continue }
+                if name.hasPrefix("terraform/") {
+                    model = TerraformModel(design: result.design, header: "h")
+                } else if name.hasPrefix("compose/") {
+                    model = ComposeModel(design: result.design, header: "h")
+                } else {
+                    model = DeployModel(result: result, targets: [.terraform, .dockerCompose])
+                }
+                let check = TemplateTagChecker.check(text, model: model)
+                #expect(check.unresolved.isEmpty, "\(name): \(check.unresolved)")
+                reached.formUnion(check.reached)
+            }
+            let total = TemplateTagChecker.tags(text).filter { $0.kind != "/" }.count
+            #expect(reached.count == total, "\(name): \(total - reached.count) tag(s) never reached by a test design")
+        }
+    }
+}
