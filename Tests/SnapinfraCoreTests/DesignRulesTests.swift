@@ -88,7 +88,7 @@ import Testing
         #expect(plain.design.database?.backupRetentionDays == 14)
         #expect(soc2.design.database?.backupRetentionDays == 35)
         #expect(gdpr.design.database?.backupRetentionDays == 14)
-        #expect(soc2.design.monitoring?.logRetentionDays == 365 && plain.design.monitoring?.logRetentionDays == 90)
+        #expect(soc2.design.monitoring?.logRetentionDays == 365 && run(designFile(environment: .staging)).design.monitoring?.logRetentionDays == 30)
     }
 
     @Test func aTinyBudgetGetsNoLoadBalancerAndNoNAT() {

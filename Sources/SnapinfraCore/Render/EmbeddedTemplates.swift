@@ -639,6 +639,11 @@ extension TemplateSet {
           deletion_protection        = {{database.deletionProtection}}
           skip_final_snapshot        = {{database.skipFinalSnapshot}}
           final_snapshot_identifier  = {{database.finalSnapshotLiteral}}
+        {{#database.logExports}}
+
+          # Database logs go to CloudWatch Logs for incident reviews and audits.
+          enabled_cloudwatch_logs_exports = {{database.logExportsLiteral}}
+        {{/database.logExports}}
 
           tags = {
             Name = {{database.identifierLiteral}}
@@ -874,10 +879,10 @@ extension TemplateSet {
         data "aws_availability_zones" "available" {
           state = "available"
 
-          # Regular zones only: Local Zones and Wavelength Zones need an opt-in.
+          # The zones are named, so the set never grows by itself when AWS adds a zone.
           filter {
-            name   = "opt-in-status"
-            values = ["opt-in-not-required"]
+            name   = "zone-name"
+            values = var.availability_zones
           }
         }
         {{/network}}
@@ -922,7 +927,7 @@ extension TemplateSet {
         # private subnets for the database{{#network.privateCompute}} and the application{{/network.privateCompute}}.
 
         locals {
-          azs             = slice(data.aws_availability_zones.available.names, 0, {{network.zones}})
+          azs             = sort(data.aws_availability_zones.available.names)
           public_subnets  = [for index in range({{network.zones}}) : cidrsubnet({{network.cidrLiteral}}, 8, index)]
           private_subnets = [for index in range({{network.zones}}) : cidrsubnet({{network.cidrLiteral}}, 8, index + 10)]
         }
@@ -1117,6 +1122,22 @@ extension TemplateSet {
           }
         }
 
+        # Incomplete multipart uploads are billed until removed; clear them after a week.
+        resource "aws_s3_bucket_lifecycle_configuration" "uploads" {
+          bucket = aws_s3_bucket.uploads.id
+
+          rule {
+            id     = "abort-incomplete-uploads"
+            status = "Enabled"
+
+            filter {}
+
+            abort_incomplete_multipart_upload {
+              days_after_initiation = 7
+            }
+          }
+        }
+
         data "aws_iam_policy_document" "uploads_tls_only" {
           statement {
             sid       = "DenyInsecureTransport"
@@ -1184,6 +1205,19 @@ extension TemplateSet {
           }
         }
 
+        {{#network}}
+        variable "availability_zones" {
+          type        = list(string)
+          description = "Availability zones to spread the network over, one subnet pair each."
+          default     = {{network.zoneListLiteral}}
+
+          validation {
+            condition     = length(var.availability_zones) == {{network.zones}}
+            error_message = "List exactly {{network.zones}} availability zones."
+          }
+        }
+
+        {{/network}}
         variable "app_image" {
           type        = string
           description = "Container image of the application, for example 123456789012.dkr.ecr.{{region}}.amazonaws.com/{{name}}:1.0.0."

@@ -18,7 +18,8 @@ extension TerraformModel {
 
         network = design.network.map { n in
             Network(
-                zones: n.availabilityZones, cidrLiteral: Escaping.hclString(n.cidr), hasNAT: n.natGateways > 0, natGateways: n.natGateways,
+                zones: n.availabilityZones, zoneListLiteral: Self.list(AvailabilityZones.names(region: design.region, count: n.availabilityZones)),
+                cidrLiteral: Escaping.hclString(n.cidr), hasNAT: n.natGateways > 0, natGateways: n.natGateways,
                 natIndexExpression: n.natGateways == 1 ? "0" : "count.index", privateCompute: n.privateCompute)
         }
         let lambda = design.compute?.platform == .lambda
@@ -115,7 +116,8 @@ extension TerraformModel {
             finalSnapshotLiteral: Escaping.hclString(names.databaseIdentifier + "-final"), replica: db.readReplicas > 0,
             readReplicas: db.readReplicas, instanceCount: db.multiAZ ? 2 : 1, tableListLiteral: list(db.tables),
             pointInTimeRecovery: db.backupRetentionDays > 0, hasSecurityGroup: db.service != .dynamoDB,
-            hasSecret: db.service != .dynamoDB && !lambda, secretArnExpression: secret,
+            hasSecret: db.service != .dynamoDB && !lambda, secretArnExpression: secret, logExports: production,
+            logExportsLiteral: list(db.engine == .postgres ? ["postgresql", "upgrade"] : ["error", "slowquery"]),
             tlsParameterLiteral: Escaping.hclString(db.engine == .postgres ? "rds.force_ssl" : "require_secure_transport"),
             tlsParameterValueLiteral: Escaping.hclString(db.engine == .postgres ? "1" : "ON"))
     }

@@ -3,6 +3,7 @@
 struct TerraformModel {
     struct Network {
         var zones: Int
+        var zoneListLiteral: String
         var cidrLiteral: String
         var hasNAT: Bool
         var natGateways: Int
@@ -40,6 +41,8 @@ struct TerraformModel {
         var hasSecurityGroup: Bool
         var hasSecret: Bool
         var secretArnExpression: String
+        var logExports: Bool
+        var logExportsLiteral: String
         var tlsParameterLiteral: String
         var tlsParameterValueLiteral: String
     }

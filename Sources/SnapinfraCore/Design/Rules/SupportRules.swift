@@ -68,13 +68,11 @@ enum SupportRules {
             retention = 30
             retentionReason = "A month of logs covers a release cycle in staging."
         case .production:
-            if input.needsAuditRetention {
-                retention = 365
-                retentionReason = "A year of logs keeps the audit evidence that the compliance regimes ask for."
-            } else {
-                retention = 90
-                retentionReason = "Ninety days of logs covers incident reviews without paying to keep everything."
-            }
+            retention = 365
+            retentionReason =
+                input.needsAuditRetention
+                ? "A year of logs keeps the audit evidence that the compliance regimes ask for."
+                : "A year of logs in production covers incident reviews and the audits a growing company meets; archived logs cost little."
         }
         var alarms: [String] = []
         if input.environment != .development {

@@ -22,6 +22,17 @@ variable "environment" {
   }
 }
 
+variable "availability_zones" {
+  type        = list(string)
+  description = "Availability zones to spread the network over, one subnet pair each."
+  default     = ["eu-west-1a", "eu-west-1b"]
+
+  validation {
+    condition     = length(var.availability_zones) == 2
+    error_message = "List exactly 2 availability zones."
+  }
+}
+
 variable "app_image" {
   type        = string
   description = "Container image of the application, for example 123456789012.dkr.ecr.eu-west-1.amazonaws.com/acme-accounts:1.0.0."

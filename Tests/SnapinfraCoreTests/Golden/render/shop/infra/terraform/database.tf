@@ -81,6 +81,9 @@ resource "aws_db_instance" "this" {
   skip_final_snapshot        = false
   final_snapshot_identifier  = "harbour-shop-db-final"
 
+  # Database logs go to CloudWatch Logs for incident reviews and audits.
+  enabled_cloudwatch_logs_exports = ["postgresql", "upgrade"]
+
   tags = {
     Name = "harbour-shop-db"
   }

@@ -43,6 +43,22 @@ resource "aws_s3_bucket_versioning" "uploads" {
   }
 }
 
+# Incomplete multipart uploads are billed until removed; clear them after a week.
+resource "aws_s3_bucket_lifecycle_configuration" "uploads" {
+  bucket = aws_s3_bucket.uploads.id
+
+  rule {
+    id     = "abort-incomplete-uploads"
+    status = "Enabled"
+
+    filter {}
+
+    abort_incomplete_multipart_upload {
+      days_after_initiation = 7
+    }
+  }
+}
+
 data "aws_iam_policy_document" "uploads_tls_only" {
   statement {
     sid       = "DenyInsecureTransport"

@@ -21,7 +21,7 @@ resource "aws_apigatewayv2_route" "default" {
 
 resource "aws_cloudwatch_log_group" "api" {
   name              = "/aws/apigateway/${local.name}"
-  retention_in_days = 90
+  retention_in_days = 365
 }
 
 resource "aws_apigatewayv2_stage" "default" {

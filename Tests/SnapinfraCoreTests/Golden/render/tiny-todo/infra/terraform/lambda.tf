@@ -3,7 +3,7 @@
 
 resource "aws_cloudwatch_log_group" "app" {
   name              = "/aws/lambda/${local.name}"
-  retention_in_days = 90
+  retention_in_days = 365
 }
 
 data "aws_iam_policy_document" "lambda_assume" {

@@ -17,9 +17,9 @@ data "aws_caller_identity" "current" {}
 data "aws_availability_zones" "available" {
   state = "available"
 
-  # Regular zones only: Local Zones and Wavelength Zones need an opt-in.
+  # The zones are named, so the set never grows by itself when AWS adds a zone.
   filter {
-    name   = "opt-in-status"
-    values = ["opt-in-not-required"]
+    name   = "zone-name"
+    values = var.availability_zones
   }
 }

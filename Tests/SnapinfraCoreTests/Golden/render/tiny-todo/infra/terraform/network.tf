@@ -3,7 +3,7 @@
 # private subnets for the database and the application.
 
 locals {
-  azs             = slice(data.aws_availability_zones.available.names, 0, 2)
+  azs             = sort(data.aws_availability_zones.available.names)
   public_subnets  = [for index in range(2) : cidrsubnet("10.0.0.0/16", 8, index)]
   private_subnets = [for index in range(2) : cidrsubnet("10.0.0.0/16", 8, index + 10)]
 }

@@ -22,6 +22,17 @@ variable "environment" {
   }
 }
 
+variable "availability_zones" {
+  type        = list(string)
+  description = "Availability zones to spread the network over, one subnet pair each."
+  default     = ["us-east-1a", "us-east-1b"]
+
+  validation {
+    condition     = length(var.availability_zones) == 2
+    error_message = "List exactly 2 availability zones."
+  }
+}
+
 variable "app_image" {
   type        = string
   description = "Container image of the application, for example 123456789012.dkr.ecr.us-east-1.amazonaws.com/tiny-todo:1.0.0."
