@@ -1,0 +1,123 @@
+import Foundation
+import Testing
+
+@Suite struct GenerateCommandTests {
+    private func temporaryFolder() -> URL {
+        FileManager.default.temporaryDirectory.appendingPathComponent("snapinfra-gen-\(UUID().uuidString)")
+    }
+
+    private func listing(_ folder: URL) -> [String] {
+        let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)
+        var paths: [String] = []
+        while let url = enumerator?.nextObject() as? URL {
+            var isDirectory: ObjCBool = false
+            _ = FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
+            if !isDirectory.boolValue { paths.append(url.path.replacingOccurrences(of: folder.path + "/", with: "")) }
+        }
+        return paths.sorted()
+    }
+
+    @Test func writesTheLayoutOfTheContractWithAManifest() throws {
+        let out = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let result = try CLIRunner.run(["generate", "examples/saas-api.json", "--out", out.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let files = listing(out)
+        for expected in ["infra/terraform/versions.tf", "infra/terraform/providers.tf", "infra/terraform/variables.tf", "infra/terraform/outputs.tf",
+                         "infra/terraform/terraform.tfvars.example", "docker-compose.yml", ".env.example", "DEPLOY.md", "snapinfra.json"] {
+            #expect(files.contains(expected), "\(expected) missing")
+        }
+        let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("snapinfra.json"))) as? [String: Any]
+        let entries = manifest?["files"] as? [[String: Any]] ?? []
+        #expect(entries.count == files.count - 1)
+        #expect(entries.allSatisfy { ($0["sha256"] as? String)?.count == 64 })
+        #expect(result.stdout.contains("new         \(out.path)/DEPLOY.md"))
+    }
+
+    @Test func aSecondRunChangesNothingAndHandEditsNeedForce() throws {
+        let out = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: out) }
+        #expect(try CLIRunner.run(["generate", "examples/shop.json", "--out", out.path]).status == 0)
+        let again = try CLIRunner.run(["generate", "examples/shop.json", "--out", out.path])
+        #expect(again.status == 0)
+        #expect(!again.stdout.split(separator: "\n").contains { $0.hasPrefix("changed ") || $0.hasPrefix("new ") })
+        #expect(again.stdout.contains("unchanged   "))
+
+        let network = out.appendingPathComponent("infra/terraform/network.tf")
+        let edited = try String(contentsOf: network, encoding: .utf8) + "# my change\n"
+        try edited.write(to: network, atomically: true, encoding: .utf8)
+        let refused = try CLIRunner.run(["generate", "examples/shop.json", "--out", out.path, "--target", "terraform"])
+        #expect(refused.status == 3)
+        #expect(refused.stderr.contains("infra/terraform/network.tf: error: changed by hand since Snapinfra wrote it; use --force to overwrite"))
+        #expect(try String(contentsOf: network, encoding: .utf8) == edited, "a refused run must not touch the file")
+
+        let forced = try CLIRunner.run(["generate", "examples/shop.json", "--out", out.path, "--force"])
+        #expect(forced.status == 0)
+        #expect(try String(contentsOf: network, encoding: .utf8) != edited)
+    }
+
+    @Test func anInvalidProjectWritesNothing() throws {
+        let out = temporaryFolder()
+        let result = try CLIRunner.run(["generate", "-", "--out", out.path], stdin: "{\"project\": {\"name\": \"\"}}")
+        #expect(result.status == 1)
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+    }
+
+    @Test func neverWritesThroughASymbolicLink() throws {
+        let out = temporaryFolder()
+        let elsewhere = temporaryFolder()
+        defer {
+            try? FileManager.default.removeItem(at: out)
+            try? FileManager.default.removeItem(at: elsewhere)
+        }
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(at: out.appendingPathComponent("infra"), withDestinationURL: elsewhere)
+        let result = try CLIRunner.run(["generate", "examples/shop.json", "--out", out.path])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("refusing to write through the symbolic link"))
+        #expect(listing(elsewhere).isEmpty)
+    }
+
+    @Test func jsonKeepsTheOriginalResponseShape() throws {
+        let out = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let result = try CLIRunner.run(["generate", "examples/tiny-todo.yaml", "--out", out.path, "--json"])
+        #expect(result.status == 0)
+        let document = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        #expect(document?["success"] as? Bool == true)
+        let data = document?["data"] as? [String: Any] ?? [:]
+        for key in ["schema", "reasoning", "analysis", "estimatedCost", "recommendations", "files", "instructions", "validation", "enhancements"] {
+            #expect(data[key] != nil, "data.\(key) missing")
+        }
+        let cost = data["estimatedCost"] as? [String: Any] ?? [:]
+        #expect(cost["currency"] as? String == "USD" && cost["min"] != nil && cost["max"] != nil)
+        let files = data["files"] as? [[String: Any]] ?? []
+        #expect(files.allSatisfy { $0["path"] != nil && $0["content"] != nil && $0["source"] != nil })
+        #expect((data["validation"] as? [String: Any])?["valid"] as? Bool == true)
+        #expect((document?["metadata"] as? [String: Any])?["version"] != nil)
+        let failure = try CLIRunner.run(["generate", "-", "--out", out.path, "--json"], stdin: "{}")
+        #expect(failure.status == 1)
+        let failed = try JSONSerialization.jsonObject(with: Data(failure.stdout.utf8)) as? [String: Any]
+        #expect(failed?["success"] as? Bool == false)
+        #expect((failed?["details"] as? [String])?.first == "<stdin>:1:1: error: project: required key is missing")
+    }
+
+    @Test func badFlagsAreUsageErrors() throws {
+        let target = try CLIRunner.run(["generate", "examples/shop.json", "--out", "/tmp/x", "--target", "terrafrom"])
+        #expect(target.status == 2)
+        #expect(target.stderr.contains("\"terrafrom\" is not one of terraform, docker-compose, kubernetes, pulumi (did you mean \"terraform\"?)"))
+        let both = try CLIRunner.run(["generate", "examples/shop.json", "--out", "/tmp/x", "--apply", "a", "--apply-safe"])
+        #expect(both.status == 2)
+    }
+
+    @Test func designCommandPrintsTheReport() throws {
+        let text = try CLIRunner.run(["design", "examples/tiny-todo.yaml"])
+        #expect(text.status == 0)
+        #expect(text.stdout.contains("compute.platform = lambda  [rules]"))
+        #expect(text.stdout.contains("OVERALL TOTAL"))
+        let json = try CLIRunner.run(["design", "examples/tiny-todo.yaml", "--json"])
+        let document = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        #expect((document?["data"] as? [String: Any])?["estimate"] != nil)
+    }
+}
