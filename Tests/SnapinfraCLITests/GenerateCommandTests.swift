@@ -23,8 +23,10 @@ import Testing
         let result = try CLIRunner.run(["generate", "examples/saas-api.json", "--out", out.path])
         #expect(result.status == 0, "\(result.stderr)")
         let files = listing(out)
-        for expected in ["infra/terraform/versions.tf", "infra/terraform/providers.tf", "infra/terraform/variables.tf", "infra/terraform/outputs.tf",
-                         "infra/terraform/terraform.tfvars.example", "docker-compose.yml", ".env.example", "DEPLOY.md", "snapinfra.json"] {
+        for expected in [
+            "infra/terraform/versions.tf", "infra/terraform/providers.tf", "infra/terraform/variables.tf", "infra/terraform/outputs.tf",
+            "infra/terraform/terraform.tfvars.example", "docker-compose.yml", ".env.example", "DEPLOY.md", "snapinfra.json",
+        ] {
             #expect(files.contains(expected), "\(expected) missing")
         }
         let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("snapinfra.json"))) as? [String: Any]
@@ -119,5 +121,24 @@ import Testing
         let json = try CLIRunner.run(["design", "examples/tiny-todo.yaml", "--json"])
         let document = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
         #expect((document?["data"] as? [String: Any])?["estimate"] != nil)
+    }
+}
+
+@Suite struct GenerateValidationTests {
+    @Test func invalidOutputFromCustomTemplatesIsRefusedAndNothingIsWritten() throws {
+        let templates = FileManager.default.temporaryDirectory.appendingPathComponent("snapinfra-templates-\(UUID().uuidString)")
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("snapinfra-gen-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: templates) }
+        try FileManager.default.createDirectory(at: templates.appendingPathComponent("terraform"), withIntermediateDirectories: true)
+        try "{{%CONTENT_TYPE: TEXT}}\nlocals {\n  name = var.nope\n}\n".write(
+            to: templates.appendingPathComponent("terraform/main.tf.mustache"), atomically: true, encoding: .utf8)
+        let result = try CLIRunner.run(["generate", "examples/shop.json", "--out", out.path, "--templates", templates.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("infra/terraform/main.tf:2:10: error: reference to undeclared var.nope"))
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+        try "locals {}\n".write(to: templates.appendingPathComponent("terraform/main.tf.mustache"), atomically: true, encoding: .utf8)
+        let pragma = try CLIRunner.run(["generate", "examples/shop.json", "--out", out.path, "--templates", templates.path])
+        #expect(pragma.status == 2)
+        #expect(pragma.stderr.contains("Templates/terraform/main.tf.mustache:1:1: a template must start with {{%CONTENT_TYPE: TEXT}}"))
     }
 }

@@ -1,16 +1,13 @@
-/// Checks every rendered file before it is shown or written.
+/// Checks every rendered file before it is shown or written: HCL syntax and cross-file
+/// references for Terraform, YAML and Compose structure for Compose.
 public struct OutputValidator: Sendable {
     public init() {}
 
     /// Problems, each with the file's path as its path and a line and column where known.
     public func validate(_ files: [RenderedFile]) -> [Diagnostic] {
-        var problems: [Diagnostic] = []
+        var problems = TerraformChecker().check(files.filter { $0.target == .terraform })
         for file in files where file.path.hasSuffix(".yml") || file.path.hasSuffix(".yaml") {
-            do {
-                _ = try YAMLReader.read(file.content)
-            } catch {
-                problems.append(.error(file.path, error.message, at: error.position))
-            }
+            problems += ComposeChecker().check(file)
         }
         return problems
     }
