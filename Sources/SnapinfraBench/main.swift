@@ -26,10 +26,20 @@ for name in examples {
         let file = ProjectLoader().load([UInt8](data), format: DocumentFormat.forFileName(name)).file
     else { continue }
     measure(name, runs: 200) { _ = DesignEngine().run(file) }
+    let result = DesignEngine().run(file)
+    measure("  render + validate \(name)", runs: 100) {
+        let files = (try? Renderer().render(result, targets: [.terraform, .dockerCompose])) ?? []
+        _ = OutputValidator().validate(files)
+    }
     measure("  load + validate \(name)", runs: 200) { _ = ProjectLoader().load([UInt8](data), format: DocumentFormat.forFileName(name)) }
 }
 let big = SyntheticProject.make()
 measure("synthetic 300 tables / 1,500 endpoints", runs: 50) { _ = DesignEngine().run(big) }
+let bigResult = DesignEngine().run(big)
+measure("  render + validate synthetic", runs: 20) {
+    let files = (try? Renderer().render(bigResult, targets: [.terraform, .dockerCompose])) ?? []
+    _ = OutputValidator().validate(files)
+}
 let encoded = (try? JSONEncoder().encode(big)) ?? Data()
 measure("  load + validate synthetic (\(encoded.count / 1024) KiB JSON)", runs: 20) { _ = ProjectLoader().load([UInt8](encoded), format: .json) }
 measure("  JSON reader only, synthetic", runs: 20) { _ = try? JSONReader.read([UInt8](encoded)) }
