@@ -11,9 +11,3 @@ struct EnhancementsCommand: ParsableCommand {
     @Flag(help: "Print one JSON document to stdout.") var json = false
     func run() throws { throw notYetAvailable("enhancements") }
 }
-
-struct TUICommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "tui", abstract: "The terminal UI (the default command).")
-    @Argument(help: "A project file to open.") var file: String?
-    func run() throws { throw notYetAvailable("tui") }
-}

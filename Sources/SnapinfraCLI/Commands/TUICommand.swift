@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import SnapinfraCore
+import SnapinfraTUI
+
+/// `snapinfra` / `snapinfra tui [FILE]`: the terminal UI.
+struct TUICommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tui",
+        abstract: "The terminal UI (the default command): review the design, its cost and the files.",
+        discussion: "Without FILE it starts on a list of the example projects in ./examples."
+    )
+
+    @Argument(help: "A project file to open (JSON or YAML).")
+    var file: String?
+
+    func run() throws {
+        var project: ProjectFile?
+        if let file {
+            let input = try ProjectInput(path: file)
+            input.reportDiagnostics()
+            guard let loaded = input.result.file else { throw ExitCode(1) }
+            project = loaded
+        }
+        let examples = project == nil ? Self.examples() : []
+        let code = MainActor.assumeIsolated {
+            TUIRunner.run { width, height in
+                if let project { return AppState(project: project, width: width, height: height) }
+                return AppState(examples: examples, width: width, height: height)
+            }
+        }
+        if code != 0 { throw ExitCode(code) }
+    }
+
+    /// The valid project files in ./examples, by name.
+    static func examples() -> [ExampleProject] {
+        let folder = "examples"
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
+        return names.compactMap { name in
+            guard let format = DocumentFormat.forFileName(name), let data = FileManager.default.contents(atPath: "\(folder)/\(name)"),
+                let file = ProjectLoader().load([UInt8](data), format: format).file
+            else { return nil }
+            return ExampleProject(name: name, file: file)
+        }
+    }
+}

@@ -1,0 +1,77 @@
+/// Everything a key can do.
+public enum Action: String, Sendable, Hashable, CaseIterable {
+    case quit, help, nextScreen, previousScreen
+    case moveUp, moveDown, pageUp, pageDown, top, bottom
+    case open, back
+    case focusList, focusPreview
+    case cycleScale, cycleEnvironment, cycleRegion, moreTraffic, lessTraffic
+    case search, nextMatch, previousMatch
+}
+
+/// A key binding: the keys, the action, and the words the hint bar and help overlay show.
+public struct KeyBinding: Sendable, Hashable {
+    public var keys: [Key]
+    public var action: Action
+    public var description: String
+    /// Shown in the one-line hint bar (most important first); the rest only in `?` help.
+    public var inHintBar: Bool
+
+    public init(_ keys: [Key], _ action: Action, _ description: String, hint: Bool = false) {
+        self.keys = keys
+        self.action = action
+        self.description = description
+        inHintBar = hint
+    }
+}
+
+/// The bindings of each screen, as data: hints and help are generated from them.
+public enum KeyBindings {
+    static let global: [KeyBinding] = [
+        KeyBinding([.tab], .nextScreen, "next screen", hint: true),
+        KeyBinding([.backTab], .previousScreen, "previous screen"),
+        KeyBinding([.character("?")], .help, "help", hint: true),
+        KeyBinding([.character("q")], .quit, "quit", hint: true),
+    ]
+
+    static let scrolling: [KeyBinding] = [
+        KeyBinding([.up, .character("k")], .moveUp, "up"),
+        KeyBinding([.down, .character("j")], .moveDown, "down", hint: true),
+        KeyBinding([.pageUp, .character("u")], .pageUp, "page up"),
+        KeyBinding([.pageDown, .character("d"), .character(" ")], .pageDown, "page down"),
+        KeyBinding([.home, .character("g")], .top, "top"),
+        KeyBinding([.end, .character("G")], .bottom, "bottom"),
+    ]
+
+    public static func bindings(for screen: Screen) -> [KeyBinding] {
+        switch screen {
+        case .start:
+            return [
+                KeyBinding([.up, .character("k")], .moveUp, "up"),
+                KeyBinding([.down, .character("j")], .moveDown, "down", hint: true),
+                KeyBinding([.enter], .open, "open the example", hint: true),
+                KeyBinding([.character("?")], .help, "help", hint: true),
+                KeyBinding([.character("q")], .quit, "quit", hint: true),
+            ]
+        case .design:
+            return scrolling + [
+                KeyBinding([.character("s")], .cycleScale, "what if: next scale", hint: true),
+                KeyBinding([.character("e")], .cycleEnvironment, "what if: next environment", hint: true),
+                KeyBinding([.character("r")], .cycleRegion, "what if: next region", hint: true),
+                KeyBinding([.character("+")], .moreTraffic, "what if: twice the traffic", hint: true),
+                KeyBinding([.character("-")], .lessTraffic, "what if: half the traffic"),
+            ] + global
+        case .files:
+            return scrolling + [
+                KeyBinding([.enter, .right, .character("l")], .focusPreview, "preview the file", hint: true),
+                KeyBinding([.escape, .left, .character("h")], .focusList, "back to the list"),
+                KeyBinding([.character("/")], .search, "search the preview", hint: true),
+                KeyBinding([.character("n")], .nextMatch, "next match"),
+                KeyBinding([.character("N")], .previousMatch, "previous match"),
+            ] + global
+        }
+    }
+
+    public static func action(for key: Key, on screen: Screen) -> Action? {
+        bindings(for: screen).first { $0.keys.contains(key) }?.action
+    }
+}

@@ -1,0 +1,83 @@
+import SnapinfraCore
+
+/// The screens of the terminal UI.
+public enum Screen: String, Sendable, Hashable, CaseIterable {
+    case start, design, files
+
+    public var title: String {
+        switch self {
+        case .start: return "Start"
+        case .design: return "Design"
+        case .files: return "Files"
+        }
+    }
+}
+
+/// A project offered on the start screen.
+public struct ExampleProject: Sendable, Hashable {
+    public var name: String
+    public var file: ProjectFile
+
+    public init(name: String, file: ProjectFile) {
+        self.name = name
+        self.file = file
+    }
+}
+
+/// Everything the terminal UI shows, as one value; `update` makes a new one for each message.
+public struct AppState: Sendable {
+    public var screen: Screen
+    public var width: Int
+    public var height: Int
+    public var showHelp = false
+    public var project: ProjectFile?
+    public var result: DesignResult?
+    public var files: [RenderedFile] = []
+    public var validation: [Diagnostic] = []
+    public var examples: [ExampleProject] = []
+    public var startSelection = 0
+    public var designScroll = 0
+    public var fileSelection = 0
+    public var previewScroll = 0
+    public var focusPreview = false
+    /// The text being typed after `/`, while searching.
+    public var searchDraft: String?
+    public var searchQuery = ""
+    public var message: String?
+
+    /// A UI on the start screen, offering the given examples.
+    public init(examples: [ExampleProject], width: Int, height: Int) {
+        screen = .start
+        self.examples = examples
+        self.width = width
+        self.height = height
+    }
+
+    /// A UI with a project loaded, on the design screen.
+    public init(project: ProjectFile, width: Int, height: Int) {
+        screen = .design
+        self.width = width
+        self.height = height
+        load(project)
+    }
+
+    /// Designs and renders a project; the UI shows the result at once.
+    mutating func load(_ project: ProjectFile) {
+        self.project = project
+        let result = DesignEngine().run(project)
+        self.result = result
+        do {
+            files = try Renderer().render(result, targets: project.options.targets.filter(\.isAvailable))
+            validation = OutputValidator().validate(files)
+        } catch {
+            files = []
+            validation = [.error("", "\(error)")]
+        }
+        fileSelection = min(fileSelection, max(0, files.count - 1))
+    }
+
+    /// Problems of one rendered file.
+    public func problems(of path: String) -> [Diagnostic] {
+        validation.filter { $0.path == path }
+    }
+}

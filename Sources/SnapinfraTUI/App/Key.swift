@@ -1,0 +1,38 @@
+/// A key press, decoded from the terminal.
+public enum Key: Sendable, Hashable {
+    case up, down, left, right, pageUp, pageDown, home, end
+    case tab, backTab, enter, escape, backspace
+    case character(Character)
+
+    /// How the key is written in hints and help: `↑`, `PgDn`, `q`.
+    public var label: String {
+        switch self {
+        case .up: return "↑"
+        case .down: return "↓"
+        case .left: return "←"
+        case .right: return "→"
+        case .pageUp: return "PgUp"
+        case .pageDown: return "PgDn"
+        case .home: return "Home"
+        case .end: return "End"
+        case .tab: return "Tab"
+        case .backTab: return "S-Tab"
+        case .enter: return "Enter"
+        case .escape: return "Esc"
+        case .backspace: return "Bksp"
+        case .character(" "): return "Space"
+        case .character(let c): return String(c)
+        }
+    }
+}
+
+/// What the program tells `update`.
+public enum Message: Sendable, Hashable {
+    case key(Key)
+    case resize(width: Int, height: Int)
+}
+
+/// What `update` asks the program to do; performed outside `update`.
+public enum Effect: Sendable, Hashable {
+    case quit
+}

@@ -1,0 +1,168 @@
+import Foundation
+import SnapinfraCore
+
+/// The pure update: a message and the state in, the next state and the effects out.
+public enum Update {
+    public static func update(_ state: AppState, _ message: Message) -> (AppState, [Effect]) {
+        var state = state
+        switch message {
+        case .resize(let width, let height):
+            state.width = width
+            state.height = height
+            clamp(&state)
+            return (state, [])
+        case .key(let key):
+            if state.searchDraft != nil { return (search(state, key), []) }
+            if state.showHelp {
+                state.showHelp = false
+                return (state, [])
+            }
+            state.message = nil
+            guard let action = KeyBindings.action(for: key, on: state.screen) else { return (state, []) }
+            return perform(action, on: state)
+        }
+    }
+
+    static func perform(_ action: Action, on input: AppState) -> (AppState, [Effect]) {
+        var state = input
+        let page = max(1, state.height - 4)
+        switch action {
+        case .quit: return (state, [.quit])
+        case .help: state.showHelp = true
+        case .nextScreen, .previousScreen:
+            guard state.result != nil else { break }
+            state.screen = state.screen == .design ? .files : .design
+        case .moveUp: move(&state, by: -1)
+        case .moveDown: move(&state, by: 1)
+        case .pageUp: move(&state, by: -page)
+        case .pageDown: move(&state, by: page)
+        case .top: move(&state, by: -1_000_000)
+        case .bottom: move(&state, by: 1_000_000)
+        case .open:
+            if state.screen == .start, state.examples.indices.contains(state.startSelection) {
+                state.load(state.examples[state.startSelection].file)
+                state.screen = .design
+                state.designScroll = 0
+            }
+        case .back, .focusList:
+            state.focusPreview = false
+        case .focusPreview:
+            if state.screen == .files && !state.files.isEmpty { state.focusPreview = true }
+        case .search:
+            if state.screen == .files {
+                state.searchDraft = ""
+                state.focusPreview = true
+            }
+        case .nextMatch: jumpToMatch(&state, forward: true)
+        case .previousMatch: jumpToMatch(&state, forward: false)
+        case .cycleScale, .cycleEnvironment, .cycleRegion, .moreTraffic, .lessTraffic:
+            whatIf(action, &state)
+        }
+        clamp(&state)
+        return (state, [])
+    }
+
+    /// Changes one input and designs again; the screen shows the new design and price at once.
+    static func whatIf(_ action: Action, _ state: inout AppState) {
+        guard var project = state.project else { return }
+        func next<T: Equatable>(_ value: T, in all: [T]) -> T {
+            guard let index = all.firstIndex(of: value) else { return all[0] }
+            return all[(index + 1) % all.count]
+        }
+        let before = state.result?.estimate.totalMonthly
+        switch action {
+        case .cycleScale:
+            project.options.preferences.scale = next(project.options.preferences.scale, in: Scale.allCases)
+            state.message = "What if: scale \(project.options.preferences.scale.rawValue)"
+        case .cycleEnvironment:
+            project.options.environment = next(project.options.environment, in: Environment.allCases)
+            state.message = "What if: \(project.options.environment.rawValue)"
+        case .cycleRegion:
+            project.options.region = next(project.options.region, in: PriceCatalog.catalogRegions)
+            state.message = "What if: \(project.options.region)"
+        case .moreTraffic, .lessTraffic:
+            let analysis = state.result?.analysis.averageRPS ?? 1
+            let factor = action == .moreTraffic ? 2.0 : 0.5
+            project.project.traffic.requestsPerSecond = max(0.1, analysis * factor)
+            state.message = "What if: \(Format.number(analysis * factor)) requests per second"
+        default:
+            return
+        }
+        state.load(project)
+        if let before, let after = state.result?.estimate.totalMonthly {
+            let delta = after - before
+            state.message = (state.message ?? "") + ": \(Format.money(after)) a month (\(delta >= 0 ? "+" : "")\(Format.money(delta)))"
+        }
+    }
+
+    static func move(_ state: inout AppState, by delta: Int) {
+        switch state.screen {
+        case .start:
+            state.startSelection = max(0, min(state.examples.count - 1, state.startSelection + delta))
+        case .design:
+            state.designScroll = max(0, state.designScroll + delta)
+        case .files:
+            if state.focusPreview {
+                state.previewScroll = max(0, state.previewScroll + delta)
+            } else {
+                let selection = max(0, min(state.files.count - 1, state.fileSelection + delta))
+                if selection != state.fileSelection { state.previewScroll = 0 }
+                state.fileSelection = selection
+            }
+        }
+    }
+
+    /// Keeps scroll offsets inside the content after a move or a resize.
+    static func clamp(_ state: inout AppState) {
+        let visible = max(1, state.height - 3)
+        if let result = state.result {
+            let lines = DesignLines.make(result, width: max(20, state.width - 2)).count
+            state.designScroll = max(0, min(state.designScroll, lines - visible))
+        }
+        if state.files.indices.contains(state.fileSelection) {
+            let lines = state.files[state.fileSelection].content.split(separator: "\n", omittingEmptySubsequences: false).count
+            state.previewScroll = max(0, min(state.previewScroll, lines - visible))
+        }
+    }
+
+    static func search(_ input: AppState, _ key: Key) -> AppState {
+        var state = input
+        switch key {
+        case .escape:
+            state.searchDraft = nil
+        case .enter:
+            state.searchQuery = state.searchDraft ?? ""
+            state.searchDraft = nil
+            jumpToMatch(&state, forward: true, includingCurrent: true)
+        case .backspace:
+            _ = state.searchDraft?.popLast()
+        case .character(let c):
+            if (state.searchDraft?.count ?? 0) < 80 { state.searchDraft?.append(c) }
+        default:
+            break
+        }
+        return state
+    }
+
+    static func jumpToMatch(_ state: inout AppState, forward: Bool, includingCurrent: Bool = false) {
+        guard !state.searchQuery.isEmpty, state.files.indices.contains(state.fileSelection) else { return }
+        let lines = state.files[state.fileSelection].content.components(separatedBy: "\n")
+        let matches = lines.indices.filter { lines[$0].localizedCaseInsensitiveContains(state.searchQuery) }
+        guard !matches.isEmpty else {
+            state.message = "No match for \"\(DisplayText.escape(state.searchQuery))\""
+            return
+        }
+        let current = state.previewScroll
+        let target: Int
+        if forward {
+            target = matches.first { includingCurrent ? $0 >= current : $0 > current } ?? matches[0]
+        } else {
+            target = matches.last { $0 < current } ?? matches[matches.count - 1]
+        }
+        state.previewScroll = target
+        let position = (matches.firstIndex(of: target) ?? 0) + 1
+        state.message = "Match \(position) of \(matches.count) for \"\(DisplayText.escape(state.searchQuery))\""
+        clamp(&state)
+        if state.previewScroll != target { state.previewScroll = min(target, state.previewScroll) }
+    }
+}

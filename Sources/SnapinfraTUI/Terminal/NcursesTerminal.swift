@@ -1,0 +1,207 @@
+import CNcursesw
+import CTermGuard
+import Glibc
+
+/// The only type that talks to ncurses: opens the terminal, reads keys, pushes a screen buffer.
+/// All calls happen on the main actor (ncurses is not thread-safe).
+@MainActor
+public final class NcursesTerminal {
+    public enum OpenError: Error, CustomStringConvertible {
+        case notATerminal
+        case cannotOpen(String)
+        case noCursorAddressing(String)
+
+        public var description: String {
+            switch self {
+            case .notATerminal:
+                return "the terminal UI needs a terminal on stdin and stdout; for scripts and CI use 'snapinfra generate FILE --out DIR'"
+            case .cannotOpen(let term):
+                return "ncurses cannot open terminal type '\(term)'; set TERM (for example TERM=xterm-256color)"
+            case .noCursorAddressing(let term):
+                return "terminal type '\(term)' cannot move the cursor; the terminal UI needs a full-screen terminal"
+            }
+        }
+    }
+
+    private let screen: OpaquePointer
+    private let window: UnsafeMutablePointer<WINDOW>
+    private let colors: Bool
+    private let unicode: Bool
+    private var pairs: [CellStyle.Color: Int16] = [:]
+    private var closed = false
+
+    public init() throws {
+        _ = snap_setlocale_from_env()
+        guard isatty(0) == 1, isatty(1) == 1 else { throw OpenError.notATerminal }
+        let term = String(cString: getenv("TERM") ?? strdup("unknown"))
+        _ = tg_save_tty(STDIN_FILENO)
+        set_escdelay(25)
+        guard let screen = snap_newterm(nil) else { throw OpenError.cannotOpen(term) }
+        self.screen = screen
+        set_term(screen)
+        window = snap_stdscr()
+        let cup = tigetstr(strdup("cup"))
+        if cup == nil || Int(bitPattern: cup) == -1 {
+            endwin()
+            delscreen(screen)
+            throw OpenError.noCursorAddressing(term)
+        }
+        cbreak()
+        noecho()
+        nonl()
+        keypad(window, true)
+        intrflush(window, false)
+        _ = curs_set(0)
+        let noColor = getenv("NO_COLOR").map { String(cString: $0).isEmpty == false } ?? false
+        colors = has_colors() && !noColor
+        if colors {
+            start_color()
+            _ = use_default_colors()
+        }
+        unicode = snap_locale_is_utf8() != 0
+        var restore = ""
+        for capability in ["rmcup", "cnorm", "sgr0", "rmkx"] {
+            if let value = tigetstr(strdup(capability)), Int(bitPattern: value) != -1 { restore += String(cString: value) }
+        }
+        tg_set_restore_sequence(restore)
+        tg_install_signal_handlers()
+    }
+
+    /// The terminal's size now.
+    public var size: (width: Int, height: Int) {
+        var y: Int32 = 0
+        var x: Int32 = 0
+        snap_getmaxyx(window, &y, &x)
+        return (Int(x), Int(y))
+    }
+
+    /// A signal that asked the program to stop (SIGINT, SIGTERM, SIGHUP, SIGQUIT), or nil.
+    public var pendingSignal: Int32? {
+        let signal = tg_pending_signal()
+        return signal == 0 ? nil : signal
+    }
+
+    public enum Input {
+        case key(Key)
+        case resize
+        case none
+    }
+
+    /// Waits up to `timeout` milliseconds for a key.
+    public func read(timeout: Int32) -> Input {
+        wtimeout(window, timeout)
+        var character: wint_t = 0
+        let result = wget_wch(window, &character)
+        if result == ERR { return .none }
+        if Int(result) == SNAP_KEY_CODE_YES {
+            switch Int(character) {
+            case SNAP_KEY_UP: return .key(.up)
+            case SNAP_KEY_DOWN: return .key(.down)
+            case SNAP_KEY_LEFT: return .key(.left)
+            case SNAP_KEY_RIGHT: return .key(.right)
+            case SNAP_KEY_PPAGE: return .key(.pageUp)
+            case SNAP_KEY_NPAGE: return .key(.pageDown)
+            case SNAP_KEY_HOME: return .key(.home)
+            case SNAP_KEY_END: return .key(.end)
+            case SNAP_KEY_BTAB: return .key(.backTab)
+            case SNAP_KEY_ENTER: return .key(.enter)
+            case SNAP_KEY_BACKSPACE: return .key(.backspace)
+            case SNAP_KEY_RESIZE: return .resize
+            default: return .none
+            }
+        }
+        switch character {
+        case 9: return .key(.tab)
+        case 10, 13: return .key(.enter)
+        case 8, 127: return .key(.backspace)
+        case 27:
+            // A bare Esc, or the start of a sequence ncurses did not know: swallow the rest.
+            wtimeout(window, 0)
+            var next: wint_t = 0
+            if wget_wch(window, &next) != ERR {
+                if next == 91 || next == 79 {
+                    var byte: wint_t = 0
+                    while wget_wch(window, &byte) != ERR, !(64...126).contains(byte) {}
+                    return .none
+                }
+                // A key typed right after Esc is a key of its own, not part of a sequence.
+                unget_wch(wchar_t(bitPattern: UInt32(next)))
+            }
+            return .key(.escape)
+        default:
+            guard let scalar = Unicode.Scalar(UInt32(character)), character >= 32 else { return .none }
+            return .key(.character(Character(scalar)))
+        }
+    }
+
+    /// Draws a buffer; ncurses sends only what changed.
+    public func present(_ buffer: ScreenBuffer) {
+        werase(window)
+        for y in 0..<buffer.height {
+            for x in 0..<buffer.width {
+                let cell = buffer[x, y]
+                if cell.isContinuation { continue }
+                draw(cell, x: x, y: y)
+            }
+        }
+        wnoutrefresh(window)
+        doupdate()
+    }
+
+    private func draw(_ cell: Cell, x: Int, y: Int) {
+        var attributes = SNAP_A_NORMAL
+        if cell.style.bold { attributes |= SNAP_A_BOLD }
+        if cell.style.reverse { attributes |= SNAP_A_REVERSE }
+        if cell.style.dim { attributes |= SNAP_A_DIM }
+        if cell.style.underline { attributes |= SNAP_A_UNDERLINE }
+        let pair = colors ? colorPair(cell.style.color) : 0
+        var text = cell.text
+        if !unicode, let scalar = text.unicodeScalars.first, !scalar.isASCII {
+            if let acs = Self.lineDrawing[scalar] {
+                mvwaddch(window, Int32(y), Int32(x), acs | chtype(attributes) | chtype(pair) << 8)
+                return
+            }
+            text = "?"
+        }
+        var wide = Array(text.unicodeScalars.prefix(5).map { wchar_t(bitPattern: $0.value) })
+        wide.append(0)
+        _ = snap_mvadd_grapheme(window, Int32(y), Int32(x), wide, attributes, Int32(pair))
+    }
+
+    /// ASCII-art replacements for line drawing where the locale cannot show Unicode.
+    private static let lineDrawing: [Unicode.Scalar: chtype] = [
+        "─": chtype(UInt8(ascii: "-")), "│": chtype(UInt8(ascii: "|")), "┌": chtype(UInt8(ascii: "+")), "┐": chtype(UInt8(ascii: "+")),
+        "└": chtype(UInt8(ascii: "+")), "┘": chtype(UInt8(ascii: "+")), "├": chtype(UInt8(ascii: "+")), "↳": chtype(UInt8(ascii: ">")),
+        "…": chtype(UInt8(ascii: "~")), "·": chtype(UInt8(ascii: "-")), "–": chtype(UInt8(ascii: "-")), "→": chtype(UInt8(ascii: ">")),
+        "↑": chtype(UInt8(ascii: "^")), "↓": chtype(UInt8(ascii: "v")), "▏": chtype(UInt8(ascii: "|")), "×": chtype(UInt8(ascii: "x")),
+        "−": chtype(UInt8(ascii: "-")), "←": chtype(UInt8(ascii: "<")),
+    ]
+
+    private func colorPair(_ color: CellStyle.Color) -> Int16 {
+        if color == .normal { return 0 }
+        if let pair = pairs[color] { return pair }
+        let number = Int16(pairs.count + 1)
+        let foreground: Int16
+        switch color {
+        case .red: foreground = Int16(COLOR_RED)
+        case .green: foreground = Int16(COLOR_GREEN)
+        case .yellow: foreground = Int16(COLOR_YELLOW)
+        case .blue: foreground = Int16(COLOR_BLUE)
+        case .magenta: foreground = Int16(COLOR_MAGENTA)
+        case .cyan: foreground = Int16(COLOR_CYAN)
+        case .normal: foreground = -1
+        }
+        init_pair(number, foreground, -1)
+        pairs[color] = number
+        return number
+    }
+
+    /// Leaves full-screen mode; safe to call twice.
+    public func close() {
+        guard !closed else { return }
+        closed = true
+        _ = curs_set(1)
+        endwin()
+        delscreen(screen)
+    }
+}

@@ -1,0 +1,108 @@
+import SnapinfraCore
+
+/// Draws the whole UI for a state into a screen buffer. Pure: the same state gives the same screen.
+public enum AppView {
+    public static let minimumWidth = 40
+    public static let minimumHeight = 10
+    static let titleStyle = CellStyle(bold: true, reverse: true)
+    static let hintStyle = CellStyle(reverse: true)
+
+    public static func render(_ state: AppState) -> ScreenBuffer {
+        var buffer = ScreenBuffer(width: state.width, height: state.height)
+        guard state.width >= minimumWidth, state.height >= minimumHeight else {
+            let lines = ["Terminal too small: \(state.width)x\(state.height)", "need \(minimumWidth)x\(minimumHeight)", "q quits"]
+            for (index, line) in lines.enumerated() where index < state.height {
+                buffer.put(TextLayout.fit(line, width: state.width), x: 0, y: index, style: index == 0 ? CellStyle(bold: true) : .plain)
+            }
+            return buffer
+        }
+        let contentHeight = state.height - 3
+        var position = ""
+        switch state.screen {
+        case .start:
+            StartView.draw(state, into: &buffer, top: 1, height: contentHeight)
+        case .design:
+            position = DesignView.draw(state, into: &buffer, top: 1, height: contentHeight)
+        case .files:
+            FilesView.draw(state, into: &buffer, top: 1, height: contentHeight)
+        }
+        drawTitle(state, position: position, into: &buffer)
+        drawMessage(state, into: &buffer)
+        drawHints(state, into: &buffer)
+        if state.showHelp { HelpView.draw(state, into: &buffer) }
+        return buffer
+    }
+
+    static func drawTitle(_ state: AppState, position: String, into buffer: inout ScreenBuffer) {
+        buffer.fill(y: 0, from: 0, width: state.width, style: titleStyle)
+        var title = " Snapinfra"
+        if let project = state.project {
+            title +=
+                " · " + DisplayText.escape(project.project.name, limit: 30) + " · \(project.options.environment.rawValue), \(project.options.region)"
+        }
+        var tabs = ""
+        if state.result != nil {
+            tabs = [Screen.design, .files].map { $0 == state.screen ? "[\($0.title)]" : " \($0.title) " }.joined(separator: " ")
+            if !position.isEmpty { tabs += "  " + position }
+            tabs += " "
+        }
+        let room = state.width - TextWidth.width(of: tabs)
+        buffer.put(TextLayout.fit(title, width: max(0, room - 1)), x: 0, y: 0, style: titleStyle)
+        buffer.put(tabs, x: max(0, room), y: 0, style: titleStyle)
+    }
+
+    static func drawMessage(_ state: AppState, into buffer: inout ScreenBuffer) {
+        let y = state.height - 2
+        if let draft = state.searchDraft {
+            buffer.put(
+                TextLayout.fit("Search: /" + draft + "▏  Enter find, Esc cancel", width: state.width), x: 0, y: y, style: CellStyle(bold: true))
+        } else if let message = state.message {
+            buffer.put(TextLayout.fit(message, width: state.width), x: 0, y: y, style: CellStyle(bold: true, color: .yellow))
+        } else if let result = state.result {
+            let total =
+                "Total \(Format.money(result.estimate.totalMonthly))/month (\(Format.money(result.estimate.minMonthly)) – \(Format.money(result.estimate.maxMonthly)))"
+            let problems = state.validation.errors.count
+            let status = problems == 0 ? "all \(state.files.count) files valid" : "\(problems) file problem(s)"
+            buffer.put(
+                TextLayout.fit("\(total) · \(status)", width: state.width), x: 0, y: y,
+                style: problems == 0 ? .plain : CellStyle(bold: true, color: .red))
+        }
+    }
+
+    static func drawHints(_ state: AppState, into buffer: inout ScreenBuffer) {
+        let y = state.height - 1
+        buffer.fill(y: y, from: 0, width: state.width, style: hintStyle)
+        let bindings = KeyBindings.bindings(for: state.screen).filter(\.inHintBar)
+        // `? help` and `q quit` always fit: they are placed first from the right.
+        let fixed = bindings.filter { $0.action == .help || $0.action == .quit }
+        let others = bindings.filter { $0.action != .help && $0.action != .quit }
+        func label(_ binding: KeyBinding) -> String {
+            "\(binding.keys[0].label) \(binding.description.replacingOccurrences(of: "what if: ", with: ""))"
+        }
+        let tail = fixed.map(label).joined(separator: "  ")
+        var head = ""
+        for binding in others {
+            let candidate = head.isEmpty ? label(binding) : head + "  " + label(binding)
+            if TextWidth.width(of: candidate) + TextWidth.width(of: tail) + 3 > state.width { break }
+            head = candidate
+        }
+        buffer.put(" " + head, x: 0, y: y, style: hintStyle)
+        buffer.put(tail + " ", x: max(0, state.width - TextWidth.width(of: tail) - 1), y: y, style: hintStyle)
+    }
+
+    /// A box with a title, drawn with line-drawing characters.
+    static func box(_ buffer: inout ScreenBuffer, x: Int, y: Int, width: Int, height: Int, title: String, focused: Bool) {
+        guard width >= 2, height >= 2 else { return }
+        let style = focused ? CellStyle(bold: true, color: .cyan) : .plain
+        let horizontal = String(repeating: "─", count: width - 2)
+        buffer.put("┌" + horizontal + "┐", x: x, y: y, style: style)
+        buffer.put("└" + horizontal + "┘", x: x, y: y + height - 1, style: style)
+        for row in (y + 1)..<(y + height - 1) {
+            buffer.put("│", x: x, y: row, style: style)
+            buffer.put("│", x: x + width - 1, y: row, style: style)
+        }
+        buffer.put(
+            " " + TextLayout.fit(title, width: width - 4) + " ", x: x + 1, y: y,
+            style: focused ? CellStyle(bold: true, color: .cyan) : CellStyle(bold: true))
+    }
+}

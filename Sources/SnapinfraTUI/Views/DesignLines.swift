@@ -1,0 +1,126 @@
+import SnapinfraCore
+
+/// The design screen's content: budget banner, analysis, decisions with reasons and traces, and the
+/// cost table, laid out for a width.
+enum DesignLines {
+    static let heading = CellStyle(bold: true, color: .cyan)
+    static let strong = CellStyle(bold: true)
+    static let faint = CellStyle(dim: true)
+
+    static func make(_ result: DesignResult, width: Int) -> [StyledLine] {
+        var lines: [StyledLine] = []
+        if let budget = result.budget, budget.overBudget {
+            for line in TextLayout.wrap("! OVER BUDGET. \(budget.summary)", width: width) {
+                lines.append(StyledLine(TextLayout.pad(line, width: width), CellStyle(bold: true, reverse: true, color: .red)))
+            }
+            lines.append(StyledLine())
+        }
+        analysis(result.analysis, width: width, into: &lines)
+        decisions(result.design.decisions, width: width, into: &lines)
+        cost(result, width: width, into: &lines)
+        return lines
+    }
+
+    static func analysis(_ a: RequirementsAnalysis, width: Int, into lines: inout [StyledLine]) {
+        lines.append(StyledLine("ANALYSIS", heading))
+        let rows: [(String, String)] = [
+            ("Tables, fields, keys", "\(a.tables) tables, \(a.fields) fields, \(a.foreignKeys) foreign keys, \(a.indexes) indexes"),
+            (
+                "Endpoints",
+                "\(a.endpoints) (\(a.endpointsByMethod.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))), \(a.authenticatedEndpoints) auth, \(a.uploadEndpoints) upload"
+            ),
+            ("Read share", "\(Format.number(a.readShare * 100))% (\(a.readShareBasis))"),
+            ("Requests/s", "\(Format.number(a.averageRPS)) average, \(Format.number(a.peakRPS)) peak"),
+            ("Data", "\(Format.number(a.dataSizeGB, digits: 2)) GB now, \(Format.number(a.dataSizeIn12MonthsGB, digits: 2)) GB in a year"),
+            ("Complexity", "\(a.complexity.rawValue) (score \(Format.number(a.complexityScore)))"),
+        ]
+        let label = 22
+        for (name, value) in rows {
+            let wrapped = TextLayout.wrap(value, width: max(10, width - label - 2))
+            for (index, part) in wrapped.enumerated() {
+                let prefix = index == 0 ? TextLayout.pad("  " + name, width: label + 2) : String(repeating: " ", count: label + 2)
+                lines.append(StyledLine(runs: [.init(text: prefix, style: faint), .init(text: part, style: .plain)]))
+            }
+        }
+        lines.append(StyledLine())
+    }
+
+    static func decisions(_ decisions: [Decision], width: Int, into lines: inout [StyledLine]) {
+        lines.append(StyledLine("DECISIONS (why each resource is what it is)", heading))
+        for decision in decisions {
+            lines.append(
+                StyledLine(runs: [
+                    .init(text: "  " + decision.id, style: strong), .init(text: " = ", style: .plain),
+                    .init(
+                        text: TextLayout.fit(decision.value, width: max(4, width - decision.id.count - 5)),
+                        style: CellStyle(bold: true, color: .green)),
+                ]))
+            for part in TextLayout.wrap(decision.reason, width: width - 4) { lines.append(StyledLine("    " + part)) }
+            for trace in decision.trace {
+                for (index, part) in TextLayout.wrap(trace, width: width - 6).enumerated() {
+                    lines.append(StyledLine((index == 0 ? "    ↳ " : "      ") + part, faint))
+                }
+            }
+        }
+        lines.append(StyledLine())
+    }
+
+    static func cost(_ result: DesignResult, width: Int, into lines: inout [StyledLine]) {
+        let estimate = result.estimate
+        lines.append(StyledLine("MONTHLY COST (\(estimate.currency), \(estimate.region); * = usage-based)", heading))
+        let costWidth = 13
+        let quantityWidth = width >= 90 ? 22 : 0
+        let nameWidth = max(10, width - costWidth - quantityWidth - 1)
+        for resource in estimate.resources {
+            lines.append(
+                StyledLine(runs: [
+                    .init(
+                        text: TextLayout.pad(
+                            TextLayout.fit("  " + resource.address, width: nameWidth + quantityWidth), width: nameWidth + quantityWidth),
+                        style: strong),
+                    .init(text: TextLayout.padLeft(Format.money(resource.monthlyCost), width: costWidth + 1), style: strong),
+                ]))
+            for (index, line) in resource.lines.enumerated() {
+                let branch = index == resource.lines.count - 1 ? "    └─ " : "    ├─ "
+                let name = branch + line.name + (line.kind == .usage ? " *" : "")
+                let quantity = line.monthlyQuantity.map { "\(Format.quantity($0)) \(line.unit)" } ?? ""
+                let cost = line.monthlyCost.map(Format.money) ?? "not in catalog"
+                var runs: [StyledLine.Run] = [.init(text: TextLayout.pad(TextLayout.fit(name, width: nameWidth), width: nameWidth), style: .plain)]
+                if quantityWidth > 0 {
+                    runs.append(.init(text: TextLayout.padLeft(TextLayout.fit(quantity, width: quantityWidth), width: quantityWidth), style: faint))
+                }
+                runs.append(
+                    .init(text: TextLayout.padLeft(cost, width: costWidth + 1), style: line.priceNotFound ? CellStyle(color: .yellow) : .plain))
+                lines.append(StyledLine(runs: runs))
+            }
+        }
+        let total = nameWidth + quantityWidth
+        func row(_ label: String, _ value: String, _ style: CellStyle = .plain) {
+            let valueWidth = max(costWidth + 1, TextWidth.width(of: value) + 1)
+            let labelWidth = max(0, total + costWidth + 1 - valueWidth)
+            lines.append(
+                StyledLine(runs: [
+                    .init(text: TextLayout.pad(TextLayout.fit("  " + label, width: labelWidth), width: labelWidth), style: style),
+                    .init(text: TextLayout.padLeft(value, width: valueWidth), style: style),
+                ]))
+        }
+        lines.append(StyledLine())
+        row("Always-on", Format.money(estimate.alwaysOnMonthly))
+        row("Usage-based *", Format.money(estimate.usageMonthly))
+        row("TOTAL", Format.money(estimate.totalMonthly), strong)
+        row("Range (min – max)", "\(Format.money(estimate.minMonthly)) – \(Format.money(estimate.maxMonthly))")
+        if let budget = result.budget {
+            lines.append(StyledLine())
+            for part in TextLayout.wrap(budget.summary, width: width - 2) {
+                lines.append(StyledLine("  " + part, budget.overBudget ? CellStyle(bold: true, color: .red) : CellStyle(color: .green)))
+            }
+        }
+        if !estimate.notes.isEmpty {
+            lines.append(StyledLine())
+            lines.append(StyledLine("  Prices derived by a fallback rule:", faint))
+            for note in estimate.notes {
+                for part in TextLayout.wrap(note, width: width - 6) { lines.append(StyledLine("    " + part, faint)) }
+            }
+        }
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import SnapinfraCore
+
+/// The files screen: the rendered files with a validation mark each, and a preview with line
+/// numbers, syntax colouring and search. Below 60 columns one pane shows at a time.
+enum FilesView {
+    static func draw(_ state: AppState, into buffer: inout ScreenBuffer, top: Int, height: Int) {
+        let single = state.width < 60
+        let listWidth = single ? state.width : max(20, min(40, state.width * 35 / 100))
+        if !single || !state.focusPreview {
+            drawList(state, into: &buffer, x: 0, y: top, width: listWidth, height: height)
+        }
+        if !single || state.focusPreview {
+            let x = single ? 0 : listWidth
+            drawPreview(state, into: &buffer, x: x, y: top, width: state.width - x, height: height)
+        }
+    }
+
+    static func mark(_ state: AppState, _ file: RenderedFile) -> String {
+        state.problems(of: file.path).isEmpty ? "[ok]" : "[!!]"
+    }
+
+    static func drawList(_ state: AppState, into buffer: inout ScreenBuffer, x: Int, y: Int, width: Int, height: Int) {
+        AppView.box(
+            &buffer, x: x, y: y, width: width, height: height, title: "Files \(state.fileSelection + 1)/\(state.files.count)",
+            focused: !state.focusPreview)
+        let visible = height - 2
+        let start = max(0, min(state.fileSelection - visible / 2, state.files.count - visible))
+        for (row, index) in state.files.indices.dropFirst(start).prefix(visible).enumerated() {
+            let file = state.files[index]
+            let selected = index == state.fileSelection
+            let shown = file.path.hasPrefix("infra/") ? String(file.path.dropFirst("infra/".count)) : file.path
+            let text = TextLayout.pad(TextLayout.fit("\(mark(state, file)) \(shown)", width: width - 2), width: width - 2)
+            let problem = !state.problems(of: file.path).isEmpty
+            buffer.put(text, x: x + 1, y: y + 1 + row, style: CellStyle(bold: problem, reverse: selected, color: problem ? .red : .normal))
+        }
+    }
+
+    static func drawPreview(_ state: AppState, into buffer: inout ScreenBuffer, x: Int, y: Int, width: Int, height: Int) {
+        guard state.files.indices.contains(state.fileSelection) else {
+            AppView.box(&buffer, x: x, y: y, width: width, height: height, title: "Preview", focused: state.focusPreview)
+            return
+        }
+        let file = state.files[state.fileSelection]
+        let lines = file.content.components(separatedBy: "\n").dropLast(file.content.hasSuffix("\n") ? 1 : 0)
+        let visible = height - 2
+        let start = min(state.previewScroll, max(0, lines.count - visible))
+        let title = "\(file.path) \(start + 1)-\(min(lines.count, start + visible))/\(lines.count)"
+        AppView.box(&buffer, x: x, y: y, width: width, height: height, title: title, focused: state.focusPreview)
+        var problemRow = 0
+        for problem in state.problems(of: file.path).prefix(2) {
+            buffer.put(
+                TextLayout.fit("!! \(problem.position.map { "\($0): " } ?? "")\(problem.message)", width: width - 2), x: x + 1, y: y + 1 + problemRow,
+                style: CellStyle(bold: true, color: .red))
+            problemRow += 1
+        }
+        let numberWidth = max(3, String(lines.count).count)
+        let kind = SyntaxKind(path: file.path)
+        for (row, index) in lines.indices.dropFirst(start).prefix(visible - problemRow).enumerated() {
+            let line = String(lines[index])
+            let number = TextLayout.padLeft(String(index + 1), width: numberWidth) + " "
+            buffer.put(number, x: x + 1, y: y + 1 + problemRow + row, style: CellStyle(dim: true))
+            let matches = !state.searchQuery.isEmpty && line.localizedCaseInsensitiveContains(state.searchQuery)
+            var style = kind.style(of: line)
+            if matches {
+                style.reverse = true
+                style.underline = true
+            }
+            buffer.put(line, x: x + 2 + numberWidth, y: y + 1 + problemRow + row, style: style, maxWidth: width - numberWidth - 3)
+        }
+    }
+}
+
+/// Line-level syntax colouring for the preview; meaning never rests on colour alone.
+enum SyntaxKind {
+    case hcl, yaml, markdown, plain
+
+    init(path: String) {
+        if path.hasSuffix(".tf") || path.hasSuffix(".tfvars.example") {
+            self = .hcl
+        } else if path.hasSuffix(".yml") || path.hasSuffix(".yaml") {
+            self = .yaml
+        } else if path.hasSuffix(".md") {
+            self = .markdown
+        } else {
+            self = .plain
+        }
+    }
+
+    func style(of line: String) -> CellStyle {
+        let trimmed = line.drop { $0 == " " }
+        if trimmed.hasPrefix("#") { return self == .markdown ? CellStyle(bold: true, color: .cyan) : CellStyle(dim: true) }
+        switch self {
+        case .hcl:
+            for keyword in ["resource ", "data ", "variable ", "output ", "locals ", "module ", "provider ", "terraform "]
+            where trimmed.hasPrefix(keyword) {
+                return CellStyle(bold: true, color: .magenta)
+            }
+            if trimmed.contains("= \"") { return CellStyle(color: .green) }
+            return .plain
+        case .yaml:
+            if trimmed.hasSuffix(":") { return CellStyle(bold: true, color: .blue) }
+            return .plain
+        case .markdown:
+            return trimmed.hasPrefix("```") || trimmed.hasPrefix("|") ? CellStyle(color: .yellow) : .plain
+        case .plain:
+            return .plain
+        }
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import SnapinfraCore
+import Testing
+
+@testable import SnapinfraTUI
+
+/// Golden screens at 80x24 and 120x40, and the behaviour of `update`.
+@Suite struct ScreenTests {
+    @Test(arguments: [(80, 24), (120, 40)])
+    func goldenScreens(width: Int, height: Int) throws {
+        let project = try exampleProject("saas-api.json")
+        let size = "\(width)x\(height)"
+        let design = AppState(project: project, width: width, height: height)
+        try checkScreen(design, "design-\(size)")
+        try checkScreen(press(design, [.pageDown, .pageDown]).0, "design-scrolled-\(size)")
+        try checkScreen(press(design, [.tab, .down, .down, .down, .enter]).0, "files-\(size)")
+        try checkScreen(press(design, [.character("?")]).0, "help-\(size)")
+        let examples = try ["tiny-todo.yaml", "shop.json"].map { ExampleProject(name: $0, file: try exampleProject($0)) }
+        try checkScreen(AppState(examples: examples, width: width, height: height), "start-\(size)")
+    }
+
+    @Test func narrowAndTinyTerminals() throws {
+        let state = AppState(project: try exampleProject("shop.json"), width: 50, height: 16)
+        try checkScreen(press(state, [.tab]).0, "files-list-50x16")
+        try checkScreen(press(state, [.tab, .enter]).0, "files-preview-50x16")
+        let tiny = Update.update(state, .resize(width: 30, height: 8)).0
+        #expect(AppView.render(tiny).text.hasPrefix("Terminal too small: 30x8"))
+    }
+
+    @Test func escapeNeverQuitsAndQDoes() throws {
+        let state = AppState(project: try exampleProject("shop.json"), width: 80, height: 24)
+        #expect(press(state, [.escape, .escape]).1 == false)
+        #expect(press(state, [.character("q")]).1 == true)
+        #expect(press(state, [.character("?"), .character("q")]).1 == false, "any key closes help first")
+    }
+
+    @Test func whatIfKeysChangeTheDesignAndThePriceAtOnce() throws {
+        let state = AppState(project: try exampleProject("saas-api.json"), width: 80, height: 24)
+        let before = try #require(state.result?.estimate.totalMonthly)
+        let (busier, _) = press(state, [.character("+")])
+        let after = try #require(busier.result?.estimate.totalMonthly)
+        #expect(after > before)
+        #expect(busier.message?.hasPrefix("What if: 80 requests per second: ") == true)
+        let (region, _) = press(state, [.character("r")])
+        #expect(region.project?.options.region != state.project?.options.region)
+        let (environment, _) = press(state, [.character("e")])
+        #expect(environment.result?.design.environment == .development)
+        #expect(environment.result?.design.database?.multiAZ == false)
+        #expect(AppView.render(environment).text.contains("development"))
+    }
+
+    @Test func searchFindsAndCyclesMatches() throws {
+        let state = AppState(project: try exampleProject("saas-api.json"), width: 100, height: 20)
+        var (files, _) = press(state, [.tab, .down, .down, .down, .down, .character("/")])
+        #expect(AppView.render(files).text.contains("Search: /"))
+        for character in "resource" { files = press(files, [.character(character)]).0 }
+        let (found, _) = press(files, [.enter])
+        #expect(found.message?.hasPrefix("Match 1 of ") == true)
+        let (next, _) = press(found, [.character("n")])
+        #expect(next.message?.hasPrefix("Match 2 of ") == true)
+        #expect(next.previewScroll > found.previewScroll || next.previewScroll == found.previewScroll)
+        let (cancelled, _) = press(files, [.escape])
+        #expect(cancelled.searchDraft == nil && cancelled.searchQuery.isEmpty)
+    }
+
+    @Test func scrollingIsClampedAfterAResize() throws {
+        var state = AppState(project: try exampleProject("ride-events.yaml"), width: 80, height: 24)
+        state = press(state, [.end]).0
+        let bottom = state.designScroll
+        #expect(bottom > 0)
+        state = Update.update(state, .resize(width: 120, height: 60)).0
+        #expect(state.designScroll < bottom)
+        #expect(AppView.render(state).text.contains("TOTAL"))
+    }
+
+    @Test func hintsAndHelpComeFromTheBindings() throws {
+        let state = AppState(project: try exampleProject("shop.json"), width: 80, height: 24)
+        let screen = AppView.render(state).text.components(separatedBy: "\n")
+        let hints = screen[23]
+        #expect(hints.hasSuffix("? help  q quit "))
+        for binding in KeyBindings.bindings(for: .design) where binding.inHintBar && binding.action != .help && binding.action != .quit {
+            if hints.contains(binding.keys[0].label + " ") { continue }
+            // Hints that do not fit are still in the help overlay.
+            #expect(AppView.render(press(state, [.character("?")]).0).text.contains(binding.description))
+        }
+        let help = AppView.render(press(state, [.character("?")]).0).text
+        #expect(help.contains("Keys (any key closes)"))
+    }
+
+    @Test func startScreenOpensAnExample() throws {
+        let examples = try ["tiny-todo.yaml", "shop.json"].map { ExampleProject(name: $0, file: try exampleProject($0)) }
+        let start = AppState(examples: examples, width: 80, height: 24)
+        #expect(AppView.render(start).text.contains("> tiny-todo.yaml"))
+        let (opened, _) = press(start, [.down, .enter])
+        #expect(opened.screen == .design)
+        #expect(opened.project?.project.name == "Harbour Shop")
+    }
+}
