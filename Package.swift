@@ -49,7 +49,7 @@ let package = Package(
         ),
         .testTarget(name: "SnapinfraCoreTests", dependencies: ["SnapinfraCore"], exclude: ["Golden"]),
         // Benchmarks: `swift run -c release snapinfra-bench` (numbers, never timed assertions).
-        .executableTarget(name: "SnapinfraBench", dependencies: ["SnapinfraCore"]),
+        .executableTarget(name: "SnapinfraBench", dependencies: ["SnapinfraCore", "SnapinfraTUI"]),
         .testTarget(name: "SnapinfraTUITests", dependencies: ["SnapinfraTUI", "SnapinfraCore", "CWidth"], exclude: ["Golden"]),
         .testTarget(name: "SnapinfraCLITests", dependencies: ["SnapinfraCore"]),
     ]

@@ -1,5 +1,6 @@
 import Foundation
 import SnapinfraCore
+import SnapinfraTUI
 
 // Benchmarks for the design phase. Run from the repository root:
 //   swift run -c release snapinfra-bench
@@ -43,3 +44,29 @@ measure("  render + validate synthetic", runs: 20) {
 let encoded = (try? JSONEncoder().encode(big)) ?? Data()
 measure("  load + validate synthetic (\(encoded.count / 1024) KiB JSON)", runs: 20) { _ = ProjectLoader().load([UInt8](encoded), format: .json) }
 measure("  JSON reader only, synthetic", runs: 20) { _ = try? JSONReader.read([UInt8](encoded)) }
+
+// The terminal UI: one key press to the next frame (update + view into the screen buffer; pushing
+// it to ncurses is measured separately by the tmux runs in README.md).
+if let data = FileManager.default.contents(atPath: "examples/ride-events.yaml"),
+    let file = ProjectLoader().load([UInt8](data), format: .yaml).file
+{
+    for (width, height) in [(80, 24), (200, 60)] {
+        var state = AppState(project: file, width: width, height: height)
+        measure("tui key → frame, design \(width)x\(height)", runs: 200) {
+            state = Update.update(state, .key(.down)).0
+            _ = AppView.render(state)
+        }
+        var files = Update.update(state, .key(.tab)).0
+        measure("tui key → frame, files \(width)x\(height)", runs: 200) {
+            files = Update.update(files, .key(.down)).0
+            _ = AppView.render(files)
+        }
+        measure("tui what-if (design + render again) \(width)x\(height)", runs: 20) {
+            state = Update.update(state, .key(.character("r"))).0
+            _ = AppView.render(state)
+        }
+    }
+    measure("tui first state (design + render + first view)", runs: 20) {
+        _ = AppView.render(AppState(project: file, width: 80, height: 24))
+    }
+}

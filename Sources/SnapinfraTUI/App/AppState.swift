@@ -44,6 +44,9 @@ public struct AppState: Sendable {
     public var searchDraft: String?
     public var searchQuery = ""
     public var message: String?
+    /// The design screen's lines, laid out for the current width (kept so a key press does not
+    /// lay the whole report out again).
+    public private(set) var designLines: [StyledLine] = []
 
     /// A UI on the start screen, offering the given examples.
     public init(examples: [ExampleProject], width: Int, height: Int) {
@@ -74,6 +77,12 @@ public struct AppState: Sendable {
             validation = [.error("", "\(error)")]
         }
         fileSelection = min(fileSelection, max(0, files.count - 1))
+        layOut()
+    }
+
+    /// Lays the design report out again for the current width.
+    mutating func layOut() {
+        designLines = result.map { DesignLines.make($0, width: max(20, width - 2)) } ?? []
     }
 
     /// Problems of one rendered file.

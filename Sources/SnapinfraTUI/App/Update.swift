@@ -7,8 +7,10 @@ public enum Update {
         var state = state
         switch message {
         case .resize(let width, let height):
+            let relayout = width != state.width
             state.width = width
             state.height = height
+            if relayout { state.layOut() }
             clamp(&state)
             return (state, [])
         case .key(let key):
@@ -115,9 +117,8 @@ public enum Update {
     /// Keeps scroll offsets inside the content after a move or a resize.
     static func clamp(_ state: inout AppState) {
         let visible = max(1, state.height - 3)
-        if let result = state.result {
-            let lines = DesignLines.make(result, width: max(20, state.width - 2)).count
-            state.designScroll = max(0, min(state.designScroll, lines - visible))
+        if state.result != nil {
+            state.designScroll = max(0, min(state.designScroll, state.designLines.count - visible))
         }
         if state.files.indices.contains(state.fileSelection) {
             let lines = state.files[state.fileSelection].content.split(separator: "\n", omittingEmptySubsequences: false).count

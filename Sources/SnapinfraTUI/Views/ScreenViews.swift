@@ -4,8 +4,8 @@ import SnapinfraCore
 enum DesignView {
     /// Draws the page; returns the position text for the title (`1-20/126`).
     static func draw(_ state: AppState, into buffer: inout ScreenBuffer, top: Int, height: Int) -> String {
-        guard let result = state.result else { return "" }
-        let lines = DesignLines.make(result, width: state.width - 2)
+        guard state.result != nil else { return "" }
+        let lines = state.designLines
         let start = min(state.designScroll, max(0, lines.count - height))
         for (row, line) in lines.dropFirst(start).prefix(height).enumerated() {
             line.draw(into: &buffer, x: 1, y: top + row, width: state.width - 2)
