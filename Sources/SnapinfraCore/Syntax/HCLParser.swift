@@ -419,10 +419,8 @@ public struct HCLParser {
         }
     }
 
-    private mutating func forExpression(closing: Unicode.Scalar) throws(HCLSyntaxError) {
-        advance()  // [ or {
-        try skip(newlines: true)
-        _ = try identifier()  // for
+    /// `KEY, VALUE in COLLECTION` (or `VALUE in COLLECTION`) after `for`; returns the names bound.
+    private mutating func forClause(what: String) throws(HCLSyntaxError) -> Set<String> {
         try skip(newlines: true)
         var names: Set<String> = [try identifier()]
         try skip(newlines: true)
@@ -432,8 +430,16 @@ public struct HCLParser {
             names.insert(try identifier())
             try skip(newlines: true)
         }
-        guard try identifier() == "in" else { throw error("expected 'in' in the for expression") }
+        guard try identifier() == "in" else { throw error("expected 'in' in the \(what)") }
         try expression(newlines: true)
+        return names
+    }
+
+    private mutating func forExpression(closing: Unicode.Scalar) throws(HCLSyntaxError) {
+        advance()  // [ or {
+        try skip(newlines: true)
+        _ = try identifier()  // for
+        let names = try forClause(what: "for expression")
         try expect(":")
         scopes.append(names)
         defer { scopes.removeLast() }
@@ -509,18 +515,7 @@ public struct HCLParser {
                     case "if":
                         try expression(newlines: true)
                     case "for":
-                        try skip(newlines: true)
-                        var names: Set<String> = [try identifier()]
-                        try skip(newlines: true)
-                        if current == "," {
-                            advance()
-                            try skip(newlines: true)
-                            names.insert(try identifier())
-                        }
-                        try skip(newlines: true)
-                        guard try identifier() == "in" else { throw error("expected 'in' in the for directive") }
-                        try expression(newlines: true)
-                        scopes.append(names)
+                        scopes.append(try forClause(what: "for directive"))
                     case "else":
                         break
                     case "endif":
