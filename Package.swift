@@ -34,15 +34,18 @@ let package = Package(
         .target(name: "CTermGuard"),
         // libc wcwidth, which Swift's Glibc module does not expose.
         .target(name: "CWidth"),
+        // What front ends do with files: staged, atomic writes of generated output.
+        .target(name: "SnapinfraFiles", dependencies: ["SnapinfraCore"]),
         // The terminal UI: screen buffer, views, state; one small type talks to ncurses.
         .target(
             name: "SnapinfraTUI",
-            dependencies: ["SnapinfraCore", "CNcursesw", "CTermGuard", "CWidth"]
+            dependencies: ["SnapinfraCore", "SnapinfraFiles", "CNcursesw", "CTermGuard", "CWidth"]
         ),
         .executableTarget(
             name: "SnapinfraCLI",
             dependencies: [
                 "SnapinfraCore",
+                "SnapinfraFiles",
                 "SnapinfraTUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

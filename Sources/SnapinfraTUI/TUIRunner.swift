@@ -1,4 +1,6 @@
 import Glibc
+import SnapinfraCore
+import SnapinfraFiles
 
 /// The input loop: reads keys and signals, runs `update`, draws `view`. Returns the exit code.
 @MainActor
@@ -27,14 +29,46 @@ public enum TUIRunner {
                 let size = terminal.size
                 state = Update.update(state, .resize(width: size.width, height: size.height)).0
             case .key(let key):
-                let (next, effects) = Update.update(state, .key(key))
-                state = next
-                if effects.contains(.quit) {
-                    terminal.close()
-                    return 0
+                var (next, effects) = Update.update(state, .key(key))
+                while let effect = effects.first {
+                    effects.removeFirst()
+                    if effect == .quit {
+                        terminal.close()
+                        return 0
+                    }
+                    let (after, more) = Update.update(next, perform(effect, state: next))
+                    next = after
+                    effects += more
                 }
+                state = next
             }
             terminal.present(AppView.render(state))
+        }
+    }
+
+    /// Performs a file effect and answers with the message it produces.
+    static func perform(_ effect: Effect, state: AppState) -> Message {
+        switch effect {
+        case .quit:
+            return .planFailed("quit")
+        case .plan(let folder):
+            do {
+                let plan = try OutputWriter(path: folder).plan(state.files)
+                return .planned(folder: folder, items: plan.items.map { PlannedFile(path: $0.path, status: $0.status.rawValue) })
+            } catch {
+                return .planFailed("\(error)")
+            }
+        case .write(let folder, let overwrite):
+            guard let project = state.project, let result = state.result else { return .writeFailed("no project") }
+            do {
+                let writer = OutputWriter(path: folder)
+                let plan = try writer.plan(state.files)
+                if !plan.conflicts.isEmpty && !overwrite { return .writeFailed("files changed by hand; press W to overwrite them") }
+                try writer.write(plan, manifest: Manifest(project: project, result: result, files: state.files))
+                return .written(folder: folder, count: state.files.count)
+            } catch {
+                return .writeFailed("\(error)")
+            }
         }
     }
 }

@@ -96,3 +96,42 @@ import Testing
         #expect(opened.project?.project.name == "Harbour Shop")
     }
 }
+
+/// The write screen's flow, through `update` alone: effects are values the runner performs.
+@Suite struct WriteFlowTests {
+    @Test func planConfirmAndWrite() throws {
+        let state = AppState(project: try exampleProject("shop.json"), width: 80, height: 24)
+        let (_, effects) = Update.update(press(state, [.tab]).0, .key(.tab))
+        #expect(effects == [.plan(folder: "out/harbour-shop")])
+        var write = press(state, [.tab, .tab]).0
+        write =
+            Update.update(
+                write,
+                .planned(
+                    folder: "out/harbour-shop",
+                    items: [
+                        PlannedFile(path: "DEPLOY.md", status: "hand-edited"), PlannedFile(path: "docker-compose.yml", status: "new"),
+                    ])
+            ).0
+        #expect(write.message == "1 hand-edited, 1 new. Changed by hand: W overwrites them.")
+        try checkScreen(write, "write-80x24")
+        let (asked, noEffect) = Update.update(write, .key(.character("w")))
+        #expect(noEffect.isEmpty && asked.confirmOverwrite)
+        let (kept, keptEffects) = Update.update(asked, .key(.character("x")))
+        #expect(keptEffects.isEmpty && !kept.confirmOverwrite && kept.message == "Kept the files changed by hand; nothing was written.")
+        #expect(Update.update(asked, .key(.character("W"))).1 == [.write(folder: "out/harbour-shop", overwriteHandEdits: true)])
+        let (done, replan) = Update.update(asked, .written(folder: "out/harbour-shop", count: 15))
+        #expect(replan == [.plan(folder: "out/harbour-shop")])
+        #expect(AppView.render(done).text.contains("terraform init && terraform plan"))
+    }
+
+    @Test func theFolderCanBeTyped() throws {
+        var state = press(AppState(project: try exampleProject("shop.json"), width: 80, height: 24), [.tab, .tab, .character("o")]).0
+        #expect(state.editingFolder)
+        state = press(state, [.backspace, .backspace, .backspace, .backspace, .character("x")]).0
+        let (planned, effects) = Update.update(state, .key(.enter))
+        #expect(planned.outputFolder == "out/harbour-x")
+        #expect(effects == [.plan(folder: "out/harbour-x")])
+        #expect(Update.update(planned, .planned(folder: "elsewhere", items: [])).0.plan == nil, "a stale plan is ignored")
+    }
+}

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SnapinfraCore
+import SnapinfraFiles
 
 /// `snapinfra generate FILE --out DIR`: the whole pipeline, non-interactive.
 struct GenerateCommand: ParsableCommand {
@@ -72,9 +73,12 @@ struct GenerateCommand: ParsableCommand {
             throw ExitCode(1)
         }
         let writer = OutputWriter(path: out)
-        let previous = writer.previousManifest()
-        let paths = rendered.map(\.path) + (previous?.files.map(\.path) ?? [])
-        let plan = OutputPlan.make(files: rendered, onDisk: try writer.hashes(of: paths), previous: previous)
+        let plan: OutputPlan
+        do {
+            plan = try writer.plan(rendered)
+        } catch {
+            throw CommandFailure.usage("\(error)")
+        }
         if !plan.conflicts.isEmpty && !force {
             for path in plan.conflicts {
                 StandardError.write(
@@ -85,7 +89,11 @@ struct GenerateCommand: ParsableCommand {
             }
             throw ExitCode(3)
         }
-        try writer.write(plan, manifest: Manifest(project: project, result: result, files: rendered))
+        do {
+            try writer.write(plan, manifest: Manifest(project: project, result: result, files: rendered))
+        } catch {
+            throw CommandFailure.usage("\(error)")
+        }
         if json {
             try JSONOutput.print(GenerateResponse(result: result, files: rendered, validation: validation, targets: targets))
         } else {

@@ -6,6 +6,7 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
     case focusList, focusPreview
     case cycleScale, cycleEnvironment, cycleRegion, moreTraffic, lessTraffic
     case search, nextMatch, previousMatch
+    case editFolder, write, confirmOverwrite
 }
 
 /// A key binding: the keys, the action, and the words the hint bar and help overlay show.
@@ -68,6 +69,12 @@ public enum KeyBindings {
                 KeyBinding([.character("n")], .nextMatch, "next match"),
                 KeyBinding([.character("N")], .previousMatch, "previous match"),
             ] + global
+        case .write:
+            return [
+                KeyBinding([.character("o")], .editFolder, "change the output folder", hint: true),
+                KeyBinding([.character("w")], .write, "write the files", hint: true),
+                KeyBinding([.character("W")], .confirmOverwrite, "write, overwriting files changed by hand"),
+            ] + scrolling + global
         }
     }
 

@@ -2,13 +2,14 @@ import SnapinfraCore
 
 /// The screens of the terminal UI.
 public enum Screen: String, Sendable, Hashable, CaseIterable {
-    case start, design, files
+    case start, design, files, write
 
     public var title: String {
         switch self {
         case .start: return "Start"
         case .design: return "Design"
         case .files: return "Files"
+        case .write: return "Write"
         }
     }
 }
@@ -44,6 +45,12 @@ public struct AppState: Sendable {
     public var searchDraft: String?
     public var searchQuery = ""
     public var message: String?
+    /// The write screen: folder, the plan for it, and what happened.
+    public var outputFolder = ""
+    public var editingFolder = false
+    public var plan: [PlannedFile]?
+    public var confirmOverwrite = false
+    public var writtenTo: String?
     /// The design screen's lines, laid out for the current width (kept so a key press does not
     /// lay the whole report out again).
     public private(set) var designLines: [StyledLine] = []
@@ -67,6 +74,9 @@ public struct AppState: Sendable {
     /// Designs and renders a project; the UI shows the result at once.
     mutating func load(_ project: ProjectFile) {
         self.project = project
+        if outputFolder.isEmpty { outputFolder = "out/" + Naming.slug(project.project.name) }
+        plan = nil
+        writtenTo = nil
         let result = DesignEngine().run(project)
         self.result = result
         do {

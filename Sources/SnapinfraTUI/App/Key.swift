@@ -30,9 +30,30 @@ public enum Key: Sendable, Hashable {
 public enum Message: Sendable, Hashable {
     case key(Key)
     case resize(width: Int, height: Int)
+    /// What writing to the output folder would do, or why it cannot.
+    case planned(folder: String, items: [PlannedFile])
+    case planFailed(String)
+    /// The files were written (count), or why not.
+    case written(folder: String, count: Int)
+    case writeFailed(String)
+}
+
+/// One file of a write plan, as the write screen lists it.
+public struct PlannedFile: Sendable, Hashable {
+    public var path: String
+    public var status: String
+
+    public init(path: String, status: String) {
+        self.path = path
+        self.status = status
+    }
 }
 
 /// What `update` asks the program to do; performed outside `update`.
 public enum Effect: Sendable, Hashable {
     case quit
+    /// Compare the rendered files with the output folder.
+    case plan(folder: String)
+    /// Write the rendered files; `overwriteHandEdits` only after the user confirmed it.
+    case write(folder: String, overwriteHandEdits: Bool)
 }

@@ -13,14 +13,40 @@ public enum Update {
             if relayout { state.layOut() }
             clamp(&state)
             return (state, [])
+        case .planned(let folder, let items):
+            guard folder == state.outputFolder else { return (state, []) }
+            state.plan = items
+            let conflicts = items.filter { $0.status == OutputPlan.Status.handEdited.rawValue }.count
+            let counts = Dictionary(grouping: items, by: \.status).map { "\($0.value.count) \($0.key)" }.sorted().joined(separator: ", ")
+            state.message =
+                conflicts > 0
+                ? "\(counts). Changed by hand: W overwrites them."
+                : "\(counts). w writes them."
+            return (state, [])
+        case .planFailed(let reason), .writeFailed(let reason):
+            state.plan = nil
+            state.message = "Cannot write: \(reason)"
+            return (state, [])
+        case .written(let folder, let count):
+            state.writtenTo = folder
+            state.confirmOverwrite = false
+            state.message = "Wrote \(count) file(s) to \(folder) (all or nothing). Next: the steps below, or \(folder)/DEPLOY.md."
+            return (state, [.plan(folder: folder)])
         case .key(let key):
+            if state.editingFolder { return editFolder(state, key) }
             if state.searchDraft != nil { return (search(state, key), []) }
             if state.showHelp {
                 state.showHelp = false
                 return (state, [])
             }
             state.message = nil
-            guard let action = KeyBindings.action(for: key, on: state.screen) else { return (state, []) }
+            let action = KeyBindings.action(for: key, on: state.screen)
+            if state.confirmOverwrite && action != .confirmOverwrite {
+                state.confirmOverwrite = false
+                state.message = "Kept the files changed by hand; nothing was written."
+                return (state, [])
+            }
+            guard let action else { return (state, []) }
             return perform(action, on: state)
         }
     }
@@ -33,7 +59,23 @@ public enum Update {
         case .help: state.showHelp = true
         case .nextScreen, .previousScreen:
             guard state.result != nil else { break }
-            state.screen = state.screen == .design ? .files : .design
+            let order: [Screen] = [.design, .files, .write]
+            let index = order.firstIndex(of: state.screen) ?? 0
+            state.screen = order[(index + (action == .nextScreen ? 1 : order.count - 1)) % order.count]
+            if state.screen == .write && state.plan == nil { return (state, [.plan(folder: state.outputFolder)]) }
+        case .editFolder:
+            state.editingFolder = true
+        case .write:
+            guard let plan = state.plan else { return (state, [.plan(folder: state.outputFolder)]) }
+            if plan.contains(where: { $0.status == OutputPlan.Status.handEdited.rawValue }) {
+                state.message = "Files changed by hand would be overwritten: press W to confirm, any other key keeps them."
+                state.confirmOverwrite = true
+                return (state, [])
+            }
+            return (state, [.write(folder: state.outputFolder, overwriteHandEdits: false)])
+        case .confirmOverwrite:
+            guard state.plan != nil else { break }
+            return (state, [.write(folder: state.outputFolder, overwriteHandEdits: true)])
         case .moveUp: move(&state, by: -1)
         case .moveDown: move(&state, by: 1)
         case .pageUp: move(&state, by: -page)
@@ -97,8 +139,31 @@ public enum Update {
         }
     }
 
+    /// Typing the output folder: characters, Backspace, Enter to plan, Esc to stop.
+    static func editFolder(_ input: AppState, _ key: Key) -> (AppState, [Effect]) {
+        var state = input
+        switch key {
+        case .enter:
+            state.editingFolder = false
+            state.plan = nil
+            state.writtenTo = nil
+            return (state, [.plan(folder: state.outputFolder)])
+        case .escape:
+            state.editingFolder = false
+        case .backspace:
+            _ = state.outputFolder.popLast()
+        case .character(let c):
+            if state.outputFolder.count < 500 && !DisplayText.isUnsafe(c.unicodeScalars.first ?? " ") { state.outputFolder.append(c) }
+        default:
+            break
+        }
+        return (state, [])
+    }
+
     static func move(_ state: inout AppState, by delta: Int) {
         switch state.screen {
+        case .write:
+            break
         case .start:
             state.startSelection = max(0, min(state.examples.count - 1, state.startSelection + delta))
         case .design:

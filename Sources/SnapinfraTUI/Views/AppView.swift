@@ -25,6 +25,8 @@ public enum AppView {
             position = DesignView.draw(state, into: &buffer, top: 1, height: contentHeight)
         case .files:
             FilesView.draw(state, into: &buffer, top: 1, height: contentHeight)
+        case .write:
+            WriteView.draw(state, into: &buffer, top: 1, height: contentHeight)
         }
         drawTitle(state, position: position, into: &buffer)
         drawMessage(state, into: &buffer)
@@ -42,7 +44,7 @@ public enum AppView {
         }
         var tabs = ""
         if state.result != nil {
-            tabs = [Screen.design, .files].map { $0 == state.screen ? "[\($0.title)]" : " \($0.title) " }.joined(separator: " ")
+            tabs = [Screen.design, .files, .write].map { $0 == state.screen ? "[\($0.title)]" : " \($0.title) " }.joined(separator: " ")
             if !position.isEmpty { tabs += "  " + position }
             tabs += " "
         }
@@ -53,7 +55,11 @@ public enum AppView {
 
     static func drawMessage(_ state: AppState, into buffer: inout ScreenBuffer) {
         let y = state.height - 2
-        if let draft = state.searchDraft {
+        if state.editingFolder {
+            buffer.put(
+                TextLayout.fit("Output folder: " + state.outputFolder + "▏  Enter plan, Esc done", width: state.width), x: 0, y: y,
+                style: CellStyle(bold: true))
+        } else if let draft = state.searchDraft {
             buffer.put(
                 TextLayout.fit("Search: /" + draft + "▏  Enter find, Esc cancel", width: state.width), x: 0, y: y, style: CellStyle(bold: true))
         } else if let message = state.message {

@@ -1,0 +1,46 @@
+import SnapinfraCore
+
+/// The write screen: the output folder, what writing would do to each file, then the next steps.
+enum WriteView {
+    static func draw(_ state: AppState, into buffer: inout ScreenBuffer, top: Int, height: Int) {
+        var y = top
+        let folder = DisplayText.escape(state.outputFolder, limit: 200)
+        buffer.put(TextLayout.fit("Output folder: \(folder)", width: state.width - 2), x: 1, y: y, style: CellStyle(bold: true))
+        y += 2
+        guard let plan = state.plan else {
+            buffer.put("Comparing with the folder…", x: 1, y: y, style: CellStyle(dim: true))
+            return
+        }
+        if let written = state.writtenTo {
+            buffer.put(
+                TextLayout.fit("Written to \(DisplayText.escape(written, limit: 200)). Deploy with:", width: state.width - 2), x: 1, y: y,
+                style: CellStyle(bold: true, color: .green))
+            y += 1
+            for step in steps(state) where y < top + height {
+                buffer.put(TextLayout.fit("  " + step, width: state.width - 2), x: 1, y: y)
+                y += 1
+            }
+            y += 1
+        }
+        let rows = height - (y - top)
+        for item in plan.prefix(max(0, rows)) {
+            let handEdited = item.status == OutputPlan.Status.handEdited.rawValue
+            let style = handEdited ? CellStyle(bold: true, color: .red) : (item.status == "unchanged" ? CellStyle(dim: true) : .plain)
+            buffer.put(TextLayout.fit(TextLayout.pad(item.status, width: 12) + item.path, width: state.width - 2), x: 1, y: y, style: style)
+            y += 1
+        }
+    }
+
+    static func steps(_ state: AppState) -> [String] {
+        let targets = state.project?.options.targets ?? []
+        var steps: [String] = []
+        if targets.contains(.terraform) {
+            steps += [
+                "cd \(state.outputFolder)/infra/terraform && cp terraform.tfvars.example terraform.tfvars",
+                "terraform init && terraform plan -out plan.tfplan && terraform apply plan.tfplan",
+            ]
+        }
+        if targets.contains(.dockerCompose) { steps += ["cd \(state.outputFolder) && cp .env.example .env && docker compose up --build"] }
+        return steps
+    }
+}
