@@ -32,14 +32,16 @@ struct GenerateResponse: Encodable {
         var files: [File]
         var instructions: [String]
         var validation: Validation
-        var enhancements: [String]
+        /// Suggestions still open for the generated design.
+        var enhancements: [Enhancement]
+        var appliedEnhancements: [String]
     }
 
     var success = true
     var data: Data
     var metadata: JSONMetadata
 
-    init(result: DesignResult, files: [RenderedFile], validation: [Diagnostic], targets: [Target]) {
+    init(result: DesignResult, files: [RenderedFile], validation: [Diagnostic], targets: [Target], enhancements: [Enhancement], applied: [String]) {
         var recommendations = result.budget.map { [$0.summary] } ?? []
         recommendations += result.budget?.cuts.map { "\($0.title): saves \(Format.money($0.monthlySaving)) a month; trade-off: \($0.tradeOff)" } ?? []
         var instructions: [String] = []
@@ -59,7 +61,7 @@ struct GenerateResponse: Encodable {
             instructions: instructions,
             validation: Validation(
                 valid: !validation.hasErrors, warnings: validation.warnings.map(\.pathAndMessage), errors: validation.errors.map(\.pathAndMessage)),
-            enhancements: [])
+            enhancements: enhancements, appliedEnhancements: applied)
         metadata = JSONMetadata()
     }
 }

@@ -52,11 +52,21 @@ struct GenerateCommand: ParsableCommand {
         if let target {
             project.options.targets = try Self.targets(target)
         }
-        if apply != nil || applySafe {
-            throw CommandFailure.usage("enhancements are not yet available in this version; run without --apply/--apply-safe")
-        }
         let templateSet = try loadTemplates()
-        let result = DesignEngine().run(project)
+        let designed = DesignEngine().run(project)
+        let engine = EnhancementEngine()
+        var chosen: [String] = []
+        if let apply {
+            chosen = apply.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        } else if applySafe || project.options.autoApplyEnhancements {
+            chosen = engine.safeIDs(for: designed, file: project)
+        }
+        let result: DesignResult
+        do {
+            result = try engine.apply(chosen, to: designed, file: project)
+        } catch {
+            throw CommandFailure.usage("--apply: \(error)")
+        }
         let targets = project.options.targets.filter(\.isAvailable)
         let rendered: [RenderedFile]
         do {
@@ -90,12 +100,14 @@ struct GenerateCommand: ParsableCommand {
             throw ExitCode(3)
         }
         do {
-            try writer.write(plan, manifest: Manifest(project: project, result: result, files: rendered))
+            try writer.write(plan, manifest: Manifest(project: project, result: result, files: rendered, appliedEnhancements: chosen))
         } catch {
             throw CommandFailure.usage("\(error)")
         }
         if json {
-            try JSONOutput.print(GenerateResponse(result: result, files: rendered, validation: validation, targets: targets))
+            let remaining = project.options.enableAIEnhancements ? engine.suggestions(for: result, file: project) : []
+            try JSONOutput.print(
+                GenerateResponse(result: result, files: rendered, validation: validation, targets: targets, enhancements: remaining, applied: chosen))
         } else {
             for item in plan.items {
                 print(

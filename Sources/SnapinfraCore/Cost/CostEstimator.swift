@@ -21,6 +21,7 @@ public struct CostEstimator: Sendable {
         for resource in design.resources {
             resources += cost(of: resource, design: design, analysis: analysis, builder: &builder)
         }
+        resources += HardeningCost.lines(design, analysis: analysis, builder: &builder)
         resources.append(dataTransfer(analysis, builder: &builder))
         resources = resources.map { ResourceCost(resourceID: $0.resourceID, address: $0.address, lines: $0.lines.map { $0.roundedToCents() }) }
         let lines = resources.flatMap(\.lines)

@@ -6,6 +6,8 @@ public struct InfrastructureDesign: Sendable, Hashable, Codable {
     public var environment: Environment
     public var resources: [Resource]
     public var decisions: [Decision]
+    /// Controls switched on by enhancements.
+    public var hardening = Hardening()
 
     public init(projectName: String, region: String, environment: Environment, resources: [Resource] = [], decisions: [Decision] = []) {
         self.projectName = projectName

@@ -214,6 +214,7 @@ extension PriceCatalog {
         PriceRow(.logsStorageGB, "us-east-1", "0.03", "S1", .a),
         PriceRow(.logsStorageGB, "eu-west-1", "0.03", "S1", .a),
         PriceRow(.alarmStandard, "us-east-1", "0.10", "S1", .a),
+        PriceRow(.customMetric, "us-east-1", "0.30", "S1", .a),
         PriceRow(.secret, "us-east-1", "0.40", "S1", .a),
         PriceRow(.kmsKey, "us-east-1", "1.00", "S1", .a),
         PriceRow(.wafWebACL, "us-east-1", "5.00", "S1", .a),

@@ -28,6 +28,8 @@ public enum PriceKey: Sendable, Hashable, Codable {
     case logsIngestionGB
     case logsStorageGB
     case alarmStandard
+    /// CloudWatch custom or detailed-monitoring metric, per metric-month.
+    case customMetric
     case secret
     case kmsKey
     case wafWebACL

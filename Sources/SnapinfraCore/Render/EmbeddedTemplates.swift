@@ -148,7 +148,7 @@ extension TemplateSet {
         "terraform/alb.tf.mustache": ####"""
         {{%CONTENT_TYPE: TEXT}}
         # {{header}}
-        # Application load balancer: the only thing reachable from the internet, on port 80{{#entry.https}} and 443{{/entry.https}}.
+        # Application load balancer: the only thing reachable from the internet, on port 80{{#hardening.httpsListener}} and 443{{/hardening.httpsListener}}.
 
         resource "aws_security_group" "alb" {
           name        = "${local.name}-alb"
@@ -169,6 +169,17 @@ extension TemplateSet {
           to_port           = 80
         }
 
+        {{#hardening.httpsListener}}
+        resource "aws_vpc_security_group_ingress_rule" "alb_https" {
+          security_group_id = aws_security_group.alb.id
+          description       = "HTTPS from the internet"
+          cidr_ipv4         = "0.0.0.0/0"
+          ip_protocol       = "tcp"
+          from_port         = 443
+          to_port           = 443
+        }
+
+        {{/hardening.httpsListener}}
         resource "aws_vpc_security_group_egress_rule" "alb_to_app" {
           security_group_id            = aws_security_group.alb.id
           description                  = "Application port"
@@ -211,12 +222,123 @@ extension TemplateSet {
           load_balancer_arn = aws_lb.this.arn
           port              = 80
           protocol          = "HTTP"
+        {{^hardening.httpsListener}}
+
+          default_action {
+            type             = "forward"
+            target_group_arn = aws_lb_target_group.app.arn
+          }
+        {{/hardening.httpsListener}}
+        {{#hardening.httpsListener}}
+
+          # Everything on HTTP is sent to HTTPS.
+          default_action {
+            type = "redirect"
+
+            redirect {
+              port        = "443"
+              protocol    = "HTTPS"
+              status_code = "HTTP_301"
+            }
+          }
+        {{/hardening.httpsListener}}
+        }
+        {{#hardening.httpsListener}}
+
+        resource "aws_lb_listener" "https" {
+          load_balancer_arn = aws_lb.this.arn
+          port              = 443
+          protocol          = "HTTPS"
+          ssl_policy        = "ELBSecurityPolicy-TLS13-1-2-2021-06"
+          certificate_arn   = var.certificate_arn
 
           default_action {
             type             = "forward"
             target_group_arn = aws_lb_target_group.app.arn
           }
         }
+        {{/hardening.httpsListener}}
+        {{#hardening.webApplicationFirewall}}
+
+        # AWS managed rules against common exploits and known bad inputs, in front of the load balancer.
+        resource "aws_wafv2_web_acl" "this" {
+          name  = local.name
+          scope = "REGIONAL"
+
+          default_action {
+            allow {}
+          }
+
+          rule {
+            name     = "common"
+            priority = 1
+
+            override_action {
+              none {}
+            }
+
+            statement {
+              managed_rule_group_statement {
+                name        = "AWSManagedRulesCommonRuleSet"
+                vendor_name = "AWS"
+              }
+            }
+
+            visibility_config {
+              cloudwatch_metrics_enabled = true
+              metric_name                = "common"
+              sampled_requests_enabled   = true
+            }
+          }
+
+          rule {
+            name     = "known-bad-inputs"
+            priority = 2
+
+            override_action {
+              none {}
+            }
+
+            statement {
+              managed_rule_group_statement {
+                name        = "AWSManagedRulesKnownBadInputsRuleSet"
+                vendor_name = "AWS"
+              }
+            }
+
+            visibility_config {
+              cloudwatch_metrics_enabled = true
+              metric_name                = "known-bad-inputs"
+              sampled_requests_enabled   = true
+            }
+          }
+
+          visibility_config {
+            cloudwatch_metrics_enabled = true
+            metric_name                = local.name
+            sampled_requests_enabled   = true
+          }
+        }
+
+        resource "aws_wafv2_web_acl_association" "this" {
+          resource_arn = aws_lb.this.arn
+          web_acl_arn  = aws_wafv2_web_acl.this.arn
+        }
+
+        # WAF log group names must start with aws-waf-logs-.
+        resource "aws_cloudwatch_log_group" "waf" {
+          name              = "aws-waf-logs-${local.name}"
+          retention_in_days = {{monitoring.logRetentionDays}}
+        {{#hardening.customerManagedKey}}
+          kms_key_id        = aws_kms_key.this.arn
+        {{/hardening.customerManagedKey}}
+        }
+
+        resource "aws_wafv2_web_acl_logging_configuration" "this" {
+          resource_arn            = aws_wafv2_web_acl.this.arn
+          log_destination_configs = [aws_cloudwatch_log_group.waf.arn]
+        }
+        {{/hardening.webApplicationFirewall}}
         """####,
         "terraform/api.tf.mustache": ####"""
         {{%CONTENT_TYPE: TEXT}}
@@ -244,6 +366,9 @@ extension TemplateSet {
         resource "aws_cloudwatch_log_group" "api" {
           name              = "/aws/apigateway/${local.name}"
           retention_in_days = {{monitoring.logRetentionDays}}
+        {{#hardening.customerManagedKey}}
+          kms_key_id        = aws_kms_key.this.arn
+        {{/hardening.customerManagedKey}}
         }
 
         resource "aws_apigatewayv2_stage" "default" {
@@ -328,11 +453,21 @@ extension TemplateSet {
 
         resource "aws_ecs_cluster" "this" {
           name = local.name
+        {{#hardening.containerInsights}}
+
+          setting {
+            name  = "containerInsights"
+            value = "enabled"
+          }
+        {{/hardening.containerInsights}}
         }
 
         resource "aws_cloudwatch_log_group" "app" {
           name              = "/ecs/${local.name}"
           retention_in_days = {{monitoring.logRetentionDays}}
+        {{#hardening.customerManagedKey}}
+          kms_key_id        = aws_kms_key.this.arn
+        {{/hardening.customerManagedKey}}
         }
 
         resource "aws_security_group" "app" {
@@ -639,6 +774,19 @@ extension TemplateSet {
           deletion_protection        = {{database.deletionProtection}}
           skip_final_snapshot        = {{database.skipFinalSnapshot}}
           final_snapshot_identifier  = {{database.finalSnapshotLiteral}}
+        {{#hardening.performanceInsights}}
+
+          performance_insights_enabled          = true
+          performance_insights_retention_period = 7
+        {{#hardening.customerManagedKey}}
+          performance_insights_kms_key_id       = aws_kms_key.this.arn
+        {{/hardening.customerManagedKey}}
+        {{/hardening.performanceInsights}}
+        {{#hardening.enhancedMonitoring}}
+
+          monitoring_interval = 60
+          monitoring_role_arn = aws_iam_role.rds_monitoring.arn
+        {{/hardening.enhancedMonitoring}}
         {{#database.logExports}}
 
           # Database logs go to CloudWatch Logs for incident reviews and audits.
@@ -649,6 +797,30 @@ extension TemplateSet {
             Name = {{database.identifierLiteral}}
           }
         }
+        {{#hardening.enhancedMonitoring}}
+
+        data "aws_iam_policy_document" "rds_monitoring_assume" {
+          statement {
+            actions = ["sts:AssumeRole"]
+
+            principals {
+              type        = "Service"
+              identifiers = ["monitoring.rds.amazonaws.com"]
+            }
+          }
+        }
+
+        # Lets RDS publish operating-system metrics every 60 seconds.
+        resource "aws_iam_role" "rds_monitoring" {
+          name               = "${local.name}-rds-monitoring"
+          assume_role_policy = data.aws_iam_policy_document.rds_monitoring_assume.json
+        }
+
+        resource "aws_iam_role_policy_attachment" "rds_monitoring" {
+          role       = aws_iam_role.rds_monitoring.name
+          policy_arn = "arn:aws:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole"
+        }
+        {{/hardening.enhancedMonitoring}}
         {{#database.replica}}
 
         resource "aws_db_instance" "replica" {
@@ -755,6 +927,52 @@ extension TemplateSet {
           deletion_protection_enabled = {{database.deletionProtection}}
         }
         """####,
+        "terraform/kms.tf.mustache": ####"""
+        {{%CONTENT_TYPE: TEXT}}
+        # {{header}}
+        # A customer-managed key, rotated every year, for the log groups and the alarm topic.
+
+        resource "aws_kms_key" "this" {
+          description             = "Logs and alarms of ${local.name}"
+          enable_key_rotation     = true
+          deletion_window_in_days = 30
+
+          policy = jsonencode({
+            Version = "2012-10-17"
+            Statement = [
+              {
+                Sid       = "AccountAdministration"
+                Effect    = "Allow"
+                Principal = { AWS = "arn:aws:iam::${data.aws_caller_identity.current.account_id}:root" }
+                Action    = "kms:*"
+                Resource  = "*"
+              },
+              {
+                Sid       = "CloudWatchLogs"
+                Effect    = "Allow"
+                Principal = { Service = "logs.${var.region}.amazonaws.com" }
+                Action    = ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"]
+                Resource  = "*"
+                Condition = {
+                  ArnLike = { "kms:EncryptionContext:aws:logs:arn" = "arn:aws:logs:${var.region}:${data.aws_caller_identity.current.account_id}:*" }
+                }
+              },
+              {
+                Sid       = "AlarmNotifications"
+                Effect    = "Allow"
+                Principal = { Service = "cloudwatch.amazonaws.com" }
+                Action    = ["kms:Decrypt", "kms:GenerateDataKey*"]
+                Resource  = "*"
+              },
+            ]
+          })
+        }
+
+        resource "aws_kms_alias" "this" {
+          name          = "alias/${local.name}"
+          target_key_id = aws_kms_key.this.key_id
+        }
+        """####,
         "terraform/lambda.tf.mustache": ####"""
         {{%CONTENT_TYPE: TEXT}}
         # {{header}}
@@ -763,6 +981,9 @@ extension TemplateSet {
         resource "aws_cloudwatch_log_group" "app" {
           name              = "/aws/lambda/${local.name}"
           retention_in_days = {{monitoring.logRetentionDays}}
+        {{#hardening.customerManagedKey}}
+          kms_key_id        = aws_kms_key.this.arn
+        {{/hardening.customerManagedKey}}
         }
 
         data "aws_iam_policy_document" "lambda_assume" {
@@ -894,7 +1115,7 @@ extension TemplateSet {
 
         resource "aws_sns_topic" "alarms" {
           name              = "${local.name}-alarms"
-          kms_master_key_id = "alias/aws/sns"
+          kms_master_key_id = {{hardening.topicKeyExpression}}
         }
         {{#alarms}}
 
@@ -942,6 +1163,54 @@ extension TemplateSet {
           }
         }
 
+        {{#hardening.vpcFlowLogs}}
+        # Flow logs record accepted and rejected traffic for incident reviews.
+        resource "aws_flow_log" "this" {
+          vpc_id               = aws_vpc.this.id
+          traffic_type         = "ALL"
+          log_destination_type = "cloud-watch-logs"
+          log_destination      = aws_cloudwatch_log_group.flow_logs.arn
+          iam_role_arn         = aws_iam_role.flow_logs.arn
+        }
+
+        resource "aws_cloudwatch_log_group" "flow_logs" {
+          name              = "/vpc/${local.name}/flow-logs"
+          retention_in_days = {{monitoring.logRetentionDays}}
+        {{#hardening.customerManagedKey}}
+          kms_key_id        = aws_kms_key.this.arn
+        {{/hardening.customerManagedKey}}
+        }
+
+        data "aws_iam_policy_document" "flow_logs_assume" {
+          statement {
+            actions = ["sts:AssumeRole"]
+
+            principals {
+              type        = "Service"
+              identifiers = ["vpc-flow-logs.amazonaws.com"]
+            }
+          }
+        }
+
+        data "aws_iam_policy_document" "flow_logs" {
+          statement {
+            actions   = ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"]
+            resources = ["${aws_cloudwatch_log_group.flow_logs.arn}:*"]
+          }
+        }
+
+        resource "aws_iam_role" "flow_logs" {
+          name               = "${local.name}-flow-logs"
+          assume_role_policy = data.aws_iam_policy_document.flow_logs_assume.json
+        }
+
+        resource "aws_iam_role_policy" "flow_logs" {
+          name   = "write-flow-logs"
+          role   = aws_iam_role.flow_logs.id
+          policy = data.aws_iam_policy_document.flow_logs.json
+        }
+
+        {{/hardening.vpcFlowLogs}}
         # The default security group admits nothing; every resource uses its own group.
         resource "aws_default_security_group" "this" {
           vpc_id = aws_vpc.this.id
@@ -1175,6 +1444,9 @@ extension TemplateSet {
         environment = {{environmentLiteral}}
         app_image   = "123456789012.dkr.ecr.{{region}}.amazonaws.com/{{name}}:1.0.0"
         app_port    = {{appPort}}
+        {{#hardening.httpsListener}}
+        certificate_arn = "arn:aws:acm:{{region}}:123456789012:certificate/00000000-0000-0000-0000-000000000000"
+        {{/hardening.httpsListener}}
         {{#compute.fargate}}
         desired_count = {{desiredCount}}
         {{/compute.fargate}}
@@ -1233,6 +1505,18 @@ extension TemplateSet {
           description = "Port the application listens on inside its container."
           default     = {{appPort}}
         }
+        {{#hardening.httpsListener}}
+
+        variable "certificate_arn" {
+          type        = string
+          description = "ARN of the ACM certificate for the HTTPS listener, in the same region."
+
+          validation {
+            condition     = can(regex("^arn:aws[a-z-]*:acm:", var.certificate_arn))
+            error_message = "certificate_arn must be an ACM certificate ARN."
+          }
+        }
+        {{/hardening.httpsListener}}
         {{#compute.fargate}}
 
         variable "desired_count" {

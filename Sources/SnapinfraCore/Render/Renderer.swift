@@ -43,6 +43,7 @@ public struct Renderer: Sendable {
     /// The Terraform files a design needs, in reading order.
     func terraformFiles(_ design: InfrastructureDesign) -> [String] {
         var names = ["versions.tf", "providers.tf", "variables.tf", "main.tf"]
+        if design.hardening.customerManagedKey { names.append("kms.tf") }
         if design.network != nil { names.append("network.tf") }
         switch design.database?.service {
         case .rds?: names.append("database.tf")

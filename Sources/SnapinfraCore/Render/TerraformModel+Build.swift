@@ -55,7 +55,7 @@ extension TerraformModel {
                     basePolicyLiteral: Escaping.hclString(policy), architectureLiteral: Escaping.hclString(architecture))
             })
         entry = Entry(
-            https: false, loadBalancerNameLiteral: Escaping.hclString(names.loadBalancer),
+            loadBalancerNameLiteral: Escaping.hclString(names.loadBalancer),
             targetGroupNameLiteral: Escaping.hclString(names.targetGroup),
             deletionProtection: production, healthCheckPathLiteral: Escaping.hclString("/health"))
         uploads = design.objectStorage.map { bucket in
@@ -76,6 +76,15 @@ extension TerraformModel {
         hasSecrets = !secrets.isEmpty
         appPolicy = Self.appPolicy(design, lambda: lambda)
         outputs = Self.outputs(design)
+        let h = design.hardening
+        let hasDatabase = design.database?.service == .rds
+        hardening = HardeningModel(
+            customerManagedKey: h.customerManagedKey, vpcFlowLogs: h.vpcFlowLogs && design.network != nil,
+            httpsListener: h.httpsListener && design.entryPoint?.kind == .applicationLoadBalancer,
+            webApplicationFirewall: h.webApplicationFirewall && design.entryPoint?.kind == .applicationLoadBalancer,
+            containerInsights: h.containerInsights && design.compute?.platform == .fargate,
+            performanceInsights: h.performanceInsights && hasDatabase, enhancedMonitoring: h.enhancedMonitoring && hasDatabase,
+            topicKeyExpression: h.customerManagedKey ? "aws_kms_key.this.id" : Escaping.hclString("alias/aws/sns"))
     }
 
     private static func databaseModel(_ db: DatabaseSpec, names: ResourceNames, production: Bool, lambda: Bool) -> DatabaseModel {

@@ -86,8 +86,18 @@ struct TerraformModel {
         var lambda: Lambda?
     }
 
+    struct HardeningModel {
+        var customerManagedKey: Bool
+        var vpcFlowLogs: Bool
+        var httpsListener: Bool
+        var webApplicationFirewall: Bool
+        var containerInsights: Bool
+        var performanceInsights: Bool
+        var enhancedMonitoring: Bool
+        var topicKeyExpression: String
+    }
+
     struct Entry {
-        var https: Bool
         var loadBalancerNameLiteral: String
         var targetGroupNameLiteral: String
         var deletionProtection: Bool
@@ -158,4 +168,5 @@ struct TerraformModel {
     var hasSecrets: Bool
     var appPolicy: Policy?
     var outputs: [Output]
+    var hardening: HardeningModel
 }

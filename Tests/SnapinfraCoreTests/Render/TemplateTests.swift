@@ -50,12 +50,25 @@ import Testing
     /// Every tag names a stored property of the view model, checked on designs that between them
     /// enter every section (Fargate with everything, Lambda, DocumentDB, DynamoDB).
     @Test func everyTagNamesAStoredProperty() throws {
-        let designs = [
+        var designs = [
             try DesignEngine().run(example("shop.json")), try DesignEngine().run(example("saas-api.json")),
             try DesignEngine().run(example("tiny-todo.yaml")), run(designFile(rps: 2000, engine: .mongodb, scale: .enterprise, uploads: true)),
             run(designFile(engine: .dynamodb, environment: .development, budget: 20)), run(designFile(rps: 3000, scale: .growth)),
             run(designFile(rps: 1000, readsOnly: true)),
         ]
+        // The same designs with every enhancement on, so hardening sections are entered too.
+        for result in designs {
+            var hardened = result
+            hardened.design.hardening = Hardening()
+            hardened.design.hardening.customerManagedKey = true
+            hardened.design.hardening.vpcFlowLogs = true
+            hardened.design.hardening.httpsListener = true
+            hardened.design.hardening.webApplicationFirewall = true
+            hardened.design.hardening.containerInsights = true
+            hardened.design.hardening.performanceInsights = true
+            hardened.design.hardening.enhancedMonitoring = true
+            designs.append(hardened)
+        }
         for (name, text) in TemplateSet.embeddedSources {
             var reached: Set<Int> = []
             for result in designs {
