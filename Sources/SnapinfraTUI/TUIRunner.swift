@@ -64,7 +64,7 @@ public enum TUIRunner {
                 let writer = OutputWriter(path: folder)
                 let plan = try writer.plan(state.files)
                 if !plan.conflicts.isEmpty && !overwrite { return .writeFailed("files changed by hand; press W to overwrite them") }
-                try writer.write(plan, manifest: Manifest(project: project, result: result, files: state.files))
+                try writer.write(plan, manifest: Manifest(project: project, result: result, files: state.files, appliedEnhancements: state.applied))
                 return .written(folder: folder, count: state.files.count)
             } catch {
                 return .writeFailed("\(error)")

@@ -15,6 +15,7 @@ import Testing
         try checkScreen(press(design, [.pageDown, .pageDown]).0, "design-scrolled-\(size)")
         try checkScreen(press(design, [.tab, .down, .down, .down, .enter]).0, "files-\(size)")
         try checkScreen(press(design, [.character("?")]).0, "help-\(size)")
+        try checkScreen(press(design, [.tab, .tab, .down, .character(" ")]).0, "enhancements-\(size)")
         let examples = try ["tiny-todo.yaml", "shop.json"].map { ExampleProject(name: $0, file: try exampleProject($0)) }
         try checkScreen(AppState(examples: examples, width: width, height: height), "start-\(size)")
     }
@@ -101,9 +102,9 @@ import Testing
 @Suite struct WriteFlowTests {
     @Test func planConfirmAndWrite() throws {
         let state = AppState(project: try exampleProject("shop.json"), width: 80, height: 24)
-        let (_, effects) = Update.update(press(state, [.tab]).0, .key(.tab))
+        let (_, effects) = Update.update(press(state, [.tab, .tab]).0, .key(.tab))
         #expect(effects == [.plan(folder: "out/harbour-shop")])
-        var write = press(state, [.tab, .tab]).0
+        var write = press(state, [.tab, .tab, .tab]).0
         write =
             Update.update(
                 write,
@@ -126,12 +127,34 @@ import Testing
     }
 
     @Test func theFolderCanBeTyped() throws {
-        var state = press(AppState(project: try exampleProject("shop.json"), width: 80, height: 24), [.tab, .tab, .character("o")]).0
+        var state = press(AppState(project: try exampleProject("shop.json"), width: 80, height: 24), [.tab, .tab, .tab, .character("o")]).0
         #expect(state.editingFolder)
         state = press(state, [.backspace, .backspace, .backspace, .backspace, .character("x")]).0
         let (planned, effects) = Update.update(state, .key(.enter))
         #expect(planned.outputFolder == "out/harbour-x")
         #expect(effects == [.plan(folder: "out/harbour-x")])
         #expect(Update.update(planned, .planned(folder: "elsewhere", items: [])).0.plan == nil, "a stale plan is ignored")
+    }
+}
+
+@Suite struct EnhancementScreenTests {
+    @Test func toggleApplySafeAndUndoMoveTheTotals() throws {
+        let state = press(AppState(project: try exampleProject("saas-api.json"), width: 100, height: 30), [.tab, .tab]).0
+        #expect(state.screen == .enhancements)
+        let base = try #require(state.result?.estimate.totalMonthly)
+        let first = try #require(state.suggestions.first)
+        let (toggled, _) = press(state, [.character(" ")])
+        #expect(toggled.applied == [first.id])
+        #expect(toggled.result?.estimate.totalMonthly == base + first.monthlyCostDelta)
+        #expect(AppView.render(toggled).text.contains("[x] \(first.id)"))
+        #expect(toggled.detailDiff.contains { $0.hasPrefix("+") }, "the detail shows what the toggle changes")
+        let (safe, _) = press(toggled, [.character("a")])
+        #expect(Set(safe.applied) == Set([first.id] + state.suggestions.filter(\.safe).map(\.id)))
+        #expect(safe.validation.isEmpty)
+        let (undone, _) = press(safe, [.character("u")])
+        #expect(undone.applied == [first.id])
+        let (removed, _) = press(undone, [.character(" ")])
+        #expect(removed.applied.isEmpty && removed.result?.estimate.totalMonthly == base)
+        #expect(removed.message?.hasPrefix("Removed \(first.id): ") == true)
     }
 }

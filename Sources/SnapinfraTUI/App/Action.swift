@@ -7,6 +7,7 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
     case cycleScale, cycleEnvironment, cycleRegion, moreTraffic, lessTraffic
     case search, nextMatch, previousMatch
     case editFolder, write, confirmOverwrite
+    case toggle, applySafe, undo, detailUp, detailDown
 }
 
 /// A key binding: the keys, the action, and the words the hint bar and help overlay show.
@@ -68,6 +69,16 @@ public enum KeyBindings {
                 KeyBinding([.character("/")], .search, "search the preview", hint: true),
                 KeyBinding([.character("n")], .nextMatch, "next match"),
                 KeyBinding([.character("N")], .previousMatch, "previous match"),
+            ] + global
+        case .enhancements:
+            return [
+                KeyBinding([.up, .character("k")], .moveUp, "previous suggestion"),
+                KeyBinding([.down, .character("j")], .moveDown, "next suggestion", hint: true),
+                KeyBinding([.character(" ")], .toggle, "apply or remove the suggestion", hint: true),
+                KeyBinding([.character("a")], .applySafe, "apply every safe suggestion", hint: true),
+                KeyBinding([.character("u")], .undo, "undo the last change", hint: true),
+                KeyBinding([.pageDown, .character("d")], .detailDown, "scroll the detail down"),
+                KeyBinding([.pageUp, .character("U")], .detailUp, "scroll the detail up"),
             ] + global
         case .write:
             return [

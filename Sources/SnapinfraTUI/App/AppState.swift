@@ -2,13 +2,14 @@ import SnapinfraCore
 
 /// The screens of the terminal UI.
 public enum Screen: String, Sendable, Hashable, CaseIterable {
-    case start, design, files, write
+    case start, design, files, enhancements, write
 
     public var title: String {
         switch self {
         case .start: return "Start"
         case .design: return "Design"
         case .files: return "Files"
+        case .enhancements: return "Enhance"
         case .write: return "Write"
         }
     }
@@ -54,6 +55,15 @@ public struct AppState: Sendable {
     /// The design screen's lines, laid out for the current width (kept so a key press does not
     /// lay the whole report out again).
     public private(set) var designLines: [StyledLine] = []
+    /// The design before enhancements, the suggestions for it, and the ones switched on (in order).
+    public private(set) var baseResult: DesignResult?
+    public private(set) var suggestions: [Enhancement] = []
+    public var applied: [String] = []
+    public var undoStack: [[String]] = []
+    public var enhancementSelection = 0
+    /// The diff the selected suggestion's toggle makes to the files, kept between frames.
+    public private(set) var detailDiff: [String] = []
+    public var detailScroll = 0
 
     /// A UI on the start screen, offering the given examples.
     public init(examples: [ExampleProject], width: Int, height: Int) {
@@ -75,19 +85,47 @@ public struct AppState: Sendable {
     mutating func load(_ project: ProjectFile) {
         self.project = project
         if outputFolder.isEmpty { outputFolder = "out/" + Naming.slug(project.project.name) }
+        let base = DesignEngine().run(project)
+        baseResult = base
+        suggestions = project.options.enableAIEnhancements ? EnhancementEngine().suggestions(for: base, file: project) : []
+        applied = applied.filter { id in suggestions.contains { $0.id == id } }
+        enhancementSelection = min(enhancementSelection, max(0, suggestions.count - 1))
+        rebuild()
+    }
+
+    /// Applies the switched-on enhancements to the base design and renders and validates again.
+    mutating func rebuild() {
+        guard let project, let base = baseResult else { return }
         plan = nil
         writtenTo = nil
-        let result = DesignEngine().run(project)
+        let result = (try? EnhancementEngine().apply(applied, to: base, file: project)) ?? base
         self.result = result
-        do {
-            files = try Renderer().render(result, targets: project.options.targets.filter(\.isAvailable))
-            validation = OutputValidator().validate(files)
-        } catch {
-            files = []
-            validation = [.error("", "\(error)")]
-        }
+        files = render(result)
+        validation = files.isEmpty ? [.error("", "the templates could not be rendered")] : OutputValidator().validate(files)
         fileSelection = min(fileSelection, max(0, files.count - 1))
         layOut()
+        refreshDiff()
+    }
+
+    private func render(_ result: DesignResult) -> [RenderedFile] {
+        (try? Renderer().render(result, targets: project?.options.targets.filter(\.isAvailable) ?? [])) ?? []
+    }
+
+    /// The diff of toggling the selected suggestion, against the files now.
+    mutating func refreshDiff() {
+        detailScroll = 0
+        guard let project, let base = baseResult, suggestions.indices.contains(enhancementSelection) else {
+            detailDiff = []
+            return
+        }
+        let id = suggestions[enhancementSelection].id
+        let toggled = applied.contains(id) ? applied.filter { $0 != id } : applied + [id]
+        guard let other = try? EnhancementEngine().apply(toggled, to: base, file: project) else {
+            detailDiff = ["(cannot apply this combination)"]
+            return
+        }
+        let otherFiles = render(other)
+        detailDiff = applied.contains(id) ? LineDiff.unified(from: otherFiles, to: files) : LineDiff.unified(from: files, to: otherFiles)
     }
 
     /// Lays the design report out again for the current width.

@@ -59,10 +59,36 @@ public enum Update {
         case .help: state.showHelp = true
         case .nextScreen, .previousScreen:
             guard state.result != nil else { break }
-            let order: [Screen] = [.design, .files, .write]
+            let order: [Screen] = [.design, .files, .enhancements, .write]
             let index = order.firstIndex(of: state.screen) ?? 0
             state.screen = order[(index + (action == .nextScreen ? 1 : order.count - 1)) % order.count]
             if state.screen == .write && state.plan == nil { return (state, [.plan(folder: state.outputFolder)]) }
+        case .toggle:
+            guard state.suggestions.indices.contains(state.enhancementSelection) else { break }
+            let id = state.suggestions[state.enhancementSelection].id
+            state.undoStack.append(state.applied)
+            state.applied = state.applied.contains(id) ? state.applied.filter { $0 != id } : state.applied + [id]
+            totalsMessage(&state, change: state.applied.contains(id) ? "Applied \(id)" : "Removed \(id)")
+        case .applySafe:
+            let safe = state.suggestions.filter(\.safe).map(\.id).filter { !state.applied.contains($0) }
+            guard !safe.isEmpty else {
+                state.message = "Every safe suggestion is already applied."
+                break
+            }
+            state.undoStack.append(state.applied)
+            state.applied += safe
+            totalsMessage(&state, change: "Applied \(safe.count) safe suggestion(s)")
+        case .undo:
+            guard let previous = state.undoStack.popLast() else {
+                state.message = "Nothing to undo."
+                break
+            }
+            state.applied = previous
+            totalsMessage(&state, change: "Undone")
+        case .detailDown:
+            state.detailScroll = min(state.detailScroll + max(1, state.height / 2), max(0, state.detailDiff.count - 1))
+        case .detailUp:
+            state.detailScroll = max(0, state.detailScroll - max(1, state.height / 2))
         case .editFolder:
             state.editingFolder = true
         case .write:
@@ -160,10 +186,25 @@ public enum Update {
         return (state, [])
     }
 
+    /// Rebuilds after a toggle and says what the running totals became.
+    static func totalsMessage(_ state: inout AppState, change: String) {
+        let before = state.result?.estimate.totalMonthly ?? 0
+        state.rebuild()
+        let after = state.result?.estimate.totalMonthly ?? 0
+        let delta = after - before
+        state.message = "\(change): \(Format.money(after)) a month (\(delta >= 0 ? "+" : "")\(Format.money(delta))), \(state.applied.count) applied"
+    }
+
     static func move(_ state: inout AppState, by delta: Int) {
         switch state.screen {
         case .write:
             break
+        case .enhancements:
+            let selection = max(0, min(state.suggestions.count - 1, state.enhancementSelection + delta))
+            if selection != state.enhancementSelection {
+                state.enhancementSelection = selection
+                state.refreshDiff()
+            }
         case .start:
             state.startSelection = max(0, min(state.examples.count - 1, state.startSelection + delta))
         case .design:

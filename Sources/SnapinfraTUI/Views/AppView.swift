@@ -25,6 +25,8 @@ public enum AppView {
             position = DesignView.draw(state, into: &buffer, top: 1, height: contentHeight)
         case .files:
             FilesView.draw(state, into: &buffer, top: 1, height: contentHeight)
+        case .enhancements:
+            EnhancementsView.draw(state, into: &buffer, top: 1, height: contentHeight)
         case .write:
             WriteView.draw(state, into: &buffer, top: 1, height: contentHeight)
         }
@@ -44,7 +46,12 @@ public enum AppView {
         }
         var tabs = ""
         if state.result != nil {
-            tabs = [Screen.design, .files, .write].map { $0 == state.screen ? "[\($0.title)]" : " \($0.title) " }.joined(separator: " ")
+            // Narrow terminals show the other screens by initial, so the project name keeps its room.
+            let compact = state.width < 110
+            tabs = [Screen.design, .files, .enhancements, .write].map { screen in
+                if screen == state.screen { return "[\(screen.title)]" }
+                return compact ? String(screen.title.prefix(1)) : " \(screen.title) "
+            }.joined(separator: " ")
             if !position.isEmpty { tabs += "  " + position }
             tabs += " "
         }

@@ -1,0 +1,112 @@
+import SnapinfraCore
+
+/// The enhancements screen: suggestions grouped by category, toggled with Space, and a detail
+/// pane with the facts and the diff the toggle makes. One pane below 60 columns.
+enum EnhancementsView {
+    static func draw(_ state: AppState, into buffer: inout ScreenBuffer, top: Int, height: Int) {
+        guard !state.suggestions.isEmpty else {
+            buffer.put(TextLayout.fit("No enhancements apply to this design.", width: state.width - 2), x: 1, y: top + 1)
+            return
+        }
+        let single = state.width < 60
+        let listWidth = single ? state.width : max(28, min(46, state.width * 40 / 100))
+        let listHeight = single ? max(4, height / 2) : height
+        drawList(state, into: &buffer, x: 0, y: top, width: listWidth, height: listHeight)
+        if single {
+            drawDetail(state, into: &buffer, x: 0, y: top + listHeight, width: state.width, height: height - listHeight)
+        } else {
+            drawDetail(state, into: &buffer, x: listWidth, y: top, width: state.width - listWidth, height: height)
+        }
+    }
+
+    /// The list rows: a category heading before each group, then `[x] title`.
+    static func rows(_ state: AppState) -> [(text: String, index: Int?)] {
+        var rows: [(String, Int?)] = []
+        for category in EnhancementCategory.allCases {
+            let members = state.suggestions.indices.filter { state.suggestions[$0].category == category }
+            guard !members.isEmpty else { continue }
+            rows.append((category.rawValue.uppercased(), nil))
+            for index in members {
+                let s = state.suggestions[index]
+                rows.append(("\(state.applied.contains(s.id) ? "[x]" : "[ ]") \(s.safe ? "" : "* ")\(s.id)", index))
+            }
+        }
+        return rows
+    }
+
+    static func drawList(_ state: AppState, into buffer: inout ScreenBuffer, x: Int, y: Int, width: Int, height: Int) {
+        let total = state.result.map { Format.money($0.estimate.totalMonthly) } ?? ""
+        AppView.box(
+            &buffer, x: x, y: y, width: width, height: height,
+            title: "Enhance \(state.applied.count)/\(state.suggestions.count) · \(total)/mo", focused: true)
+        let all = rows(state)
+        let visible = height - 2
+        let selectedRow = all.firstIndex { $0.index == state.enhancementSelection } ?? 0
+        let start = max(0, min(selectedRow - visible / 2, all.count - visible))
+        for (offset, row) in all.dropFirst(start).prefix(visible).enumerated() {
+            let selected = row.index == state.enhancementSelection
+            let style = row.index == nil ? CellStyle(bold: true, color: .cyan) : CellStyle(reverse: selected)
+            buffer.put(TextLayout.pad(TextLayout.fit(row.text, width: width - 2), width: width - 2), x: x + 1, y: y + 1 + offset, style: style)
+        }
+    }
+
+    static func detailLines(_ state: AppState, width: Int) -> [StyledLine] {
+        guard state.suggestions.indices.contains(state.enhancementSelection) else { return [] }
+        let s = state.suggestions[state.enhancementSelection]
+        var lines: [StyledLine] = [StyledLine(s.title, CellStyle(bold: true))]
+        let sign = s.monthlyCostDelta >= 0 ? "+" : ""
+        let facts = [
+            "\(s.category.rawValue), \(s.severity.rawValue) severity, \(s.safe ? "SAFE" : "not safe: " + reasons(s).joined(separator: ", "))",
+            "Cost: \(sign)\(Format.money(s.monthlyCostDelta)) a month",
+            "Risk: \(s.risk.rawValue); reversible: \(s.reversible ? "yes" : "no")",
+            "Trigger: \(s.trigger)",
+        ]
+        for fact in facts + ["Why: " + s.rationale] {
+            for part in TextLayout.wrap(fact, width: width) { lines.append(StyledLine(part)) }
+        }
+        for control in s.controls {
+            for part in TextLayout.wrap("Control: \(control.title) (\(control.checkovIDs.joined(separator: ", ")))", width: width) {
+                lines.append(StyledLine(part, CellStyle(color: .green)))
+            }
+        }
+        lines.append(StyledLine())
+        lines.append(StyledLine(state.applied.contains(s.id) ? "Removing it changes:" : "Applying it changes:", CellStyle(bold: true)))
+        for line in state.detailDiff {
+            let style: CellStyle
+            if line.hasPrefix("+++") || line.hasPrefix("---") {
+                style = CellStyle(bold: true)
+            } else if line.hasPrefix("+") {
+                style = CellStyle(color: .green)
+            } else if line.hasPrefix("-") {
+                style = CellStyle(color: .red)
+            } else {
+                style = CellStyle(dim: true)
+            }
+            lines.append(StyledLine(TextLayout.fit(line, width: width), style))
+        }
+        return lines
+    }
+
+    static func reasons(_ s: Enhancement) -> [String] {
+        var reasons: [String] = []
+        if s.risk != .none { reasons.append("risk of \(s.risk.rawValue)") }
+        if !s.reversible { reasons.append("not reversible") }
+        if s.needsInput != nil { reasons.append("needs input") }
+        if s.monthlyCostDelta > EnhancementEngine.safeCostThreshold {
+            reasons.append("costs over \(Format.money(EnhancementEngine.safeCostThreshold))")
+        }
+        return reasons
+    }
+
+    static func drawDetail(_ state: AppState, into buffer: inout ScreenBuffer, x: Int, y: Int, width: Int, height: Int) {
+        let lines = detailLines(state, width: width - 2)
+        let visible = height - 2
+        let start = min(state.detailScroll, max(0, lines.count - visible))
+        AppView.box(
+            &buffer, x: x, y: y, width: width, height: height, title: "Detail \(start + 1)-\(min(lines.count, start + visible))/\(lines.count)",
+            focused: false)
+        for (row, line) in lines.dropFirst(start).prefix(visible).enumerated() {
+            line.draw(into: &buffer, x: x + 1, y: y + 1 + row, width: width - 2)
+        }
+    }
+}
