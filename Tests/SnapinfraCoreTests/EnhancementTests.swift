@@ -76,3 +76,73 @@ import Testing
         #expect(!suggestions.isEmpty && suggestions.allSatisfy { $0.category == .monitoring })
     }
 }
+
+@Suite struct GuardRailTests {
+    @Test func designsThatBreakARuleAreRefused() throws {
+        var design = run(designFile(uploads: true)).design
+        if var db = design.database {
+            db.storageEncrypted = false
+            design.update("database", .database(db))
+        }
+        if var bucket = design.objectStorage {
+            bucket.blockPublicAccess = false
+            design.update("uploads", .objectStorage(bucket))
+        }
+        let messages = DesignValidator().validate(design).map(\.message)
+        #expect(messages.contains("guard rail: a production database must be encrypted at rest"))
+        #expect(messages.contains("guard rail: buckets must block public access"))
+    }
+
+    @Test func renderedFilesThatBreakARuleAreRefused() {
+        let file = RenderedFile(
+            path: "x.tf",
+            content: """
+                resource "aws_iam_user" "deploy" {
+                  name = "deploy"
+                }
+
+                resource "aws_vpc_security_group_ingress_rule" "ssh" {
+                  security_group_id = "sg-1"
+                  cidr_ipv4         = "0.0.0.0/0"
+                  ip_protocol       = "tcp"
+                  from_port         = 22
+                  to_port           = 22
+                }
+
+                resource "aws_security_group" "rdp" {
+                  name = "rdp"
+
+                  ingress {
+                    from_port   = 3000
+                    to_port     = 4000
+                    protocol    = "tcp"
+                    cidr_blocks = ["0.0.0.0/0"]
+                  }
+                }
+
+                resource "aws_vpc_security_group_ingress_rule" "https" {
+                  security_group_id = "sg-1"
+                  cidr_ipv4         = "0.0.0.0/0"
+                  ip_protocol       = "tcp"
+                  from_port         = 443
+                  to_port           = 443
+                }
+                """, source: "", target: .terraform)
+        let problems = GuardRails.check([file]).map { "\($0.position?.line ?? 0): \($0.message)" }
+        #expect(
+            problems == [
+                "1: guard rail: aws_iam_user is not allowed; use roles, not users or long-lived keys",
+                "5: guard rail: SSH (22) or RDP (3389) must not be open to the world",
+                "16: guard rail: SSH (22) or RDP (3389) must not be open to the world",
+            ])
+    }
+
+    @Test func everyGeneratedDesignPassesTheGuardRails() throws {
+        for (file, result) in try EnhancementTests.designs() {
+            let ids = EnhancementEngine().suggestions(for: result, file: file).map(\.id)
+            let applied = try EnhancementEngine().apply(ids, to: result, file: file)
+            #expect(GuardRails.check(applied.design).isEmpty)
+            #expect(GuardRails.check(try Renderer().render(applied, targets: [.terraform])).isEmpty)
+        }
+    }
+}

@@ -34,6 +34,7 @@ public struct DesignValidator: Sendable {
             }
             diagnostics += checkValues(resource.spec, path: "\(path).properties", design: design)
         }
+        diagnostics += GuardRails.check(design)
         if let cycle = findCycle(design) {
             diagnostics.append(.error("design.resources", "dependencies form a cycle: \(cycle.joined(separator: " → "))"))
         }

@@ -6,6 +6,7 @@ public struct OutputValidator: Sendable {
     /// Problems, each with the file's path as its path and a line and column where known.
     public func validate(_ files: [RenderedFile]) -> [Diagnostic] {
         var problems = TerraformChecker().check(files.filter { $0.target == .terraform })
+        problems += GuardRails.check(files)
         for file in files where file.path.hasSuffix(".yml") || file.path.hasSuffix(".yaml") {
             problems += ComposeChecker().check(file)
         }
