@@ -104,7 +104,8 @@ public struct AppState: Sendable {
         validation = files.isEmpty ? [.error("", "the templates could not be rendered")] : OutputValidator().validate(files)
         fileSelection = min(fileSelection, max(0, files.count - 1))
         layOut()
-        refreshDiff()
+        // The diff costs a second render; only the enhancements screen shows it.
+        if screen == .enhancements { refreshDiff() } else { detailDiff = [] }
     }
 
     private func render(_ result: DesignResult) -> [RenderedFile] {

@@ -62,6 +62,7 @@ public enum Update {
             let order: [Screen] = [.design, .files, .enhancements, .write]
             let index = order.firstIndex(of: state.screen) ?? 0
             state.screen = order[(index + (action == .nextScreen ? 1 : order.count - 1)) % order.count]
+            if state.screen == .enhancements && state.detailDiff.isEmpty { state.refreshDiff() }
             if state.screen == .write && state.plan == nil { return (state, [.plan(folder: state.outputFolder)]) }
         case .toggle:
             guard state.suggestions.indices.contains(state.enhancementSelection) else { break }
