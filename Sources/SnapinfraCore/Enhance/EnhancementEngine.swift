@@ -32,6 +32,7 @@ public struct EnhancementEngine: Sendable {
     /// The design with the given enhancements applied, priced again. Unknown ids, ids that do not
     /// apply, conflicts and missing requirements are refused with a message.
     public func apply(_ ids: [String], to result: DesignResult, file: ProjectFile) throws(EnhancementError) -> DesignResult {
+        guard !ids.isEmpty else { return result }
         let offered = suggestions(for: result, file: file).map(\.id)
         var design = result.design
         for id in ids {
