@@ -39,16 +39,18 @@ enum RuntimeEnvironment {
                 let secretArn =
                     db.service == .rds
                     ? "aws_db_instance.this.master_user_secret[0].secret_arn" : "aws_docdb_cluster.this.master_user_secret[0].secret_arn"
-                if design.compute?.platform == .lambda {
+                let lambda = design.compute?.platform == .lambda
+                if lambda {
                     list.append(
                         RuntimeVariable(
                             name: "DATABASE_AUTH", terraform: Escaping.hclString("iam"), compose: Escaping.yamlString("password"), fromDotEnv: false))
-                } else {
-                    list.append(
-                        RuntimeVariable(
-                            name: "DATABASE_PASSWORD", terraform: nil, terraformSecret: "\"${\(secretArn)}:password::\"",
-                            compose: Escaping.yamlString("${DATABASE_PASSWORD:?set DATABASE_PASSWORD in .env}", compose: false), fromDotEnv: true))
                 }
+                // The local stack always signs in with the password from .env; in AWS the function
+                // uses IAM authentication instead, and ECS injects the secret.
+                list.append(
+                    RuntimeVariable(
+                        name: "DATABASE_PASSWORD", terraform: nil, terraformSecret: lambda ? nil : "\"${\(secretArn)}:password::\"",
+                        compose: Escaping.yamlString("${DATABASE_PASSWORD:?set DATABASE_PASSWORD in .env}", compose: false), fromDotEnv: true))
                 list.append(
                     RuntimeVariable(
                         name: "DATABASE_TLS", terraform: Escaping.hclString("true"), compose: Escaping.yamlString("false"), fromDotEnv: false))

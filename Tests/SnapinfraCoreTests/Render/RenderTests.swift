@@ -68,7 +68,14 @@ import Testing
                     return trimmed.hasPrefix("\(variable.name) ")
                         && trimmed.dropFirst(variable.name.count).trimmingCharacters(in: .whitespaces).hasPrefix("=")
                 }
-                #expect(terraform.contains("\"\(variable.name)\"") || assigned, "\(name): \(variable.name) missing from terraform")
+                // A variable with no Terraform value (the local password in the Lambda shape) is Compose-only.
+                if variable.terraform != nil || variable.terraformSecret != nil {
+                    #expect(terraform.contains("\"\(variable.name)\"") || assigned, "\(name): \(variable.name) missing from terraform")
+                }
+            }
+            if let db = result.design.database, db.service != .dynamoDB {
+                // The app can sign in to the local database: it gets the password the database is given.
+                #expect(compose.contains("      DATABASE_PASSWORD: \"${DATABASE_PASSWORD:?"), "\(name): the app has no DATABASE_PASSWORD")
             }
             if let db = result.design.database, db.service == .rds {
                 #expect(compose.contains("image: \"\(ComposeModel.image(db))\""))
