@@ -142,3 +142,19 @@ import Testing
         #expect(pragma.stderr.contains("Templates/terraform/main.tf.mustache:1:1: a template must start with {{%CONTENT_TYPE: TEXT}}"))
     }
 }
+
+@Suite struct GenerateValidationJSONTests {
+    @Test func invalidOutputInJSONNamesTheFileLikeStderr() throws {
+        let templates = FileManager.default.temporaryDirectory.appendingPathComponent("snapinfra-templates-\(UUID().uuidString)")
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("snapinfra-gen-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: templates) }
+        try FileManager.default.createDirectory(at: templates.appendingPathComponent("terraform"), withIntermediateDirectories: true)
+        try "{{%CONTENT_TYPE: TEXT}}\nlocals {\n  name = var.nope\n}\n".write(
+            to: templates.appendingPathComponent("terraform/main.tf.mustache"), atomically: true, encoding: .utf8)
+        let result = try CLIRunner.run(["generate", "examples/shop.json", "--out", out.path, "--templates", templates.path, "--json"])
+        #expect(result.status == 1)
+        let document = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        #expect((document?["details"] as? [String])?.contains("infra/terraform/main.tf:2:10: error: reference to undeclared var.nope") == true)
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+    }
+}

@@ -77,9 +77,12 @@ struct GenerateCommand: ParsableCommand {
         let validation = OutputValidator().validate(rendered)
         if validation.hasErrors {
             for problem in validation {
-                StandardError.write(problem.formatted(source: problem.path).replacingOccurrences(of: ": \(problem.path): ", with: ": "))
+                StandardError.write(problem.formattedInFile)
             }
-            if json { try JSONOutput.printFailure("the generated output is invalid; nothing was written", diagnostics: validation, source: "output") }
+            if json {
+                try JSONOutput.print(
+                    JSONOutput.Failure(error: "the generated output is invalid; nothing was written", details: validation.map(\.formattedInFile)))
+            }
             throw ExitCode(1)
         }
         let writer = OutputWriter(path: out)

@@ -40,6 +40,12 @@ public struct Diagnostic: Sendable, Hashable, Codable {
         path.isEmpty ? message : "\(path): \(message)"
     }
 
+    /// One compiler-style line for a problem in a generated file, whose path is the file:
+    /// `infra/terraform/main.tf:2:10: error: message`.
+    public var formattedInFile: String {
+        "\(path)\(position.map { ":\($0.line):\($0.column)" } ?? ""): \(severity.rawValue): \(message)"
+    }
+
     /// One compiler-style line: `FILE:LINE:COL: error: PATH: message`.
     public func formatted(source: String) -> String {
         var place = source

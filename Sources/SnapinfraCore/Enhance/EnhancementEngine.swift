@@ -15,9 +15,7 @@ public struct EnhancementEngine: Sendable {
 
     /// The suggestions that apply to a design, in the categories the project asks for, measured.
     public func suggestions(for result: DesignResult, file: ProjectFile) -> [Enhancement] {
-        let input = DesignInput(file: file, analysis: result.analysis)
-        return EnhancementCatalog.all.compactMap { rule in
-            guard file.options.enhancementFocus.contains(rule.category), let trigger = rule.trigger(result.design, input) else { return nil }
+        applicable(to: result, file: file).map { rule, trigger in
             var changed = result.design
             rule.apply(&changed)
             let delta = estimator.estimate(changed, analysis: result.analysis).totalMonthly - result.estimate.totalMonthly
@@ -29,11 +27,20 @@ public struct EnhancementEngine: Sendable {
         }
     }
 
+    /// The rules that fire on a design, in the focused categories, with their triggers (not priced).
+    private func applicable(to result: DesignResult, file: ProjectFile) -> [(rule: EnhancementRule, trigger: String)] {
+        let input = DesignInput(file: file, analysis: result.analysis)
+        return EnhancementCatalog.all.compactMap { rule in
+            guard file.options.enhancementFocus.contains(rule.category), let trigger = rule.trigger(result.design, input) else { return nil }
+            return (rule, trigger)
+        }
+    }
+
     /// The design with the given enhancements applied, priced again. Unknown ids, ids that do not
     /// apply, conflicts and missing requirements are refused with a message.
     public func apply(_ ids: [String], to result: DesignResult, file: ProjectFile) throws(EnhancementError) -> DesignResult {
         guard !ids.isEmpty else { return result }
-        let offered = suggestions(for: result, file: file).map(\.id)
+        let offered = applicable(to: result, file: file).map(\.rule.id)
         var design = result.design
         for id in ids {
             guard let rule = EnhancementCatalog.all.first(where: { $0.id == id }) else {

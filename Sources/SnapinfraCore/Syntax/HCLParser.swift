@@ -204,7 +204,6 @@ public struct HCLParser {
         guard index + scalars.count <= text.count else { return false }
         for (offset, scalar) in scalars.enumerated() where text[index + offset] != scalar { return false }
         if op == "<" && peek() == "<" { return false }
-        if op == "=" || op == "==" { return scalars.count == 2 }
         return true
     }
 

@@ -271,6 +271,5 @@ public enum Update {
         let position = (matches.firstIndex(of: target) ?? 0) + 1
         state.message = "Match \(position) of \(matches.count) for \"\(DisplayText.escape(state.searchQuery))\""
         clamp(&state)
-        if state.previewScroll != target { state.previewScroll = min(target, state.previewScroll) }
     }
 }

@@ -33,15 +33,14 @@ public final class NcursesTerminal {
     public init() throws {
         _ = snap_setlocale_from_env()
         guard isatty(0) == 1, isatty(1) == 1 else { throw OpenError.notATerminal }
-        let term = String(cString: getenv("TERM") ?? strdup("unknown"))
+        let term = getenv("TERM").map { String(cString: $0) } ?? "unknown"
         _ = tg_save_tty(STDIN_FILENO)
         set_escdelay(25)
         guard let screen = snap_newterm(nil) else { throw OpenError.cannotOpen(term) }
         self.screen = screen
         set_term(screen)
         window = snap_stdscr()
-        let cup = tigetstr(strdup("cup"))
-        if cup == nil || Int(bitPattern: cup) == -1 {
+        if Self.capability("cup") == nil {
             endwin()
             delscreen(screen)
             throw OpenError.noCursorAddressing(term)
@@ -61,10 +60,19 @@ public final class NcursesTerminal {
         unicode = snap_locale_is_utf8() != 0
         var restore = ""
         for capability in ["rmcup", "cnorm", "sgr0", "rmkx"] {
-            if let value = tigetstr(strdup(capability)), Int(bitPattern: value) != -1 { restore += String(cString: value) }
+            if let value = Self.capability(capability) { restore += value }
         }
         tg_set_restore_sequence(restore)
         tg_install_signal_handlers()
+    }
+
+    /// A string capability of the terminal from terminfo, or nil when it has none.
+    private static func capability(_ name: String) -> String? {
+        name.withCString { pointer -> String? in
+            // tigetstr does not write through its argument; the C header just lacks `const`.
+            guard let value = tigetstr(UnsafeMutablePointer(mutating: pointer)), Int(bitPattern: value) != -1 else { return nil }
+            return String(cString: value)
+        }
     }
 
     /// The terminal's size now.
