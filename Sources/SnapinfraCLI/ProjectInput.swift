@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import SnapinfraCore
 
@@ -30,6 +31,18 @@ struct ProjectInput {
         }
         let format = path == "-" ? nil : DocumentFormat.forFileName(path)
         result = ProjectLoader().load(bytes, format: format)
+    }
+
+    /// Reads and checks a project for a command: diagnostics to stderr (as `cli.md` says, also with
+    /// `--json`), and on an invalid project the JSON failure document, then exit 1.
+    static func requireProject(path: String, json: Bool) throws -> ProjectFile {
+        let input = try ProjectInput(path: path)
+        input.reportDiagnostics()
+        guard let project = input.result.file else {
+            if json { try JSONOutput.printFailure("the project file is invalid", diagnostics: input.result.diagnostics, source: input.sourceName) }
+            throw ExitCode(1)
+        }
+        return project
     }
 
     /// Prints every diagnostic to stderr, compiler style.

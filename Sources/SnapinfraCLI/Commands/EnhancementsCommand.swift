@@ -17,12 +17,7 @@ struct EnhancementsCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let input = try ProjectInput(path: file)
-        if !json { input.reportDiagnostics() }
-        guard let project = input.result.file else {
-            if json { try JSONOutput.printFailure("the project file is invalid", diagnostics: input.result.diagnostics, source: input.sourceName) }
-            throw ExitCode(1)
-        }
+        let project = try ProjectInput.requireProject(path: file, json: json)
         let result = DesignEngine().run(project)
         let suggestions = project.options.enableAIEnhancements ? EnhancementEngine().suggestions(for: result, file: project) : []
         if json {

@@ -43,12 +43,7 @@ struct GenerateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let input = try ProjectInput(path: file)
-        if !json { input.reportDiagnostics() }
-        guard var project = input.result.file else {
-            if json { try JSONOutput.printFailure("the project file is invalid", diagnostics: input.result.diagnostics, source: input.sourceName) }
-            throw ExitCode(1)
-        }
+        var project = try ProjectInput.requireProject(path: file, json: json)
         if let target {
             project.options.targets = try Self.targets(target)
         }

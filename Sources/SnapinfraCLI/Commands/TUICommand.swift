@@ -17,10 +17,7 @@ struct TUICommand: ParsableCommand {
     func run() throws {
         var project: ProjectFile?
         if let file {
-            let input = try ProjectInput(path: file)
-            input.reportDiagnostics()
-            guard let loaded = input.result.file else { throw ExitCode(1) }
-            project = loaded
+            project = try ProjectInput.requireProject(path: file, json: false)
         }
         let examples = project == nil ? Self.examples() : []
         let code = MainActor.assumeIsolated {

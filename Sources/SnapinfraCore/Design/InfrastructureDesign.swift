@@ -36,6 +36,13 @@ public struct InfrastructureDesign: Sendable, Hashable, Codable {
         resources[index].spec = spec
     }
 
+    /// Changes the database spec in place, if there is a database.
+    public mutating func editDatabase(_ change: (inout DatabaseSpec) -> Void) {
+        guard var spec = database else { return }
+        change(&spec)
+        update("database", .database(spec))
+    }
+
     /// Removes a resource and every dependency on it.
     public mutating func remove(_ id: String) {
         resources.removeAll { $0.id == id }

@@ -86,11 +86,7 @@ enum EnhancementCatalog {
                 guard let db = design.database, db.service == .rds, !db.multiAZ else { return nil }
                 return "single-AZ database in \(input.environment.rawValue)"
             },
-            apply: { design in
-                guard var db = design.database else { return }
-                db.multiAZ = true
-                design.update("database", .database(db))
-            }),
+            apply: { $0.editDatabase { $0.multiAZ = true } }),
         EnhancementRule(
             id: "rds-backup-35-days", title: "Keep 35 days of database backups", category: .reliability, severity: .medium,
             rationale: "Problems found weeks later (a bad migration, silent corruption) can still be rolled back.",
@@ -98,11 +94,7 @@ enum EnhancementCatalog {
                 guard let db = design.database, db.service != .dynamoDB, db.backupRetentionDays < 35 else { return nil }
                 return "backups are kept \(db.backupRetentionDays) day(s)"
             },
-            apply: { design in
-                guard var db = design.database else { return }
-                db.backupRetentionDays = 35
-                design.update("database", .database(db))
-            }),
+            apply: { $0.editDatabase { $0.backupRetentionDays = 35 } }),
         EnhancementRule(
             id: "rds-deletion-protection", title: "Protect the database from deletion", category: .reliability, severity: .medium,
             rationale: "A mistaken destroy or a wrong workspace cannot drop the database while protection is on.",
@@ -111,11 +103,7 @@ enum EnhancementCatalog {
                 guard let db = design.database, db.service != .dynamoDB, !db.deletionProtection else { return nil }
                 return "deletion protection is off"
             },
-            apply: { design in
-                guard var db = design.database else { return }
-                db.deletionProtection = true
-                design.update("database", .database(db))
-            }),
+            apply: { $0.editDatabase { $0.deletionProtection = true } }),
         EnhancementRule(
             id: "cache-replica", title: "Add a cache replica with automatic failover", category: .reliability, severity: .low,
             rationale: "A replica in a second zone keeps the cache warm through a node failure.",

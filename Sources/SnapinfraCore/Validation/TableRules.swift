@@ -6,16 +6,8 @@ enum TableRules {
         for (t, table) in project.schema.enumerated() {
             let tablePath = "project.schema[\(t)]"
             checkName(table.name, what: "table", path: "\(tablePath).name", into: &diagnostics)
-            let key = NameKey.of(table.name)
-            if let first = seenTables[key] {
-                let other = project.schema[first].name
-                diagnostics.append(
-                    .error(
-                        "\(tablePath).name",
-                        "table \(DisplayText.quoted(table.name)) has the same name as project.schema[\(first)] "
-                            + "(\(DisplayText.quoted(other)))" + (other == table.name ? "" : " once case and character width are ignored")))
-            } else {
-                seenTables[key] = t
+            if let clash = clash(table.name, index: t, seen: &seenTables, names: project.schema.map(\.name), what: "table", at: "project.schema") {
+                diagnostics.append(.error("\(tablePath).name", clash))
             }
             if table.fields.isEmpty {
                 diagnostics.append(.error("\(tablePath).fields", "a table needs at least one field"))
@@ -24,16 +16,10 @@ enum TableRules {
             for (f, field) in table.fields.enumerated() {
                 let fieldPath = "\(tablePath).fields[\(f)]"
                 checkName(field.name, what: "field", path: "\(fieldPath).name", into: &diagnostics)
-                let fieldKey = NameKey.of(field.name)
-                if let first = seenFields[fieldKey] {
-                    let other = table.fields[first].name
-                    diagnostics.append(
-                        .error(
-                            "\(fieldPath).name",
-                            "field \(DisplayText.quoted(field.name)) has the same name as \(tablePath).fields[\(first)] "
-                                + "(\(DisplayText.quoted(other)))" + (other == field.name ? "" : " once case and character width are ignored")))
-                } else {
-                    seenFields[fieldKey] = f
+                if let clash = clash(
+                    field.name, index: f, seen: &seenFields, names: table.fields.map(\.name), what: "field", at: "\(tablePath).fields")
+                {
+                    diagnostics.append(.error("\(fieldPath).name", clash))
                 }
                 if field.primaryKey && field.nullable {
                     diagnostics.append(.error("\(fieldPath).nullable", "a primary key cannot be nullable"))
@@ -44,6 +30,18 @@ enum TableRules {
             }
         }
         return diagnostics
+    }
+
+    /// The message when `name` folds to the same key as an earlier name, else nil (and it is remembered).
+    static func clash(_ name: String, index: Int, seen: inout [String: Int], names: [String], what: String, at list: String) -> String? {
+        let key = NameKey.of(name)
+        guard let first = seen[key] else {
+            seen[key] = index
+            return nil
+        }
+        let other = names[first]
+        return "\(what) \(DisplayText.quoted(name)) has the same name as \(list)[\(first)] (\(DisplayText.quoted(other)))"
+            + (other == name ? "" : " once case and character width are ignored")
     }
 
     static func checkName(_ name: String, what: String, path: String, into diagnostics: inout [Diagnostic]) {
