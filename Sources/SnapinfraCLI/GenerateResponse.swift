@@ -35,6 +35,8 @@ struct GenerateResponse: Encodable {
         /// Suggestions still open for the generated design.
         var enhancements: [Enhancement]
         var appliedEnhancements: [String]
+        /// The score of the generated Terraform (0–100, checkov's checks).
+        var securityScore: SecurityScore
     }
 
     var success = true
@@ -61,7 +63,7 @@ struct GenerateResponse: Encodable {
             instructions: instructions,
             validation: Validation(
                 valid: !validation.hasErrors, warnings: validation.warnings.map(\.pathAndMessage), errors: validation.errors.map(\.pathAndMessage)),
-            enhancements: enhancements, appliedEnhancements: applied)
+            enhancements: enhancements, appliedEnhancements: applied, securityScore: SecurityScore(files: files))
         metadata = JSONMetadata()
     }
 }

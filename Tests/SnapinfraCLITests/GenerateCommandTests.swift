@@ -158,3 +158,39 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: out.path))
     }
 }
+
+@Suite struct EnhancementsCommandTests {
+    @Test func listsScoreDeltasRequirementsAndConflicts() throws {
+        let output = try CLIRunner.run(["enhancements", "examples/shop.json", "--json"])
+        #expect(output.status == 0)
+        let document = try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any]
+        let data = try #require(document?["data"] as? [String: Any])
+        let score = try #require(data["securityScore"] as? [String: Any])
+        #expect((score["passed"] as? Int ?? 0) > 0)
+        let list = try #require(data["enhancements"] as? [[String: Any]])
+        let byID = Dictionary(uniqueKeysWithValues: list.map { ($0["id"] as? String ?? "", $0) })
+        #expect((byID["alb-access-logs"]?["securityScoreDelta"] as? Double ?? 0) > 0)
+        #expect(byID["s3-kms-encryption"]?["requires"] as? [String] == ["kms-customer-managed-key"])
+        #expect(byID["rds-read-replica"]?["conflicts"] as? [String] == ["cache-in-front"])
+        #expect(data["compliance"] is [String: Any])
+    }
+
+    @Test func diffShowsWhatOneEnhancementChanges() throws {
+        let output = try CLIRunner.run(["enhancements", "examples/shop.json", "--diff", "alb-access-logs"])
+        #expect(output.status == 0)
+        #expect(output.stdout.contains("+++ b/infra/terraform/logs.tf"))
+        #expect(output.stdout.contains("+  access_logs {"))
+        let unknown = try CLIRunner.run(["enhancements", "examples/shop.json", "--diff", "alb-access-log"])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("did you mean \"alb-access-logs\""))
+    }
+
+    @Test func generateRefusesAMissingRequirement() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("snapinfra-req-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let output = try CLIRunner.run(["generate", "examples/shop.json", "--out", dir.path, "--apply", "s3-kms-encryption"])
+        #expect(output.status != 0)
+        #expect(output.stderr.contains("s3-kms-encryption requires kms-customer-managed-key"))
+        #expect(!FileManager.default.fileExists(atPath: dir.path))
+    }
+}

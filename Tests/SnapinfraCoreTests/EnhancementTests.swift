@@ -7,7 +7,7 @@ import Testing
     /// Designs that between them trigger every enhancement of the catalog.
     static func designs() throws -> [(ProjectFile, DesignResult)] {
         let files = [
-            try example("saas-api.json"), try example("ride-events.yaml"), try example("tiny-todo.yaml"),
+            try example("saas-api.json"), try example("ride-events.yaml"), try example("tiny-todo.yaml"), try example("shop.json"),
             designFile(rps: 200, scale: .growth, environment: .staging),
         ]
         return files.map { ($0, DesignEngine().run($0)) }
@@ -21,26 +21,66 @@ import Testing
         #expect(offered == Set(EnhancementEngine.catalogIDs))
     }
 
-    /// Each enhancement alone: the files change, still validate, and the cost delta is the
-    /// estimator's difference.
+    /// What each enhancement must put into the Terraform files.
+    static let expectedText: [String: String] = [
+        "kms-customer-managed-key": "enable_key_rotation     = true", "vpc-flow-logs": "resource \"aws_flow_log\" \"this\"",
+        "alb-https": "ssl_policy        = \"ELBSecurityPolicy-TLS13-1-2-2021-06\"", "alb-waf": "resource \"aws_wafv2_web_acl\" \"this\"",
+        "waf-rate-limit": "rate_based_statement {", "alb-access-logs": "access_logs {",
+        "s3-access-logging": "resource \"aws_s3_bucket_logging\" \"uploads\"", "s3-kms-encryption": "sse_algorithm     = \"aws:kms\"",
+        "cache-auth-token": "auth_token = aws_secretsmanager_secret_version.cache_auth.secret_string",
+        "cache-kms-encryption": "kms_key_id                 = aws_kms_key.this.arn", "lambda-kms-environment": "kms_key_arn   = aws_kms_key.this.arn",
+        "api-throttling": "throttling_rate_limit", "ecs-container-insights": "value = \"enabled\"",
+        "rds-enhanced-monitoring": "monitoring_interval = 60", "rds-log-exports": "enabled_cloudwatch_logs_exports",
+        "log-retention-one-year": "retention_in_days = 365", "alarm-email": "protocol  = \"email\"",
+        "saturation-alarms": "alarm_name          = \"${local.name}-database-connections\"",
+        "cloudwatch-dashboard": "resource \"aws_cloudwatch_dashboard\" \"this\"", "api-detailed-metrics": "detailed_metrics_enabled = true",
+        "s3-event-notifications": "eventbridge = true", "rds-performance-insights": "performance_insights_enabled          = true",
+        "rds-read-replica": "replicate_source_db", "cache-in-front": "resource \"aws_elasticache_replication_group\" \"this\"",
+        "ecs-scale-on-requests": "ALBRequestCountPerTarget", "rds-multi-az": "multi_az               = true",
+        "rds-backup-35-days": "backup_retention_period    = 35", "rds-deletion-protection": "deletion_protection        = true",
+        "cache-replica": "num_cache_clusters   = 2", "lambda-reserved-concurrency": "reserved_concurrent_executions = ",
+        "budget-alarm": "resource \"aws_budgets_budget\" \"monthly\"", "s3-infrequent-access": "storage_class = \"STANDARD_IA\"",
+        "vpc-s3-gateway-endpoint": "vpc_endpoint_type = \"Gateway\"",
+    ]
+
+    /// Each enhancement alone (on top of what it requires): the files gain what it is about, still
+    /// validate, and the cost delta is the estimator's difference.
     @Test func eachEnhancementAppliedAlone() throws {
+        #expect(Set(Self.expectedText.keys) == Set(EnhancementEngine.catalogIDs))
         for (file, result) in try Self.designs() {
-            let before = try Renderer().render(result, targets: [.terraform])
             for suggestion in EnhancementEngine().suggestions(for: result, file: file) {
-                let applied = try EnhancementEngine().apply([suggestion.id], to: result, file: file)
-                #expect(applied.estimate.totalMonthly - result.estimate.totalMonthly == suggestion.monthlyCostDelta, "\(suggestion.id)")
-                let after = try Renderer().render(applied, targets: [.terraform])
-                #expect(after.map(\.content) != before.map(\.content), "\(suggestion.id) changed no file")
-                #expect(OutputValidator().validate(after).isEmpty, "\(suggestion.id): \(OutputValidator().validate(after))")
+                let base = try EnhancementEngine().apply(suggestion.requires, to: result, file: file)
+                let before = try Renderer().render(base, targets: [.terraform]).map(\.content).joined()
+                let applied = try EnhancementEngine().apply(suggestion.requires + [suggestion.id], to: result, file: file)
+                #expect(applied.estimate.totalMonthly - base.estimate.totalMonthly == suggestion.monthlyCostDelta, "\(suggestion.id)")
+                let files = try Renderer().render(applied, targets: [.terraform])
+                let after = files.map(\.content).joined()
+                let expected = try #require(Self.expectedText[suggestion.id])
+                #expect(!before.contains(expected) && after.contains(expected), "\(suggestion.id): \(expected)")
+                #expect(OutputValidator().validate(files).isEmpty, "\(suggestion.id): \(OutputValidator().validate(files))")
                 #expect(
                     EnhancementEngine().suggestions(for: applied, file: file).allSatisfy { $0.id != suggestion.id }, "\(suggestion.id) still offered")
             }
         }
     }
 
+    @Test func requirementsAndConflictsAreEnforced() throws {
+        let file = try example("shop.json")
+        let result = DesignEngine().run(file)
+        #expect(throws: EnhancementError(message: "s3-kms-encryption requires kms-customer-managed-key; apply both")) {
+            try EnhancementEngine().apply(["s3-kms-encryption"], to: result, file: file)
+        }
+        #expect(throws: EnhancementError(message: "rds-read-replica conflicts with cache-in-front; choose one")) {
+            try EnhancementEngine().apply(["rds-read-replica", "cache-in-front"], to: result, file: file)
+        }
+        // Once the key is in the design, the requirement holds without naming it again.
+        let keyed = try EnhancementEngine().apply(["kms-customer-managed-key"], to: result, file: file)
+        #expect(throws: Never.self) { try EnhancementEngine().apply(["s3-kms-encryption"], to: keyed, file: file) }
+    }
+
     @Test func allTogetherStillValidate() throws {
         for (file, result) in try Self.designs() {
-            let ids = EnhancementEngine().suggestions(for: result, file: file).map(\.id)
+            let ids = EnhancementEngine.compatible(EnhancementEngine().suggestions(for: result, file: file))
             let applied = try EnhancementEngine().apply(ids, to: result, file: file)
             let files = try Renderer().render(applied, targets: [.terraform, .dockerCompose])
             #expect(OutputValidator().validate(files).isEmpty)
@@ -49,15 +89,19 @@ import Testing
     }
 
     @Test func safeIsDerivedFromFacts() throws {
-        let file = try example("saas-api.json")
+        let file = try example("shop.json")
         let suggestions = EnhancementEngine().suggestions(for: DesignEngine().run(file), file: file)
+        let safeIDs = Set(suggestions.filter(\.safe).map(\.id))
         for s in suggestions {
-            let expected = s.risk == .none && s.reversible && s.needsInput == nil && s.monthlyCostDelta <= EnhancementEngine.safeCostThreshold
-            #expect(s.safe == expected, "\(s.id)")
+            let facts = s.risk == .none && s.reversible && s.needsInput == nil && s.monthlyCostDelta <= EnhancementEngine.safeCostThreshold
+            #expect(s.safe == (facts && s.requires.allSatisfy(safeIDs.contains)), "\(s.id)")
         }
         #expect(suggestions.first { $0.id == "alb-https" }?.safe == false, "needs a certificate")
         #expect(suggestions.first { $0.id == "alb-waf" }?.safe == false, "costs more than the threshold")
         #expect(suggestions.first { $0.id == "kms-customer-managed-key" }?.safe == true)
+        #expect(suggestions.first { $0.id == "s3-infrequent-access" }.map { $0.safe && $0.monthlyCostDelta < 0 } == true, "saves money")
+        // Requires a safe key, so it is safe; measured on top of the key.
+        #expect(suggestions.first { $0.id == "s3-kms-encryption" }?.safe == true)
     }
 
     @Test func badRequestsAreRefusedWithAMessage() throws {
@@ -139,10 +183,26 @@ import Testing
 
     @Test func everyGeneratedDesignPassesTheGuardRails() throws {
         for (file, result) in try EnhancementTests.designs() {
-            let ids = EnhancementEngine().suggestions(for: result, file: file).map(\.id)
+            let ids = EnhancementEngine.compatible(EnhancementEngine().suggestions(for: result, file: file))
             let applied = try EnhancementEngine().apply(ids, to: result, file: file)
             #expect(GuardRails.check(applied.design).isEmpty)
             #expect(GuardRails.check(try Renderer().render(applied, targets: [.terraform])).isEmpty)
         }
+    }
+}
+
+@Suite struct EnhancementToggleTests {
+    @Test func requirementsComeAlongDependentsGoAlongConflictsAreRefused() throws {
+        let file = try example("shop.json")
+        let suggestions = EnhancementEngine().suggestions(for: DesignEngine().run(file), file: file)
+        let on = EnhancementToggle("s3-kms-encryption", in: [], suggestions: suggestions)
+        #expect(on.applied == ["kms-customer-managed-key", "s3-kms-encryption"])
+        #expect(on.message == "Applied s3-kms-encryption and kms-customer-managed-key, which it requires")
+        let off = EnhancementToggle("kms-customer-managed-key", in: on.applied + ["vpc-flow-logs"], suggestions: suggestions)
+        #expect(off.applied == ["vpc-flow-logs"])
+        #expect(off.message == "Removed kms-customer-managed-key and s3-kms-encryption, which require it")
+        let clash = EnhancementToggle("cache-in-front", in: ["rds-read-replica"], suggestions: suggestions)
+        #expect(clash.refused && clash.applied == ["rds-read-replica"])
+        #expect(clash.message == "cache-in-front conflicts with rds-read-replica: turn rds-read-replica off first")
     }
 }

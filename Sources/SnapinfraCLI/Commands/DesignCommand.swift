@@ -19,10 +19,14 @@ struct DesignCommand: ParsableCommand {
     func run() throws {
         let project = try ProjectInput.requireProject(path: file, json: json)
         let result = DesignEngine().run(project)
+        let suggestions = project.options.enableAIEnhancements ? EnhancementEngine().suggestions(for: result, file: project) : []
+        let score = try? SecurityScore(result: result)
+        let compliance = ComplianceChecklist(result: result, file: project, suggestions: suggestions)
         if json {
-            try JSONOutput.print(DesignDocument(success: true, data: result, metadata: .init()))
+            try JSONOutput.print(
+                DesignDocument(success: true, data: .init(result: result, securityScore: score, compliance: compliance), metadata: .init()))
         } else {
-            print(DesignReport.text(result, projectName: project.project.name), terminator: "")
+            print(DesignReport.text(result, projectName: project.project.name, score: score, compliance: compliance), terminator: "")
         }
         if result.validation.hasErrors { throw ExitCode(1) }
     }
@@ -30,7 +34,23 @@ struct DesignCommand: ParsableCommand {
 
 /// `design --json`: the result under `data`, like every JSON document the tool prints.
 struct DesignDocument: Encodable {
+    /// The design result's fields, with the security score and the compliance checklist beside them.
+    struct Data: Encodable {
+        var result: DesignResult
+        var securityScore: SecurityScore?
+        var compliance: ComplianceChecklist
+
+        enum Keys: String, CodingKey { case securityScore, compliance }
+
+        func encode(to encoder: Encoder) throws {
+            try result.encode(to: encoder)
+            var container = encoder.container(keyedBy: Keys.self)
+            try container.encodeIfPresent(securityScore, forKey: .securityScore)
+            try container.encode(compliance, forKey: .compliance)
+        }
+    }
+
     var success: Bool
-    var data: DesignResult
+    var data: Data
     var metadata: JSONMetadata
 }

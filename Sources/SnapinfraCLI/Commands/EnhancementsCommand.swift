@@ -16,14 +16,26 @@ struct EnhancementsCommand: ParsableCommand {
     @Flag(help: "Print one JSON document to stdout.")
     var json = false
 
+    @Option(name: .customLong("diff"), help: "Print the unified diff that applying this enhancement (with what it requires) makes to the files.")
+    var diffID: String?
+
     func run() throws {
         let project = try ProjectInput.requireProject(path: file, json: json)
         let result = DesignEngine().run(project)
         let suggestions = project.options.enableAIEnhancements ? EnhancementEngine().suggestions(for: result, file: project) : []
+        let score = try SecurityScore(result: result)
+        if let diffID {
+            try printDiff(diffID, suggestions: suggestions, result: result, project: project)
+            return
+        }
         if json {
             try JSONOutput.print(
                 EnhancementsDocument(
-                    success: true, data: .init(baseMonthlyCost: result.estimate.totalMonthly, enhancements: suggestions), metadata: .init()))
+                    success: true,
+                    data: .init(
+                        baseMonthlyCost: result.estimate.totalMonthly, securityScore: score, enhancements: suggestions,
+                        compliance: ComplianceChecklist(result: result, file: project, suggestions: suggestions)),
+                    metadata: .init()))
             return
         }
         if suggestions.isEmpty {
@@ -31,12 +43,13 @@ struct EnhancementsCommand: ParsableCommand {
             return
         }
         print(
-            "\(suggestions.count) enhancements for \(DisplayText.escape(project.project.name, limit: 80)) (now \(Format.money(result.estimate.totalMonthly)) a month):\n"
+            "\(suggestions.count) enhancements for \(DisplayText.escape(project.project.name, limit: 80)) (now \(Format.money(result.estimate.totalMonthly)) a month, security score \(Format.number(score.value, digits: 1))):\n"
         )
         for s in suggestions {
             let sign = s.monthlyCostDelta >= 0 ? "+" : ""
+            let scoreText = s.securityScoreDelta.map { ", score \($0 >= 0 ? "+" : "")\(Format.number($0, digits: 1))" } ?? ""
             print(
-                "\(s.safe ? "[safe]" : "[    ]") \(s.id)  (\(s.category.rawValue), \(s.severity.rawValue), \(sign)\(Format.money(s.monthlyCostDelta))/month)"
+                "\(s.safe ? "[safe]" : "[    ]") \(s.id)  (\(s.category.rawValue), \(s.severity.rawValue), \(sign)\(Format.money(s.monthlyCostDelta))/month\(scoreText))"
             )
             print("       \(s.title)")
             print("       why: \(s.rationale)")
@@ -46,14 +59,36 @@ struct EnhancementsCommand: ParsableCommand {
             if !s.controls.isEmpty {
                 print("       controls: " + s.controls.map { "\($0.title) (\($0.checkovIDs.joined(separator: ", ")))" }.joined(separator: "; "))
             }
+            if !s.requires.isEmpty { print("       requires: \(s.requires.joined(separator: ", "))") }
+            if !s.conflicts.isEmpty { print("       conflicts with: \(s.conflicts.joined(separator: ", "))") }
         }
+        print("\nSee what one changes: snapinfra enhancements FILE --diff ID")
+    }
+
+    /// The unified diff of the files one suggestion changes, applied with what it requires.
+    private func printDiff(_ id: String, suggestions: [Enhancement], result: DesignResult, project: ProjectFile) throws {
+        guard let suggestion = suggestions.first(where: { $0.id == id }) else {
+            let message =
+                EnhancementEngine.catalogIDs.contains(id)
+                ? "enhancement \(DisplayText.quoted(id)) does not apply to this design"
+                : "unknown enhancement \(DisplayText.quoted(id))" + Suggestion.hint(for: id, in: EnhancementEngine.catalogIDs)
+            throw CommandFailure.usage(message)
+        }
+        let engine = EnhancementEngine()
+        let base = try engine.apply(suggestion.requires, to: result, file: project)
+        let applied = try engine.apply(suggestion.requires + [id], to: result, file: project)
+        let targets = project.options.targets
+        let lines = LineDiff.unified(from: try Renderer().render(base, targets: targets), to: try Renderer().render(applied, targets: targets))
+        print(lines.joined(separator: "\n"))
     }
 }
 
 struct EnhancementsDocument: Encodable {
     struct Data: Encodable {
         var baseMonthlyCost: Decimal
+        var securityScore: SecurityScore
         var enhancements: [Enhancement]
+        var compliance: ComplianceChecklist
     }
 
     var success: Bool

@@ -40,6 +40,26 @@ public struct CostEstimator: Sendable {
             notes: builder.notes)
     }
 
+    /// Standard storage, or, once uploads move to Standard-IA after 30 days, the two classes.
+    private func storageLines(_ bucket: ObjectStorageSpec, design: InfrastructureDesign, builder: inout CostLineBuilder) -> [CostLine] {
+        let basis = "uploads of \(Format.number(SupportRules.averageUploadMB)) MB each; six months' worth stored on average over the first year"
+        guard design.activeHardening.uploadsInfrequentAccess else {
+            return [
+                builder.usage(
+                    "Standard storage", .s3StandardGB, quantity: CostLineBuilder.decimal(bucket.assumedStoredGB), unit: "GB", assumption: basis)
+            ]
+        }
+        // Of six months' worth, the newest month stays in Standard; the rest is older than 30 days.
+        return [
+            builder.usage(
+                "Standard storage", .s3StandardGB, quantity: CostLineBuilder.decimal(bucket.assumedStoredGB / 6), unit: "GB",
+                assumption: basis + "; the newest month in Standard"),
+            builder.usage(
+                "Standard-IA storage", .s3StandardIAGB, quantity: CostLineBuilder.decimal(bucket.assumedStoredGB * 5 / 6), unit: "GB",
+                assumption: basis + "; older uploads in Standard-IA (its retrieval fee per GB read is not in the catalog)"),
+        ]
+    }
+
     private func cost(of resource: Resource, design: InfrastructureDesign, analysis: RequirementsAnalysis, builder: inout CostLineBuilder)
         -> [ResourceCost]
     {
@@ -47,7 +67,9 @@ public struct CostEstimator: Sendable {
         case .network(let network):
             guard network.natGateways > 0 else { return [] }
             let count = Decimal(network.natGateways)
-            let natGB = 10.0 * Double(network.natGateways)
+            // Image layers and S3 objects make up most of it; an S3 gateway endpoint carries those free.
+            let endpoint = design.activeHardening.s3GatewayEndpoint
+            let natGB = (endpoint ? 2.0 : 10.0) * Double(network.natGateways)
             return [
                 ResourceCost(
                     resourceID: resource.id, address: "aws_nat_gateway.this",
@@ -55,7 +77,9 @@ public struct CostEstimator: Sendable {
                         builder.hourly("NAT gateway", .natGatewayHour, count: count),
                         builder.usage(
                             "NAT gateway data processed", .natGatewayGB, quantity: CostLineBuilder.decimal(natGB), unit: "GB",
-                            assumption: "10 GB a month per NAT gateway of image pulls and outbound calls"),
+                            assumption: endpoint
+                                ? "2 GB a month per NAT gateway of outbound calls; image layers (8 GB) go through the S3 endpoint"
+                                : "10 GB a month per NAT gateway of image pulls and outbound calls"),
                         builder.hourly("Public IPv4 address (NAT)", .publicIPv4Hour, count: count),
                     ])
             ]
@@ -88,12 +112,7 @@ public struct CostEstimator: Sendable {
             return [
                 ResourceCost(
                     resourceID: resource.id, address: "aws_s3_bucket.\(resource.id)",
-                    lines: [
-                        builder.usage(
-                            "Standard storage", .s3StandardGB, quantity: CostLineBuilder.decimal(bucket.assumedStoredGB), unit: "GB",
-                            assumption:
-                                "uploads of \(Format.number(SupportRules.averageUploadMB)) MB each; six months' worth stored on average over the first year"
-                        ),
+                    lines: storageLines(bucket, design: design, builder: &builder) + [
                         builder.usage(
                             "PUT, COPY, POST, LIST requests", .s3PutPer1k, quantity: CostLineBuilder.decimal(bucket.assumedPutsPerMonth, scale: 0),
                             unit: "requests", perUnits: 1_000, assumption: "one PUT per upload"),

@@ -6,7 +6,7 @@ enum HardeningCost {
     static let containerInsightsMetrics = 10
 
     static func lines(_ design: InfrastructureDesign, analysis: RequirementsAnalysis, builder: inout CostLineBuilder) -> [ResourceCost] {
-        let h = design.hardening
+        let h = design.activeHardening
         var costs: [ResourceCost] = []
         if h.customerManagedKey {
             costs.append(
@@ -16,7 +16,7 @@ enum HardeningCost {
                         builder.monthly("Customer master key", .kmsKey, quantity: 1, unit: "months")
                     ]))
         }
-        if h.vpcFlowLogs, design.network != nil {
+        if h.vpcFlowLogs {
             // About 100 bytes of flow records per request, in and out.
             let gb = max(0.1, analysis.monthlyRequests * 100 / 1_000_000_000)
             costs.append(
@@ -28,14 +28,14 @@ enum HardeningCost {
                             assumption: "about 100 bytes of flow records per request")
                     ]))
         }
-        if h.webApplicationFirewall, design.entryPoint?.kind == .applicationLoadBalancer {
+        if h.webApplicationFirewall {
             let logsGB = max(0.1, analysis.monthlyRequests * 1_000 / 1_000_000_000)
             costs.append(
                 ResourceCost(
                     resourceID: "entry", address: "aws_wafv2_web_acl.this",
                     lines: [
                         builder.monthly("Web ACL usage", .wafWebACL, quantity: 1, unit: "months"),
-                        builder.monthly("Rules", .wafRule, quantity: 2, unit: "rules"),
+                        builder.monthly("Rules", .wafRule, quantity: h.wafRateLimit == nil ? 2 : 3, unit: "rules"),
                         builder.usage(
                             "Requests", .wafMillionRequests, quantity: CostLineBuilder.decimal(analysis.monthlyRequests, scale: 0), unit: "requests",
                             perUnits: 1_000_000, assumption: "every request is inspected"),
@@ -44,7 +44,7 @@ enum HardeningCost {
                             assumption: "about 1 KB of WAF log per request"),
                     ]))
         }
-        if h.containerInsights, design.compute?.platform == .fargate {
+        if h.containerInsights {
             costs.append(
                 ResourceCost(
                     resourceID: "compute", address: "aws_ecs_cluster.this (Container Insights)",
@@ -52,7 +52,7 @@ enum HardeningCost {
                         builder.monthly("Container Insights metrics", .customMetric, quantity: Decimal(containerInsightsMetrics), unit: "metrics")
                     ]))
         }
-        if h.enhancedMonitoring, design.database?.service == .rds {
+        if h.enhancedMonitoring {
             costs.append(
                 ResourceCost(
                     resourceID: "database", address: "aws_db_instance.this (enhanced monitoring)",
@@ -61,6 +61,86 @@ enum HardeningCost {
                             "Enhanced monitoring data ingested", .logsIngestionGB, quantity: CostLineBuilder.decimal(0.1), unit: "GB",
                             assumption: "about 100 MB of operating-system metrics a month at 60-second granularity")
                     ]))
+        }
+        costs += logLines(design, analysis: analysis, builder: &builder)
+        costs += operationsLines(design, builder: &builder)
+        return costs
+    }
+
+    /// Access logs in the log bucket and database logs in CloudWatch.
+    static func logLines(_ design: InfrastructureDesign, analysis: RequirementsAnalysis, builder: inout CostLineBuilder) -> [ResourceCost] {
+        let h = design.activeHardening
+        var costs: [ResourceCost] = []
+        let keptMonths = Double(max(90, design.monitoring?.logRetentionDays ?? 90)) / 30
+        if h.loadBalancerAccessLogs {
+            // About 60 bytes of compressed log per request, kept until the bucket's expiry.
+            let gb = max(0.1, analysis.monthlyRequests * 60 / 1_000_000_000 * keptMonths)
+            costs.append(
+                ResourceCost(
+                    resourceID: "logs", address: "aws_s3_bucket.logs (load-balancer logs)",
+                    lines: [
+                        builder.usage(
+                            "Access logs stored", .s3StandardGB, quantity: CostLineBuilder.decimal(gb), unit: "GB",
+                            assumption: "about 60 bytes of compressed log per request, kept \(Format.number(keptMonths)) months")
+                    ]))
+        }
+        if h.uploadsAccessLogs, let bucket = design.objectStorage {
+            let gb = max(0.1, (bucket.assumedPutsPerMonth + bucket.assumedGetsPerMonth) * 300 / 1_000_000_000 * keptMonths)
+            costs.append(
+                ResourceCost(
+                    resourceID: "logs", address: "aws_s3_bucket.logs (S3 access logs)",
+                    lines: [
+                        builder.usage(
+                            "Server access logs stored", .s3StandardGB, quantity: CostLineBuilder.decimal(gb), unit: "GB",
+                            assumption: "about 300 bytes of log per request to the uploads bucket, kept \(Format.number(keptMonths)) months")
+                    ]))
+        }
+        if h.databaseLogExports, design.environment != .production {
+            costs.append(
+                ResourceCost(
+                    resourceID: "database", address: "aws_db_instance.this (log exports)",
+                    lines: [
+                        builder.usage(
+                            "Database log data ingested", .logsIngestionGB, quantity: CostLineBuilder.decimal(0.5), unit: "GB",
+                            assumption: "about 500 MB of database and slow-query logs a month")
+                    ]))
+        }
+        return costs
+    }
+
+    /// Secrets, metrics, dashboards and budgets that enhancements add.
+    static func operationsLines(_ design: InfrastructureDesign, builder: inout CostLineBuilder) -> [ResourceCost] {
+        let h = design.activeHardening
+        var costs: [ResourceCost] = []
+        if h.cacheAuthToken {
+            costs.append(
+                ResourceCost(
+                    resourceID: "cache", address: "aws_secretsmanager_secret.cache_auth",
+                    lines: [builder.monthly("Secret", .secret, quantity: 1, unit: "months")]))
+        }
+        if h.apiDetailedMetrics {
+            costs.append(
+                ResourceCost(
+                    resourceID: "entry", address: "aws_apigatewayv2_stage.default (detailed metrics)",
+                    lines: [builder.monthly("Per-route metrics", .customMetric, quantity: 6, unit: "metrics")]))
+        }
+        if h.scaleOnRequests {
+            costs.append(
+                ResourceCost(
+                    resourceID: "compute", address: "aws_appautoscaling_policy.requests",
+                    lines: [builder.monthly("Target-tracking alarms", .alarmStandard, quantity: 2, unit: "alarm metrics")]))
+        }
+        if h.dashboard {
+            costs.append(
+                ResourceCost(
+                    resourceID: "monitoring", address: "aws_cloudwatch_dashboard.this",
+                    lines: [builder.notInCatalog("Dashboard", unit: "months", assumption: "one dashboard")]))
+        }
+        if h.budgetAlarmLimit != nil {
+            costs.append(
+                ResourceCost(
+                    resourceID: "monitoring", address: "aws_budgets_budget.monthly",
+                    lines: [builder.notInCatalog("Budget", unit: "months", assumption: "one cost budget with two alerts")]))
         }
         return costs
     }

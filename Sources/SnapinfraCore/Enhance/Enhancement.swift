@@ -36,6 +36,8 @@ public struct Enhancement: Sendable, Hashable, Codable {
     public var controls: [SecurityControl]
     /// Monthly cost change from the same estimator, and the total after applying it alone.
     public var monthlyCostDelta: Decimal
+    /// Change of the security score (0–100) when applied; nil if the design could not be rendered.
+    public var securityScoreDelta: Double?
     /// Derived from the facts above, never from words: no risk, reversible, no input needed, and a
     /// cost increase under the threshold (`EnhancementEngine.safeCostThreshold`).
     public var safe: Bool

@@ -14,17 +14,40 @@ public struct EnhancementEngine: Sendable {
     public static var catalogIDs: [String] { EnhancementCatalog.all.map(\.id) }
 
     /// The suggestions that apply to a design, in the categories the project asks for, measured.
+    /// A suggestion that requires another is measured on top of it, and is safe only if that one is.
     public func suggestions(for result: DesignResult, file: ProjectFile) -> [Enhancement] {
-        applicable(to: result, file: file).map { rule, trigger in
-            var changed = result.design
-            rule.apply(&changed)
-            let delta = estimator.estimate(changed, analysis: result.analysis).totalMonthly - result.estimate.totalMonthly
+        let input = DesignInput(file: file, analysis: result.analysis)
+        let baseScore = score(result.design, result)
+        let measured = applicable(to: result, file: file).map { rule, trigger in
+            var base = result.design
+            for id in rule.requires { EnhancementCatalog.rule(id)?.apply(&base, input) }
+            var changed = base
+            rule.apply(&changed, input)
+            let baseCost = rule.requires.isEmpty ? result.estimate.totalMonthly : estimator.estimate(base, analysis: result.analysis).totalMonthly
+            let delta = estimator.estimate(changed, analysis: result.analysis).totalMonthly - baseCost
+            let before = rule.requires.isEmpty ? baseScore : score(base, result)
+            let scoreDelta = score(changed, result).flatMap { after in before.map { ((after - $0) * 10).rounded() / 10 } }
             let safe = rule.risk == .none && rule.reversible && rule.needsInput == nil && delta <= Self.safeCostThreshold
             return Enhancement(
                 id: rule.id, title: rule.title, category: rule.category, severity: rule.severity, rationale: rule.rationale,
                 trigger: trigger, risk: rule.risk, reversible: rule.reversible, needsInput: rule.needsInput, conflicts: rule.conflicts,
-                requires: rule.requires, controls: rule.controls, monthlyCostDelta: delta, safe: safe)
+                requires: rule.requires, controls: rule.controls, monthlyCostDelta: delta, securityScoreDelta: scoreDelta, safe: safe)
         }
+        let safeIDs = Set(measured.filter(\.safe).map(\.id))
+        let offered = Set(measured.map(\.id))
+        return measured.map { suggestion in
+            var suggestion = suggestion
+            // A requirement that is not offered is already in effect.
+            suggestion.safe = suggestion.safe && suggestion.requires.allSatisfy { safeIDs.contains($0) || !offered.contains($0) }
+            return suggestion
+        }
+    }
+
+    /// The security score of a design rendered with the built-in templates.
+    private func score(_ design: InfrastructureDesign, _ result: DesignResult) -> Double? {
+        var copy = result
+        copy.design = design
+        return (try? SecurityScore(result: copy))?.value
     }
 
     /// The rules that fire on a design, in the focused categories, with their triggers (not priced).
@@ -41,9 +64,10 @@ public struct EnhancementEngine: Sendable {
     public func apply(_ ids: [String], to result: DesignResult, file: ProjectFile) throws(EnhancementError) -> DesignResult {
         guard !ids.isEmpty else { return result }
         let offered = applicable(to: result, file: file).map(\.rule.id)
+        let input = DesignInput(file: file, analysis: result.analysis)
         var design = result.design
         for id in ids {
-            guard let rule = EnhancementCatalog.all.first(where: { $0.id == id }) else {
+            guard let rule = EnhancementCatalog.rule(id) else {
                 throw EnhancementError(message: "unknown enhancement \(DisplayText.quoted(id))" + Suggestion.hint(for: id, in: Self.catalogIDs))
             }
             guard offered.contains(id) else {
@@ -53,10 +77,10 @@ public struct EnhancementEngine: Sendable {
             if let conflict = rule.conflicts.first(where: ids.contains) {
                 throw EnhancementError(message: "\(id) conflicts with \(conflict); choose one")
             }
-            if let missing = rule.requires.first(where: { !ids.contains($0) }) {
-                throw EnhancementError(message: "\(id) requires \(missing)")
+            if let missing = rule.requires.first(where: { !ids.contains($0) && offered.contains($0) }) {
+                throw EnhancementError(message: "\(id) requires \(missing); apply both")
             }
-            rule.apply(&design)
+            rule.apply(&design, input)
             design.record(Decision(resource: "enhancement", setting: id, value: "applied", reason: rule.rationale, trace: [rule.title]))
         }
         let validation = DesignValidator(catalog: estimator.catalog).validate(design)
@@ -70,8 +94,15 @@ public struct EnhancementEngine: Sendable {
         return next
     }
 
+    /// The ids of the suggestions in order, leaving out any that conflicts with one taken before it.
+    public static func compatible(_ suggestions: [Enhancement]) -> [String] {
+        var ids: [String] = []
+        for s in suggestions where Set(s.conflicts).isDisjoint(with: ids) { ids.append(s.id) }
+        return ids
+    }
+
     /// The ids of the suggestions marked safe.
     public func safeIDs(for result: DesignResult, file: ProjectFile) -> [String] {
-        suggestions(for: result, file: file).filter(\.safe).map(\.id)
+        Self.compatible(suggestions(for: result, file: file).filter(\.safe))
     }
 }

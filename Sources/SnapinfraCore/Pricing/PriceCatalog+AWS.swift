@@ -207,6 +207,7 @@ extension PriceCatalog {
         PriceRow(.elastiCacheNode(engine: "valkey", nodeType: "cache.t4g.small"), "us-east-1", "0.0256", "S9", .b),
         PriceRow(.elastiCacheNode(engine: "valkey", nodeType: "cache.t4g.medium"), "us-east-1", "0.052", "S9", .b),
         PriceRow(.s3StandardGB, "us-east-1", "0.023", "S1", .a),
+        PriceRow(.s3StandardIAGB, "us-east-1", "0.0125", "S1", .a),
         PriceRow(.s3PutPer1k, "us-east-1", "0.005", "S1", .a),
         PriceRow(.s3GetPer1k, "us-east-1", "0.0004", "S1", .a),
         PriceRow(.logsIngestionGB, "us-east-1", "0.50", "S1", .a),

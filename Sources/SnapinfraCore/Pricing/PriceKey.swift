@@ -23,6 +23,8 @@ public enum PriceKey: Sendable, Hashable, Codable {
     /// Node-hour; `engine` is "redis" or "valkey".
     case elastiCacheNode(engine: String, nodeType: String)
     case s3StandardGB
+    /// S3 Standard-IA storage, per GB-month.
+    case s3StandardIAGB
     case s3PutPer1k
     case s3GetPer1k
     case logsIngestionGB

@@ -198,6 +198,16 @@ extension TemplateSet {
 
           drop_invalid_header_fields = true
           enable_deletion_protection = {{entry.deletionProtection}}
+        {{#hardening.loadBalancerAccessLogs}}
+
+          access_logs {
+            bucket  = aws_s3_bucket.logs.id
+            prefix  = "alb"
+            enabled = true
+          }
+
+          depends_on = [aws_s3_bucket_policy.logs]
+        {{/hardening.loadBalancerAccessLogs}}
         }
 
         resource "aws_lb_target_group" "app" {
@@ -312,6 +322,31 @@ extension TemplateSet {
               sampled_requests_enabled   = true
             }
           }
+        {{#hardening.wafRateLimit}}
+
+          # One client address may send at most {{waf.rateLimit}} requests in any five minutes.
+          rule {
+            name     = "rate-per-address"
+            priority = 3
+
+            action {
+              block {}
+            }
+
+            statement {
+              rate_based_statement {
+                limit              = {{waf.rateLimit}}
+                aggregate_key_type = "IP"
+              }
+            }
+
+            visibility_config {
+              cloudwatch_metrics_enabled = true
+              metric_name                = "rate-per-address"
+              sampled_requests_enabled   = true
+            }
+          }
+        {{/hardening.wafRateLimit}}
 
           visibility_config {
             cloudwatch_metrics_enabled = true
@@ -376,6 +411,19 @@ extension TemplateSet {
           name        = "$default"
           auto_deploy = true
 
+        {{#api.routeSettings}}
+          default_route_settings {
+        {{#hardening.apiThrottling}}
+            # Requests beyond these limits get 429 before they reach the function.
+            throttling_rate_limit  = {{api.rateLimit}}
+            throttling_burst_limit = {{api.burstLimit}}
+        {{/hardening.apiThrottling}}
+        {{#hardening.apiDetailedMetrics}}
+            detailed_metrics_enabled = true
+        {{/hardening.apiDetailedMetrics}}
+          }
+
+        {{/api.routeSettings}}
           access_log_settings {
             destination_arn = aws_cloudwatch_log_group.api.arn
             format = jsonencode({
@@ -443,7 +491,45 @@ extension TemplateSet {
           transit_encryption_enabled = true
           auto_minor_version_upgrade = true
           snapshot_retention_limit   = {{cache.snapshotRetentionDays}}
+        {{#hardening.cacheCustomerManagedKey}}
+          kms_key_id                 = aws_kms_key.this.arn
+        {{/hardening.cacheCustomerManagedKey}}
+        {{#hardening.cacheAuthToken}}
+
+          # Clients must present the token kept in Secrets Manager. Rotate it with
+          # auth_token_update_strategy = "ROTATE" and a new secret version.
+          auth_token = aws_secretsmanager_secret_version.cache_auth.secret_string
+
+          lifecycle {
+            ignore_changes = [auth_token]
+          }
+        {{/hardening.cacheAuthToken}}
         }
+        {{#hardening.cacheAuthToken}}
+
+        # A random token made once by Secrets Manager; later plans keep the stored one.
+        data "aws_secretsmanager_random_password" "cache_auth" {
+          password_length     = 64
+          exclude_punctuation = true
+        }
+
+        resource "aws_secretsmanager_secret" "cache_auth" {
+          name_prefix = "${local.name}-cache-auth-"
+          description = "Auth token of the cache"
+        {{#hardening.customerManagedKey}}
+          kms_key_id  = aws_kms_key.this.arn
+        {{/hardening.customerManagedKey}}
+        }
+
+        resource "aws_secretsmanager_secret_version" "cache_auth" {
+          secret_id     = aws_secretsmanager_secret.cache_auth.id
+          secret_string = data.aws_secretsmanager_random_password.cache_auth.random_password
+
+          lifecycle {
+            ignore_changes = [secret_string]
+          }
+        }
+        {{/hardening.cacheAuthToken}}
         """####,
         "terraform/compute.tf.mustache": ####"""
         {{%CONTENT_TYPE: TEXT}}
@@ -541,21 +627,28 @@ extension TemplateSet {
           role       = aws_iam_role.execution.name
           policy_arn = "arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy"
         }
-        {{#database.hasSecret}}
+        {{#compute.executionSecrets}}
 
         data "aws_iam_policy_document" "execution_secrets" {
           statement {
             actions   = ["secretsmanager:GetSecretValue"]
-            resources = [{{database.secretArnExpression}}]
+            resources = {{{arnsExpression}}}
           }
+        {{#decryptWithKey}}
+
+          statement {
+            actions   = ["kms:Decrypt"]
+            resources = [aws_kms_key.this.arn]
+          }
+        {{/decryptWithKey}}
         }
 
         resource "aws_iam_role_policy" "execution_secrets" {
-          name   = "read-database-secret"
+          name   = "read-secrets"
           role   = aws_iam_role.execution.id
           policy = data.aws_iam_policy_document.execution_secrets.json
         }
-        {{/database.hasSecret}}
+        {{/compute.executionSecrets}}
 
         # Used by the application itself; it gets only what the application needs.
         resource "aws_iam_role" "task" {
@@ -687,6 +780,26 @@ extension TemplateSet {
             }
           }
         }
+        {{#hardening.scaleOnRequests}}
+
+        # Scales out on requests per task too, which moves before CPU does for I/O-bound handlers.
+        resource "aws_appautoscaling_policy" "requests" {
+          name               = "${local.name}-requests"
+          policy_type        = "TargetTrackingScaling"
+          service_namespace  = aws_appautoscaling_target.app.service_namespace
+          resource_id        = aws_appautoscaling_target.app.resource_id
+          scalable_dimension = aws_appautoscaling_target.app.scalable_dimension
+
+          target_tracking_scaling_policy_configuration {
+            target_value = {{compute.fargate.requestsPerTaskTarget}}
+
+            predefined_metric_specification {
+              predefined_metric_type = "ALBRequestCountPerTarget"
+              resource_label         = "${aws_lb.this.arn_suffix}/${aws_lb_target_group.app.arn_suffix}"
+            }
+          }
+        }
+        {{/hardening.scaleOnRequests}}
         """####,
         "terraform/database.tf.mustache": ####"""
         {{%CONTENT_TYPE: TEXT}}
@@ -833,9 +946,35 @@ extension TemplateSet {
           publicly_accessible = false
           skip_final_snapshot = true
 
-          vpc_security_group_ids     = [aws_security_group.database.id]
-          auto_minor_version_upgrade = true
-          copy_tags_to_snapshot      = true
+          # Reads only; a failure of the replica sends reads back to the primary.
+          multi_az                            = false
+          iam_database_authentication_enabled = true
+          parameter_group_name                = aws_db_parameter_group.this.name
+          vpc_security_group_ids              = [aws_security_group.database.id]
+          auto_minor_version_upgrade          = true
+          copy_tags_to_snapshot               = true
+          deletion_protection                 = {{database.deletionProtection}}
+        {{#hardening.performanceInsights}}
+
+          performance_insights_enabled          = true
+          performance_insights_retention_period = 7
+        {{#hardening.customerManagedKey}}
+          performance_insights_kms_key_id       = aws_kms_key.this.arn
+        {{/hardening.customerManagedKey}}
+        {{/hardening.performanceInsights}}
+        {{#hardening.enhancedMonitoring}}
+
+          monitoring_interval = 60
+          monitoring_role_arn = aws_iam_role.rds_monitoring.arn
+        {{/hardening.enhancedMonitoring}}
+        {{#database.logExports}}
+
+          enabled_cloudwatch_logs_exports = {{database.logExportsLiteral}}
+        {{/database.logExports}}
+
+          tags = {
+            Name = "${local.name}-replica-${count.index}"
+          }
         }
         {{/database.replica}}
         """####,
@@ -1055,6 +1194,15 @@ extension TemplateSet {
           architectures = [{{compute.lambda.architectureLiteral}}]
           memory_size   = {{compute.lambda.memoryMB}}
           timeout       = 15
+        {{#hardening.functionEnvironmentKey}}
+          kms_key_arn   = aws_kms_key.this.arn
+        {{/hardening.functionEnvironmentKey}}
+        {{#hardening.functionConcurrencyLimit}}
+
+          # At most {{compute.lambda.reservedConcurrency}} copies run at once: a burst queues at the API instead of
+          # opening more database connections than the instance accepts.
+          reserved_concurrent_executions = {{compute.lambda.reservedConcurrency}}
+        {{/hardening.functionConcurrencyLimit}}
 
           environment {
             variables = {
@@ -1076,6 +1224,150 @@ extension TemplateSet {
           }
 
           depends_on = [aws_cloudwatch_log_group.app]
+        }
+        """####,
+        "terraform/logs.tf.mustache": ####"""
+        {{%CONTENT_TYPE: TEXT}}
+        # {{header}}
+        # Log bucket for{{#hardening.loadBalancerAccessLogs}} load-balancer access logs{{/hardening.loadBalancerAccessLogs}}{{#hardening.uploadsAccessLogs}} S3 server access logs of the uploads bucket{{/hardening.uploadsAccessLogs}}.
+        # Private, versioned, TLS only; objects expire after {{logs.expirationDays}} days.
+
+        resource "aws_s3_bucket" "logs" {
+          bucket_prefix = {{logs.bucketPrefixLiteral}}
+          force_destroy = {{logs.forceDestroy}}
+
+          #checkov:skip=CKV_AWS_18:This bucket receives the access logs; logging it would log itself.
+          #checkov:skip=CKV_AWS_144:Access logs are kept in one region; replicating them doubles their cost.
+          #checkov:skip=CKV_AWS_145:Load balancers and S3 deliver access logs only to buckets encrypted with S3-managed keys.
+          #checkov:skip=CKV2_AWS_62:Nothing processes log objects as they arrive.
+        }
+
+        resource "aws_s3_bucket_public_access_block" "logs" {
+          bucket = aws_s3_bucket.logs.id
+
+          block_public_acls       = true
+          block_public_policy     = true
+          ignore_public_acls      = true
+          restrict_public_buckets = true
+        }
+
+        resource "aws_s3_bucket_ownership_controls" "logs" {
+          bucket = aws_s3_bucket.logs.id
+
+          rule {
+            object_ownership = "BucketOwnerEnforced"
+          }
+        }
+
+        resource "aws_s3_bucket_server_side_encryption_configuration" "logs" {
+          bucket = aws_s3_bucket.logs.id
+
+          rule {
+            apply_server_side_encryption_by_default {
+              sse_algorithm = "AES256"
+            }
+          }
+        }
+
+        resource "aws_s3_bucket_versioning" "logs" {
+          bucket = aws_s3_bucket.logs.id
+
+          versioning_configuration {
+            status = "Enabled"
+          }
+        }
+
+        resource "aws_s3_bucket_lifecycle_configuration" "logs" {
+          bucket = aws_s3_bucket.logs.id
+
+          rule {
+            id     = "expire-logs"
+            status = "Enabled"
+
+            filter {}
+
+            expiration {
+              days = {{logs.expirationDays}}
+            }
+
+            noncurrent_version_expiration {
+              noncurrent_days = 7
+            }
+
+            abort_incomplete_multipart_upload {
+              days_after_initiation = 1
+            }
+          }
+        }
+        {{#hardening.loadBalancerAccessLogs}}
+
+        # The regional Elastic Load Balancing account that writes access logs.
+        data "aws_elb_service_account" "this" {}
+        {{/hardening.loadBalancerAccessLogs}}
+
+        data "aws_iam_policy_document" "logs" {
+          statement {
+            sid       = "DenyInsecureTransport"
+            effect    = "Deny"
+            actions   = ["s3:*"]
+            resources = [aws_s3_bucket.logs.arn, "${aws_s3_bucket.logs.arn}/*"]
+
+            principals {
+              type        = "*"
+              identifiers = ["*"]
+            }
+
+            condition {
+              test     = "Bool"
+              variable = "aws:SecureTransport"
+              values   = ["false"]
+            }
+          }
+        {{#hardening.loadBalancerAccessLogs}}
+
+          statement {
+            sid       = "LoadBalancerAccessLogs"
+            actions   = ["s3:PutObject"]
+            resources = ["${aws_s3_bucket.logs.arn}/alb/AWSLogs/${data.aws_caller_identity.current.account_id}/*"]
+
+            principals {
+              type        = "AWS"
+              identifiers = [data.aws_elb_service_account.this.arn]
+            }
+          }
+        {{/hardening.loadBalancerAccessLogs}}
+        {{#hardening.uploadsAccessLogs}}
+
+          statement {
+            sid       = "S3ServerAccessLogs"
+            actions   = ["s3:PutObject"]
+            resources = ["${aws_s3_bucket.logs.arn}/s3/*"]
+
+            principals {
+              type        = "Service"
+              identifiers = ["logging.s3.amazonaws.com"]
+            }
+
+            condition {
+              test     = "ArnLike"
+              variable = "aws:SourceArn"
+              values   = [aws_s3_bucket.uploads.arn]
+            }
+
+            condition {
+              test     = "StringEquals"
+              variable = "aws:SourceAccount"
+              values   = [data.aws_caller_identity.current.account_id]
+            }
+          }
+        {{/hardening.uploadsAccessLogs}}
+        }
+
+        resource "aws_s3_bucket_policy" "logs" {
+          bucket = aws_s3_bucket.logs.id
+          policy = data.aws_iam_policy_document.logs.json
+
+          depends_on = [aws_s3_bucket_public_access_block.logs]
         }
         """####,
         "terraform/main.tf.mustache": ####"""
@@ -1140,6 +1432,73 @@ extension TemplateSet {
           }
         }
         {{/alarms}}
+        {{#hardening.alarmEmail}}
+
+        # AWS sends a confirmation message first; alarms reach the address once it is confirmed.
+        resource "aws_sns_topic_subscription" "alarm_email" {
+          topic_arn = aws_sns_topic.alarms.arn
+          protocol  = "email"
+          endpoint  = var.alarm_email
+        }
+        {{/hardening.alarmEmail}}
+        {{#hardening.dashboard}}
+
+        # One graph per alarmed metric, in the order of the alarms above.
+        resource "aws_cloudwatch_dashboard" "this" {
+          dashboard_name = local.name
+          dashboard_body = jsonencode({
+            widgets = [
+        {{#alarms}}
+              {
+                type   = "metric"
+                width  = 12
+                height = 6
+                properties = {
+                  title   = {{descriptionLiteral}}
+                  region  = var.region
+                  stat    = {{statisticLiteral}}
+                  period  = 300
+                  metrics = [[{{namespaceLiteral}}, {{metricLiteral}}{{#dimensions}}, {{nameLiteral}}, {{{valueExpression}}}{{/dimensions}}]]
+                }
+              },
+        {{/alarms}}
+            ]
+          })
+        }
+        {{/hardening.dashboard}}
+        {{#budget}}
+
+        # Mails the address when the month's actual spend passes 80% of {{budget.limitText}}, or the forecast passes 100%.
+        resource "aws_budgets_budget" "monthly" {
+          name         = "${local.name}-monthly"
+          budget_type  = "COST"
+          limit_amount = {{budget.limitLiteral}}
+          limit_unit   = "USD"
+          time_unit    = "MONTHLY"
+
+          # Counts what carries this project's tag; activate Project as a cost allocation tag in Billing.
+          cost_filter {
+            name   = "TagKeyValue"
+            values = [format("user:Project$%s", local.name)]
+          }
+
+          notification {
+            comparison_operator        = "GREATER_THAN"
+            threshold                  = 80
+            threshold_type             = "PERCENTAGE"
+            notification_type          = "ACTUAL"
+            subscriber_email_addresses = [var.budget_email]
+          }
+
+          notification {
+            comparison_operator        = "GREATER_THAN"
+            threshold                  = 100
+            threshold_type             = "PERCENTAGE"
+            notification_type          = "FORECASTED"
+            subscriber_email_addresses = [var.budget_email]
+          }
+        }
+        {{/budget}}
         """####,
         "terraform/network.tf.mustache": ####"""
         {{%CONTENT_TYPE: TEXT}}
@@ -1319,6 +1678,21 @@ extension TemplateSet {
           subnet_id      = aws_subnet.private[count.index].id
           route_table_id = aws_route_table.private[count.index].id
         }
+        {{#hardening.s3GatewayEndpoint}}
+
+        # S3 traffic, image layers from ECR included, stays on the AWS network and skips the NAT
+        # gateway's per-GB charge.
+        resource "aws_vpc_endpoint" "s3" {
+          vpc_id            = aws_vpc.this.id
+          service_name      = "com.amazonaws.${var.region}.s3"
+          vpc_endpoint_type = "Gateway"
+          route_table_ids   = aws_route_table.private[*].id
+
+          tags = {
+            Name = "${local.name}-s3"
+          }
+        }
+        {{/hardening.s3GatewayEndpoint}}
         """####,
         "terraform/outputs.tf.mustache": ####"""
         {{%CONTENT_TYPE: TEXT}}
@@ -1377,8 +1751,17 @@ extension TemplateSet {
 
           rule {
             apply_server_side_encryption_by_default {
+        {{^hardening.uploadsCustomerManagedKey}}
               sse_algorithm = "AES256"
+        {{/hardening.uploadsCustomerManagedKey}}
+        {{#hardening.uploadsCustomerManagedKey}}
+              sse_algorithm     = "aws:kms"
+              kms_master_key_id = aws_kms_key.this.arn
+        {{/hardening.uploadsCustomerManagedKey}}
             }
+        {{#hardening.uploadsCustomerManagedKey}}
+            # One data key per bucket instead of one per object keeps KMS requests, and their cost, low.
+        {{/hardening.uploadsCustomerManagedKey}}
             bucket_key_enabled = true
           }
         }
@@ -1405,6 +1788,23 @@ extension TemplateSet {
               days_after_initiation = 7
             }
           }
+        {{#hardening.uploadsInfrequentAccess}}
+
+          # Uploads are read most in their first weeks; older ones cost 46% less in Standard-IA.
+          rule {
+            id     = "infrequent-access-after-30-days"
+            status = "Enabled"
+
+            filter {
+              object_size_greater_than = 131072
+            }
+
+            transition {
+              days          = 30
+              storage_class = "STANDARD_IA"
+            }
+          }
+        {{/hardening.uploadsInfrequentAccess}}
         }
 
         data "aws_iam_policy_document" "uploads_tls_only" {
@@ -1433,6 +1833,22 @@ extension TemplateSet {
 
           depends_on = [aws_s3_bucket_public_access_block.uploads]
         }
+        {{#hardening.uploadsAccessLogs}}
+
+        resource "aws_s3_bucket_logging" "uploads" {
+          bucket        = aws_s3_bucket.uploads.id
+          target_bucket = aws_s3_bucket.logs.id
+          target_prefix = "s3/"
+        }
+        {{/hardening.uploadsAccessLogs}}
+        {{#hardening.uploadEvents}}
+
+        # Every upload is published to EventBridge, where scanning or thumbnailing can subscribe.
+        resource "aws_s3_bucket_notification" "uploads" {
+          bucket      = aws_s3_bucket.uploads.id
+          eventbridge = true
+        }
+        {{/hardening.uploadEvents}}
         """####,
         "terraform/terraform.tfvars.example.mustache": ####"""
         {{%CONTENT_TYPE: TEXT}}
@@ -1447,6 +1863,12 @@ extension TemplateSet {
         {{#hardening.httpsListener}}
         certificate_arn = "arn:aws:acm:{{region}}:123456789012:certificate/00000000-0000-0000-0000-000000000000"
         {{/hardening.httpsListener}}
+        {{#hardening.alarmEmail}}
+        alarm_email = "oncall@example.com"
+        {{/hardening.alarmEmail}}
+        {{#budget}}
+        budget_email = "billing@example.com"
+        {{/budget}}
         {{#compute.fargate}}
         desired_count = {{desiredCount}}
         {{/compute.fargate}}
@@ -1517,6 +1939,30 @@ extension TemplateSet {
           }
         }
         {{/hardening.httpsListener}}
+        {{#hardening.alarmEmail}}
+
+        variable "alarm_email" {
+          type        = string
+          description = "Address that receives the alarms (AWS asks it to confirm first)."
+
+          validation {
+            condition     = can(regex("^[^@[:space:]]+@[^@[:space:]]+$", var.alarm_email))
+            error_message = "alarm_email must be an email address."
+          }
+        }
+        {{/hardening.alarmEmail}}
+        {{#budget}}
+
+        variable "budget_email" {
+          type        = string
+          description = "Address that receives the monthly budget alerts."
+
+          validation {
+            condition     = can(regex("^[^@[:space:]]+@[^@[:space:]]+$", var.budget_email))
+            error_message = "budget_email must be an email address."
+          }
+        }
+        {{/budget}}
         {{#compute.fargate}}
 
         variable "desired_count" {

@@ -40,6 +40,17 @@ public struct Renderer: Sendable {
         return files
     }
 
+    /// The Terraform module as one text, unformatted: what the security score reads. Skipping the
+    /// formatter makes scoring each suggestion cheap; blocks still open and close at column 0.
+    public func terraformText(_ design: InfrastructureDesign) throws(TemplateError) -> String {
+        let model = TerraformModel(design: design, header: "")
+        var text = ""
+        for name in terraformFiles(design) where name.hasSuffix(".tf") {
+            text += try templates.render("terraform/\(name).mustache", model) + "\n"
+        }
+        return text
+    }
+
     /// The Terraform files a design needs, in reading order.
     func terraformFiles(_ design: InfrastructureDesign) -> [String] {
         var names = ["versions.tf", "providers.tf", "variables.tf", "main.tf"]
@@ -58,7 +69,8 @@ public struct Renderer: Sendable {
             names += ["compute.tf", "alb.tf"]
         }
         if design.objectStorage != nil { names.append("storage.tf") }
-        if design.monitoring?.alarms.isEmpty == false { names.append("monitoring.tf") }
+        if design.hasLogBucket { names.append("logs.tf") }
+        if design.monitoring?.alarms.isEmpty == false || design.hardening.budgetAlarmLimit != nil { names.append("monitoring.tf") }
         names += ["outputs.tf", "terraform.tfvars.example"]
         return names
     }

@@ -51,6 +51,14 @@ enum RuntimeEnvironment {
                     RuntimeVariable(
                         name: "DATABASE_PASSWORD", terraform: nil, terraformSecret: lambda ? nil : "\"${\(secretArn)}:password::\"",
                         compose: Escaping.yamlString("${DATABASE_PASSWORD:?set DATABASE_PASSWORD in .env}", compose: false), fromDotEnv: true))
+                if db.service == .rds, db.readReplicas > 0 {
+                    // The local stack has no replica: reads go to the one database.
+                    list.append(
+                        RuntimeVariable(
+                            name: "DATABASE_READ_HOSTS", terraform: "join(\",\", aws_db_instance.replica[*].address)",
+                            compose: Escaping.yamlString(service),
+                            fromDotEnv: false))
+                }
                 list.append(
                     RuntimeVariable(
                         name: "DATABASE_TLS", terraform: Escaping.hclString("true"), compose: Escaping.yamlString("false"), fromDotEnv: false))
@@ -75,6 +83,19 @@ enum RuntimeEnvironment {
                     fromDotEnv: false),
                 RuntimeVariable(name: "CACHE_TLS", terraform: Escaping.hclString("true"), compose: Escaping.yamlString("false"), fromDotEnv: false),
             ]
+            if design.activeHardening.cacheAuthToken {
+                // ECS injects the token; a function reads it from Secrets Manager at start.
+                if design.compute?.platform == .lambda {
+                    list.append(
+                        RuntimeVariable(
+                            name: "CACHE_AUTH_SECRET_ARN", terraform: "aws_secretsmanager_secret.cache_auth.arn", compose: nil, fromDotEnv: false))
+                } else {
+                    list.append(
+                        RuntimeVariable(
+                            name: "CACHE_AUTH_TOKEN", terraform: nil, terraformSecret: "aws_secretsmanager_secret.cache_auth.arn", compose: nil,
+                            fromDotEnv: false))
+                }
+            }
         }
         if design.objectStorage != nil {
             list.append(
@@ -99,6 +120,7 @@ public struct ResourceNames: Sendable, Hashable {
     public var executionRole: String
     public var taskRole: String
     public var bucketPrefix: String
+    public var logBucketPrefix: String
 
     public init(project: String) {
         slug = Naming.slug(project)
@@ -115,5 +137,8 @@ public struct ResourceNames: Sendable, Hashable {
         var bucket = String(Naming.awsName(project, "uploads", kind: .s3Bucket).prefix(36))
         while bucket.hasSuffix("-") { bucket.removeLast() }
         bucketPrefix = bucket + "-"
+        var logs = String(Naming.awsName(project, "logs", kind: .s3Bucket).prefix(36))
+        while logs.hasSuffix("-") { logs.removeLast() }
+        logBucketPrefix = logs + "-"
     }
 }

@@ -23,7 +23,10 @@ extension TerraformModel {
                 natIndexExpression: n.natGateways == 1 ? "0" : "count.index", privateCompute: n.privateCompute)
         }
         let lambda = design.compute?.platform == .lambda
-        database = design.database.map { Self.databaseModel($0, names: names, production: production, lambda: lambda) }
+        let h = design.activeHardening
+        database = design.database.map {
+            Self.databaseModel($0, names: names, production: production, lambda: lambda, logExports: h.databaseLogExports)
+        }
         cache = design.cache.map { c in
             Cache(
                 nodes: c.nodes, nodeType: c.nodeType, identifierLiteral: Escaping.hclString(names.cacheIdentifier), port: c.port,
@@ -42,7 +45,8 @@ extension TerraformModel {
                     architectureTitle: c.isGraviton ? "Graviton (arm64)" : "x86_64", minCount: c.minCount, maxCount: c.maxCount,
                     desiredCount: c.desiredCount, subnetTier: publicSubnets ? "public" : "private", publicSubnets: publicSubnets,
                     cpuUnits: c.cpuUnits, memoryMB: c.memoryMB, cpuArchitectureLiteral: Escaping.hclString(c.isGraviton ? "ARM64" : "X86_64"),
-                    subnetsExpression: publicSubnets ? "aws_subnet.public[*].id" : "aws_subnet.private[*].id")
+                    subnetsExpression: publicSubnets ? "aws_subnet.public[*].id" : "aws_subnet.private[*].id",
+                    requestsPerTaskTarget: max(60, c.requestsPerTask * 60 * 7 / 10))
             },
             lambda: spec.flatMap { c in
                 guard c.platform == .lambda else { return nil }
@@ -52,8 +56,10 @@ extension TerraformModel {
                     : "arn:aws:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole"
                 return Lambda(
                     memoryMB: c.memoryMB, architectureTitle: c.isGraviton ? "Graviton (arm64)" : "x86_64",
-                    basePolicyLiteral: Escaping.hclString(policy), architectureLiteral: Escaping.hclString(architecture))
-            })
+                    basePolicyLiteral: Escaping.hclString(policy), architectureLiteral: Escaping.hclString(architecture),
+                    reservedConcurrency: h.functionConcurrencyLimit ?? 0)
+            },
+            executionSecrets: Self.executionSecrets(design, lambda: lambda, hardening: h))
         entry = Entry(
             loadBalancerNameLiteral: Escaping.hclString(names.loadBalancer),
             targetGroupNameLiteral: Escaping.hclString(names.targetGroup),
@@ -62,6 +68,17 @@ extension TerraformModel {
             Uploads(
                 versioning: bucket.versioning, bucketPrefixLiteral: Escaping.hclString(names.bucketPrefix), forceDestroy: !production,
                 versioningStatusLiteral: Escaping.hclString(bucket.versioning ? "Enabled" : "Suspended"))
+        }
+        logs =
+            design.hasLogBucket
+            ? Logs(
+                bucketPrefixLiteral: Escaping.hclString(names.logBucketPrefix), forceDestroy: !production,
+                expirationDays: max(90, design.monitoring?.logRetentionDays ?? 90)) : nil
+        waf = WAF(rateLimit: h.wafRateLimit ?? 0)
+        let apiLimit = h.apiThrottling ?? 0
+        api = API(routeSettings: h.apiThrottling != nil || h.apiDetailedMetrics, rateLimit: apiLimit, burstLimit: apiLimit * 2)
+        budget = h.budgetAlarmLimit.map { limit in
+            Budget(limitLiteral: Escaping.hclString("\(limit)"), limitText: "$\(Format.number(Double(limit)))")
         }
         monitoring = Monitoring(logRetentionDays: design.monitoring?.logRetentionDays ?? 30)
         alarms = Self.alarms(design)
@@ -74,20 +91,41 @@ extension TerraformModel {
             v.terraformSecret.map { NameValue(name: v.name, nameLiteral: Escaping.hclString(v.name), valueExpression: $0) }
         }
         hasSecrets = !secrets.isEmpty
-        appPolicy = Self.appPolicy(design, lambda: lambda)
+        appPolicy = Self.appPolicy(design, lambda: lambda, hardening: h)
         outputs = Self.outputs(design)
-        let h = design.hardening
-        let hasDatabase = design.database?.service == .rds
         hardening = HardeningModel(
-            customerManagedKey: h.customerManagedKey, vpcFlowLogs: h.vpcFlowLogs && design.network != nil,
-            httpsListener: h.httpsListener && design.entryPoint?.kind == .applicationLoadBalancer,
-            webApplicationFirewall: h.webApplicationFirewall && design.entryPoint?.kind == .applicationLoadBalancer,
-            containerInsights: h.containerInsights && design.compute?.platform == .fargate,
-            performanceInsights: h.performanceInsights && hasDatabase, enhancedMonitoring: h.enhancedMonitoring && hasDatabase,
+            customerManagedKey: h.customerManagedKey, vpcFlowLogs: h.vpcFlowLogs, httpsListener: h.httpsListener,
+            webApplicationFirewall: h.webApplicationFirewall, containerInsights: h.containerInsights,
+            performanceInsights: h.performanceInsights, enhancedMonitoring: h.enhancedMonitoring, wafRateLimit: h.wafRateLimit != nil,
+            loadBalancerAccessLogs: h.loadBalancerAccessLogs, uploadsAccessLogs: h.uploadsAccessLogs,
+            uploadsCustomerManagedKey: h.uploadsCustomerManagedKey, uploadEvents: h.uploadEvents,
+            uploadsInfrequentAccess: h.uploadsInfrequentAccess, cacheAuthToken: h.cacheAuthToken,
+            cacheCustomerManagedKey: h.cacheCustomerManagedKey, functionEnvironmentKey: h.functionEnvironmentKey,
+            functionConcurrencyLimit: h.functionConcurrencyLimit != nil, apiThrottling: h.apiThrottling != nil,
+            apiDetailedMetrics: h.apiDetailedMetrics,
+            scaleOnRequests: h.scaleOnRequests, s3GatewayEndpoint: h.s3GatewayEndpoint, alarmEmail: h.alarmEmail, dashboard: h.dashboard,
             topicKeyExpression: h.customerManagedKey ? "aws_kms_key.this.id" : Escaping.hclString("alias/aws/sns"))
     }
 
-    private static func databaseModel(_ db: DatabaseSpec, names: ResourceNames, production: Bool, lambda: Bool) -> DatabaseModel {
+    /// The secrets ECS hands to the containers: the database password and the cache token.
+    private static func executionSecrets(_ design: InfrastructureDesign, lambda: Bool, hardening h: Hardening) -> ExecutionSecrets? {
+        guard !lambda else { return nil }
+        var arns: [String] = []
+        if let db = design.database {
+            switch db.service {
+            case .rds: arns.append("aws_db_instance.this.master_user_secret[0].secret_arn")
+            case .documentDB: arns.append("aws_docdb_cluster.this.master_user_secret[0].secret_arn")
+            case .dynamoDB: break
+            }
+        }
+        if h.cacheAuthToken { arns.append("aws_secretsmanager_secret.cache_auth.arn") }
+        guard !arns.isEmpty else { return nil }
+        return ExecutionSecrets(arnsExpression: "[" + arns.joined(separator: ", ") + "]", decryptWithKey: h.cacheAuthToken && h.customerManagedKey)
+    }
+
+    private static func databaseModel(_ db: DatabaseSpec, names: ResourceNames, production: Bool, lambda: Bool, logExports: Bool)
+        -> DatabaseModel
+    {
         let family: String
         let engine: String
         switch db.engine {
@@ -107,12 +145,6 @@ extension TerraformModel {
         case .documentDB: title = "Amazon DocumentDB"
         case .dynamoDB: title = "DynamoDB"
         }
-        let secret: String
-        switch db.service {
-        case .rds: secret = "aws_db_instance.this.master_user_secret[0].secret_arn"
-        case .documentDB: secret = "aws_docdb_cluster.this.master_user_secret[0].secret_arn"
-        case .dynamoDB: secret = ""
-        }
         return DatabaseModel(
             title: title, instanceClass: db.instanceClass ?? "on-demand", storageGB: db.storageGB, storageType: db.storageType,
             availability: db.multiAZ ? "Multi-AZ" : "single-AZ", identifierLiteral: Escaping.hclString(names.databaseIdentifier),
@@ -125,14 +157,21 @@ extension TerraformModel {
             finalSnapshotLiteral: Escaping.hclString(names.databaseIdentifier + "-final"), replica: db.readReplicas > 0,
             readReplicas: db.readReplicas, instanceCount: db.multiAZ ? 2 : 1, tableListLiteral: list(db.tables),
             pointInTimeRecovery: db.backupRetentionDays > 0, hasSecurityGroup: db.service != .dynamoDB,
-            hasSecret: db.service != .dynamoDB && !lambda, secretArnExpression: secret, logExports: production,
+            logExports: logExports,
             logExportsLiteral: list(db.engine == .postgres ? ["postgresql", "upgrade"] : ["error", "slowquery"]),
             tlsParameterLiteral: Escaping.hclString(db.engine == .postgres ? "rds.force_ssl" : "require_secure_transport"),
             tlsParameterValueLiteral: Escaping.hclString(db.engine == .postgres ? "1" : "ON"))
     }
 
-    private static func appPolicy(_ design: InfrastructureDesign, lambda: Bool) -> Policy? {
+    private static func appPolicy(_ design: InfrastructureDesign, lambda: Bool, hardening h: Hardening) -> Policy? {
         var statements: [Statement] = []
+        if h.uploadsCustomerManagedKey || h.functionEnvironmentKey {
+            statements.append(Statement(actionsLiteral: list(["kms:Decrypt", "kms:GenerateDataKey"]), resourcesLiteral: "[aws_kms_key.this.arn]"))
+        }
+        if lambda, h.cacheAuthToken {
+            statements.append(
+                Statement(actionsLiteral: list(["secretsmanager:GetSecretValue"]), resourcesLiteral: "[aws_secretsmanager_secret.cache_auth.arn]"))
+        }
         if design.objectStorage != nil {
             statements.append(
                 Statement(
@@ -159,66 +198,6 @@ extension TerraformModel {
         return statements.isEmpty ? nil : Policy(statements: statements)
     }
 
-    private static func alarms(_ design: InfrastructureDesign) -> [Alarm] {
-        func value(_ name: String, _ expression: String) -> NameValue {
-            NameValue(name: name, nameLiteral: Escaping.hclString(name), valueExpression: expression)
-        }
-        return (design.monitoring?.alarms ?? []).compactMap { id -> Alarm? in
-            let resource = id.replacingOccurrences(of: "-", with: "_")
-            switch id {
-            case "alb-5xx":
-                return Alarm(
-                    id: resource, suffix: id, descriptionLiteral: Escaping.hclString("The load balancer's targets answer with 5xx errors."),
-                    namespaceLiteral: "\"AWS/ApplicationELB\"", metricLiteral: "\"HTTPCode_Target_5XX_Count\"", statisticLiteral: "\"Sum\"",
-                    comparisonLiteral: "\"GreaterThanThreshold\"",
-                    threshold: "10", dimensions: [value("LoadBalancer", "aws_lb.this.arn_suffix")])
-            case "alb-latency":
-                return Alarm(
-                    id: resource, suffix: id, descriptionLiteral: Escaping.hclString("Responses take longer than a second on average."),
-                    namespaceLiteral: "\"AWS/ApplicationELB\"", metricLiteral: "\"TargetResponseTime\"", statisticLiteral: "\"Average\"",
-                    comparisonLiteral: "\"GreaterThanThreshold\"",
-                    threshold: "1", dimensions: [value("LoadBalancer", "aws_lb.this.arn_suffix")])
-            case "api-5xx":
-                return Alarm(
-                    id: resource, suffix: id, descriptionLiteral: Escaping.hclString("The HTTP API answers with 5xx errors."),
-                    namespaceLiteral: "\"AWS/ApiGateway\"", metricLiteral: "\"5xx\"", statisticLiteral: "\"Sum\"",
-                    comparisonLiteral: "\"GreaterThanThreshold\"",
-                    threshold: "10", dimensions: [value("ApiId", "aws_apigatewayv2_api.this.id")])
-            case "database-cpu":
-                guard design.database?.service == .rds else { return nil }
-                return Alarm(
-                    id: resource, suffix: id, descriptionLiteral: Escaping.hclString("Database CPU above 80%."),
-                    namespaceLiteral: "\"AWS/RDS\"", metricLiteral: "\"CPUUtilization\"", statisticLiteral: "\"Average\"",
-                    comparisonLiteral: "\"GreaterThanThreshold\"",
-                    threshold: "80", dimensions: [value("DBInstanceIdentifier", "aws_db_instance.this.identifier")])
-            case "database-free-storage":
-                guard let db = design.database, db.service == .rds else { return nil }
-                // Alarm when less than 10% of the allocated storage is free.
-                let bytes = db.storageGB * 100_000_000
-                return Alarm(
-                    id: resource, suffix: id, descriptionLiteral: Escaping.hclString("Database free storage below 10%."),
-                    namespaceLiteral: "\"AWS/RDS\"", metricLiteral: "\"FreeStorageSpace\"", statisticLiteral: "\"Minimum\"",
-                    comparisonLiteral: "\"LessThanThreshold\"",
-                    threshold: "\(bytes)", dimensions: [value("DBInstanceIdentifier", "aws_db_instance.this.identifier")])
-            case "service-cpu":
-                return Alarm(
-                    id: resource, suffix: id, descriptionLiteral: Escaping.hclString("Service CPU above 85% even after scaling."),
-                    namespaceLiteral: "\"AWS/ECS\"", metricLiteral: "\"CPUUtilization\"", statisticLiteral: "\"Average\"",
-                    comparisonLiteral: "\"GreaterThanThreshold\"",
-                    threshold: "85",
-                    dimensions: [value("ClusterName", "aws_ecs_cluster.this.name"), value("ServiceName", "aws_ecs_service.this.name")])
-            case "cache-cpu":
-                return Alarm(
-                    id: resource, suffix: id, descriptionLiteral: Escaping.hclString("Cache engine CPU above 80%."),
-                    namespaceLiteral: "\"AWS/ElastiCache\"", metricLiteral: "\"EngineCPUUtilization\"", statisticLiteral: "\"Average\"",
-                    comparisonLiteral: "\"GreaterThanThreshold\"",
-                    threshold: "80", dimensions: [value("ReplicationGroupId", "aws_elasticache_replication_group.this.id")])
-            default:
-                return nil
-            }
-        }
-    }
-
     private static func outputs(_ design: InfrastructureDesign) -> [Output] {
         func output(_ name: String, _ description: String, _ value: String) -> Output {
             Output(name: name, descriptionLiteral: Escaping.hclString(description), valueExpression: value)
@@ -239,6 +218,9 @@ extension TerraformModel {
                     output(
                         "database_secret_arn", "ARN of the Secrets Manager secret that holds the database password.",
                         "aws_db_instance.this.master_user_secret[0].secret_arn"))
+                if db.readReplicas > 0 {
+                    list.append(output("database_replica_endpoints", "Addresses of the read replicas.", "aws_db_instance.replica[*].address"))
+                }
             case .documentDB:
                 list.append(
                     output(

@@ -39,8 +39,6 @@ struct TerraformModel {
         var tableListLiteral: String
         var pointInTimeRecovery: Bool
         var hasSecurityGroup: Bool
-        var hasSecret: Bool
-        var secretArnExpression: String
         var logExports: Bool
         var logExportsLiteral: String
         var tlsParameterLiteral: String
@@ -70,6 +68,8 @@ struct TerraformModel {
         var memoryMB: Int
         var cpuArchitectureLiteral: String
         var subnetsExpression: String
+        /// Requests per task per minute that the request-count scaling policy aims at.
+        var requestsPerTaskTarget: Int
     }
 
     struct Lambda {
@@ -77,6 +77,13 @@ struct TerraformModel {
         var architectureTitle: String
         var basePolicyLiteral: String
         var architectureLiteral: String
+        var reservedConcurrency: Int
+    }
+
+    /// Secrets ECS reads for the containers, and whether they are under the customer-managed key.
+    struct ExecutionSecrets {
+        var arnsExpression: String
+        var decryptWithKey: Bool
     }
 
     struct Compute {
@@ -84,6 +91,7 @@ struct TerraformModel {
         var taskRoleLiteral: String
         var fargate: Fargate?
         var lambda: Lambda?
+        var executionSecrets: ExecutionSecrets?
     }
 
     struct HardeningModel {
@@ -94,7 +102,45 @@ struct TerraformModel {
         var containerInsights: Bool
         var performanceInsights: Bool
         var enhancedMonitoring: Bool
+        var wafRateLimit: Bool
+        var loadBalancerAccessLogs: Bool
+        var uploadsAccessLogs: Bool
+        var uploadsCustomerManagedKey: Bool
+        var uploadEvents: Bool
+        var uploadsInfrequentAccess: Bool
+        var cacheAuthToken: Bool
+        var cacheCustomerManagedKey: Bool
+        var functionEnvironmentKey: Bool
+        var functionConcurrencyLimit: Bool
+        var apiThrottling: Bool
+        var apiDetailedMetrics: Bool
+        var scaleOnRequests: Bool
+        var s3GatewayEndpoint: Bool
+        var alarmEmail: Bool
+        var dashboard: Bool
         var topicKeyExpression: String
+    }
+
+    /// The bucket that receives access logs.
+    struct Logs {
+        var bucketPrefixLiteral: String
+        var forceDestroy: Bool
+        var expirationDays: Int
+    }
+
+    struct WAF {
+        var rateLimit: Int
+    }
+
+    struct API {
+        var routeSettings: Bool
+        var rateLimit: Int
+        var burstLimit: Int
+    }
+
+    struct Budget {
+        var limitLiteral: String
+        var limitText: String
     }
 
     struct Entry {
@@ -161,6 +207,10 @@ struct TerraformModel {
     var compute: Compute
     var entry: Entry
     var uploads: Uploads?
+    var logs: Logs?
+    var waf: WAF
+    var api: API
+    var budget: Budget?
     var monitoring: Monitoring
     var alarms: [Alarm]
     var environment: [NameValue]

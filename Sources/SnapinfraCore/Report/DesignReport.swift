@@ -1,7 +1,9 @@
 /// The design phase as a readable report: analysis, decisions with reasons and traces, cost table,
 /// budget verdict.
 public enum DesignReport {
-    public static func text(_ result: DesignResult, projectName: String) -> String {
+    public static func text(
+        _ result: DesignResult, projectName: String, score: SecurityScore? = nil, compliance: ComplianceChecklist? = nil
+    ) -> String {
         let a = result.analysis
         var out: [String] = []
         out.append("Design for \(DisplayText.escape(projectName, limit: 80)) — \(result.design.environment.rawValue), \(result.design.region)")
@@ -45,6 +47,20 @@ public enum DesignReport {
                     out.append("  - \(cut.title): saves \(Format.money(cut.monthlySaving)) a month; trade-off: \(cut.tradeOff)")
                 }
             }
+        }
+        if let score {
+            out.append("")
+            out.append("Security score: \(Format.number(score.value, digits: 1)) (\(score.passed) of \(score.total) checks pass)")
+            let titles = Dictionary(grouping: score.failing, by: \.title).sorted { $0.key < $1.key }
+            for (title, checks) in titles {
+                let ids = Set(checks.map(\.checkID)).sorted().joined(separator: ", ")
+                out.append("  - \(title) (\(ids)): \(Set(checks.map(\.resource)).sorted().joined(separator: ", "))")
+            }
+        }
+        if let compliance, !compliance.items.isEmpty {
+            out.append("")
+            out.append("Compliance")
+            out += compliance.lines
         }
         if !result.validation.isEmpty {
             out.append("")

@@ -36,6 +36,8 @@ public struct AppState: Sendable {
     public var result: DesignResult?
     public var files: [RenderedFile] = []
     public var validation: [Diagnostic] = []
+    /// The security score of the files now shown.
+    public private(set) var securityScore: SecurityScore?
     public var examples: [ExampleProject] = []
     public var startSelection = 0
     public var designScroll = 0
@@ -102,6 +104,7 @@ public struct AppState: Sendable {
         self.result = result
         files = render(result)
         validation = files.isEmpty ? [.error("", "the templates could not be rendered")] : OutputValidator().validate(files)
+        securityScore = files.isEmpty ? nil : SecurityScore(files: files)
         fileSelection = min(fileSelection, max(0, files.count - 1))
         layOut()
         // The diff costs a second render; only the enhancements screen shows it.

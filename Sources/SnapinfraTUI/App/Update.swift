@@ -66,12 +66,18 @@ public enum Update {
             if state.screen == .write && state.plan == nil { return (state, [.plan(folder: state.outputFolder)]) }
         case .toggle:
             guard state.suggestions.indices.contains(state.enhancementSelection) else { break }
-            let id = state.suggestions[state.enhancementSelection].id
+            let toggle = EnhancementToggle(state.suggestions[state.enhancementSelection].id, in: state.applied, suggestions: state.suggestions)
+            guard !toggle.refused else {
+                state.message = toggle.message
+                break
+            }
             state.undoStack.append(state.applied)
-            state.applied = state.applied.contains(id) ? state.applied.filter { $0 != id } : state.applied + [id]
-            totalsMessage(&state, change: state.applied.contains(id) ? "Applied \(id)" : "Removed \(id)")
+            state.applied = toggle.applied
+            totalsMessage(&state, change: toggle.message)
         case .applySafe:
-            let safe = state.suggestions.filter(\.safe).map(\.id).filter { !state.applied.contains($0) }
+            let safe = EnhancementEngine.compatible(state.suggestions.filter { $0.safe && !state.applied.contains($0.id) }).filter { id in
+                (state.suggestions.first { $0.id == id }?.conflicts ?? []).allSatisfy { !state.applied.contains($0) }
+            }
             guard !safe.isEmpty else {
                 state.message = "Every safe suggestion is already applied."
                 break
@@ -190,10 +196,15 @@ public enum Update {
     /// Rebuilds after a toggle and says what the running totals became.
     static func totalsMessage(_ state: inout AppState, change: String) {
         let before = state.result?.estimate.totalMonthly ?? 0
+        let scoreBefore = state.securityScore?.value ?? 0
         state.rebuild()
         let after = state.result?.estimate.totalMonthly ?? 0
         let delta = after - before
-        state.message = "\(change): \(Format.money(after)) a month (\(delta >= 0 ? "+" : "")\(Format.money(delta))), \(state.applied.count) applied"
+        let score = state.securityScore?.value ?? 0
+        let scoreDelta = ((score - scoreBefore) * 10).rounded() / 10
+        state.message =
+            "\(change): \(Format.money(after)) a month (\(delta >= 0 ? "+" : "")\(Format.money(delta))), score \(Format.number(score, digits: 1))"
+            + " (\(scoreDelta >= 0 ? "+" : "")\(Format.number(scoreDelta, digits: 1)))"
     }
 
     static func move(_ state: inout AppState, by delta: Int) {

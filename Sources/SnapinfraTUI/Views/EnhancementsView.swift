@@ -36,9 +36,10 @@ enum EnhancementsView {
 
     static func drawList(_ state: AppState, into buffer: inout ScreenBuffer, x: Int, y: Int, width: Int, height: Int) {
         let total = state.result.map { Format.money($0.estimate.totalMonthly) } ?? ""
+        let score = state.securityScore.map { " · score " + Format.number($0.value, digits: 1) } ?? ""
         AppView.box(
             &buffer, x: x, y: y, width: width, height: height,
-            title: "Enhance \(state.applied.count)/\(state.suggestions.count) · \(total)/mo", focused: true)
+            title: "\(state.applied.count)/\(state.suggestions.count) · \(total)\(score)", focused: true)
         let all = rows(state)
         let visible = height - 2
         let selectedRow = all.firstIndex { $0.index == state.enhancementSelection } ?? 0
@@ -55,12 +56,15 @@ enum EnhancementsView {
         let s = state.suggestions[state.enhancementSelection]
         var lines: [StyledLine] = [StyledLine(s.title, CellStyle(bold: true))]
         let sign = s.monthlyCostDelta >= 0 ? "+" : ""
-        let facts = [
-            "\(s.category.rawValue), \(s.severity.rawValue) severity, \(s.safe ? "SAFE" : "not safe: " + reasons(s).joined(separator: ", "))",
-            "Cost: \(sign)\(Format.money(s.monthlyCostDelta)) a month",
-            "Risk: \(s.risk.rawValue); reversible: \(s.reversible ? "yes" : "no")",
-            "Trigger: \(s.trigger)",
-        ]
+        let facts =
+            [
+                "\(s.category.rawValue), \(s.severity.rawValue) severity, \(s.safe ? "SAFE" : "not safe: " + reasons(s).joined(separator: ", "))",
+                "Cost: \(sign)\(Format.money(s.monthlyCostDelta)) a month"
+                    + (s.securityScoreDelta.map { "; security score \($0 >= 0 ? "+" : "")\(Format.number($0, digits: 1))" } ?? ""),
+                "Risk: \(s.risk.rawValue); reversible: \(s.reversible ? "yes" : "no")",
+                "Trigger: \(s.trigger)",
+            ] + (s.requires.isEmpty ? [] : ["Requires: " + s.requires.joined(separator: ", ")])
+            + (s.conflicts.isEmpty ? [] : ["Conflicts with: " + s.conflicts.joined(separator: ", ")])
         for fact in facts + ["Why: " + s.rationale] {
             for part in TextLayout.wrap(fact, width: width) { lines.append(StyledLine(part)) }
         }

@@ -59,14 +59,11 @@ import Testing
         // The same designs with every enhancement on, so hardening sections are entered too.
         for result in designs {
             var hardened = result
-            hardened.design.hardening = Hardening()
-            hardened.design.hardening.customerManagedKey = true
-            hardened.design.hardening.vpcFlowLogs = true
-            hardened.design.hardening.httpsListener = true
-            hardened.design.hardening.webApplicationFirewall = true
-            hardened.design.hardening.containerInsights = true
-            hardened.design.hardening.performanceInsights = true
-            hardened.design.hardening.enhancedMonitoring = true
+            hardened.design.hardening = .everything
+            if var monitoring = hardened.design.monitoring {
+                monitoring.alarms += EnhancementCatalog.saturationAlarms(hardened.design)
+                hardened.design.update("monitoring", .monitoring(monitoring))
+            }
             designs.append(hardened)
         }
         for (name, text) in TemplateSet.embeddedSources {
@@ -89,5 +86,38 @@ import Testing
             let total = TemplateTagChecker.tags(text).filter { $0.kind != "/" }.count
             #expect(reached.count == total, "\(name): \(total - reached.count) tag(s) never reached by a test design")
         }
+    }
+}
+
+extension Hardening {
+    /// Every switch on, so every hardening section of the templates is entered.
+    static var everything: Hardening {
+        var h = Hardening()
+        h.customerManagedKey = true
+        h.vpcFlowLogs = true
+        h.httpsListener = true
+        h.webApplicationFirewall = true
+        h.wafRateLimit = 2_000
+        h.containerInsights = true
+        h.performanceInsights = true
+        h.enhancedMonitoring = true
+        h.databaseLogExports = true
+        h.loadBalancerAccessLogs = true
+        h.uploadsAccessLogs = true
+        h.uploadsCustomerManagedKey = true
+        h.uploadEvents = true
+        h.uploadsInfrequentAccess = true
+        h.cacheAuthToken = true
+        h.cacheCustomerManagedKey = true
+        h.functionEnvironmentKey = true
+        h.functionConcurrencyLimit = 10
+        h.apiThrottling = 50
+        h.apiDetailedMetrics = true
+        h.scaleOnRequests = true
+        h.s3GatewayEndpoint = true
+        h.alarmEmail = true
+        h.dashboard = true
+        h.budgetAlarmLimit = 100
+        return h
     }
 }

@@ -1,0 +1,32 @@
+extension EnhancementCatalog {
+    static let cost: [EnhancementRule] = [
+        EnhancementRule(
+            id: "budget-alarm", title: "Alert on the monthly budget", category: .cost, severity: .medium,
+            rationale: "AWS Budgets mails when actual spend passes 80% of the budget or the forecast passes all of it, days before the invoice.",
+            needsInput: "an address for the variable budget_email",
+            trigger: { design, input in
+                guard let budget = input.options.budget, budget > 0, design.hardening.budgetAlarmLimit == nil else { return nil }
+                return "a budget of $\(Format.number(budget)) that nothing watches"
+            },
+            apply: { design, input in
+                guard let budget = input.options.budget else { return }
+                design.hardening.budgetAlarmLimit = Int(budget.rounded(.up))
+            }),
+        EnhancementRule(
+            id: "s3-infrequent-access", title: "Move uploads older than 30 days to Standard-IA", category: .cost, severity: .low,
+            rationale: "Uploads are read mostly in their first weeks; Standard-IA stores the rest for 46% less, with a small fee per GB read.",
+            trigger: { design, _ in
+                design.objectStorage != nil && !design.hardening.uploadsInfrequentAccess ? "every upload stays in S3 Standard" : nil
+            },
+            apply: { design, _ in design.hardening.uploadsInfrequentAccess = true }),
+        EnhancementRule(
+            id: "vpc-s3-gateway-endpoint", title: "Add an S3 gateway endpoint to the VPC", category: .cost, severity: .low,
+            rationale: "Image layers and S3 objects stop flowing through the NAT gateway's per-GB charge and stay on the AWS network.",
+            controls: [Controls.privateS3Path],
+            trigger: { design, _ in
+                guard let network = design.network, network.natGateways > 0, !design.hardening.s3GatewayEndpoint else { return nil }
+                return "S3 traffic goes through \(Plural.count(network.natGateways, "NAT gateway"))"
+            },
+            apply: { design, _ in design.hardening.s3GatewayEndpoint = true }),
+    ]
+}

@@ -1,0 +1,81 @@
+/// A top-level block of rendered Terraform (`resource "aws_lb" "this" { … }`), read from the
+/// formatted text Snapinfra writes: headers start at column 0 and blocks close with `}` there.
+struct TerraformBlock: Sendable, Hashable {
+    var kind: String
+    var type: String
+    var name: String
+    /// The body with runs of spaces collapsed, so `a   = 1` reads as `a = 1`.
+    var body: String
+    /// Check ids the block opts out of with `#checkov:skip=ID:reason`.
+    var skipped: Set<String>
+
+    var address: String { kind == "data" ? "data.\(type).\(name)" : "\(type).\(name)" }
+
+    /// `count = N` with a literal N gives N copies (checkov expands those); anything else is one.
+    var copies: Int {
+        guard let range = body.range(of: "\n count = ") else { return 1 }
+        let digits = body[range.upperBound...].prefix { $0 != "\n" }
+        return Int(digits) ?? 1
+    }
+
+    func has(_ text: String) -> Bool { body.contains(text) }
+
+    /// The integer after `name = `, if the block sets one.
+    func integer(_ attribute: String) -> Int? {
+        guard let range = body.range(of: "\n \(attribute) = ") else { return nil }
+        return Int(body[range.upperBound...].prefix { $0.isNumber })
+    }
+
+    static func blocks(in text: String) -> [TerraformBlock] {
+        var blocks: [TerraformBlock] = []
+        var current: (kind: String, type: String, name: String, lines: [Substring])?
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if var block = current {
+                if line == "}" {
+                    let body = "\n" + block.lines.map(Self.collapse).joined(separator: "\n") + "\n"
+                    let skipped = Set(block.lines.compactMap(Self.skippedCheck))
+                    blocks.append(TerraformBlock(kind: block.kind, type: block.type, name: block.name, body: body, skipped: skipped))
+                    current = nil
+                } else {
+                    block.lines.append(line)
+                    current = block
+                }
+                continue
+            }
+            guard line.hasSuffix("{") || line.hasSuffix("{}") else { continue }
+            let words = line.split(separator: " ")
+            guard let kind = words.first, ["resource", "data", "provider"].contains(kind) else { continue }
+            let labels = words.dropFirst().prefix { $0.hasPrefix("\"") }.map { String($0.dropFirst().dropLast()) }
+            let header = (String(kind), labels.first ?? "", kind == "provider" ? "" : labels.dropFirst().first ?? "")
+            if line.hasSuffix("{}") {
+                blocks.append(TerraformBlock(kind: header.0, type: header.1, name: header.2, body: "", skipped: []))
+            } else {
+                current = (header.0, header.1, header.2, [])
+            }
+        }
+        return blocks
+    }
+
+    /// The line with leading indentation and runs of spaces reduced to one space.
+    private static func collapse(_ line: Substring) -> String {
+        var out = ""
+        out.reserveCapacity(line.count)
+        var lastWasSpace = false
+        for character in line {
+            if character == " " {
+                if !lastWasSpace { out.append(" ") }
+                lastWasSpace = true
+            } else {
+                out.append(character)
+                lastWasSpace = false
+            }
+        }
+        return out
+    }
+
+    /// `ID` from a `#checkov:skip=ID:reason` line.
+    private static func skippedCheck(_ line: Substring) -> String? {
+        guard let range = line.range(of: "#checkov:skip=") else { return nil }
+        return String(line[range.upperBound...].prefix { $0 != ":" })
+    }
+}

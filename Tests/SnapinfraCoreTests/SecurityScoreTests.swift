@@ -1,0 +1,83 @@
+import Foundation
+import Testing
+
+@testable import SnapinfraCore
+
+@Suite struct SecurityScoreTests {
+    @Test func blocksAreReadWithCountsAndSkips() {
+        let text = """
+            resource "aws_eip" "nat" {
+              count = 2
+
+              domain = "vpc"
+            }
+
+            data "aws_caller_identity" "current" {}
+
+            resource "aws_s3_bucket" "logs" {
+              bucket_prefix = "x-"
+
+              #checkov:skip=CKV_AWS_18:This bucket receives the access logs.
+            }
+            """
+        let blocks = TerraformBlock.blocks(in: text)
+        #expect(blocks.map(\.address) == ["aws_eip.nat", "data.aws_caller_identity.current", "aws_s3_bucket.logs"])
+        #expect(blocks[0].copies == 2 && blocks[2].copies == 1)
+        #expect(blocks[2].skipped == ["CKV_AWS_18"])
+        #expect(blocks[0].has("\n domain = \"vpc\"\n"))
+    }
+
+    /// Each enhancement with controls fixes checks it names, and its score delta is the difference
+    /// of the two scores (WAF alone may lower it: its log group fails two checks until the key and
+    /// the year of retention are applied too).
+    @Test func securityEnhancementsRaiseTheScore() throws {
+        let file = try example("shop.json")
+        let result = DesignEngine().run(file)
+        let before = try SecurityScore(result: result)
+        #expect(before.failing.contains { $0.checkID == "CKV_AWS_91" && $0.resource == "aws_lb.this" })
+        for suggestion in EnhancementEngine().suggestions(for: result, file: file) where !suggestion.controls.isEmpty {
+            let applied = try EnhancementEngine().apply(suggestion.requires + [suggestion.id], to: result, file: file)
+            let after = try SecurityScore(result: applied)
+            let fixed = Set(before.failing.map(\.checkID)).subtracting(after.failing.map(\.checkID))
+            let claimed = Set(suggestion.controls.flatMap(\.checkovIDs))
+            #expect(!claimed.isDisjoint(with: fixed) || claimed.isEmpty, "\(suggestion.id) fixes none of \(claimed)")
+            let base = try SecurityScore(result: try EnhancementEngine().apply(suggestion.requires, to: result, file: file))
+            #expect(suggestion.securityScoreDelta == ((after.value - base.value) * 10).rounded() / 10, "\(suggestion.id)")
+        }
+    }
+
+    @Test func allEnhancementsReachTheTarget() throws {
+        for name in ["saas-api.json", "shop.json", "ride-events.yaml", "tiny-todo.yaml"] {
+            var file = try example(name)
+            file.options.environment = .production
+            let result = DesignEngine().run(file)
+            let ids = EnhancementEngine.compatible(EnhancementEngine().suggestions(for: result, file: file))
+            let score = try SecurityScore(result: try EnhancementEngine().apply(ids, to: result, file: file))
+            #expect(score.value >= 98, "\(name): \(score.value) \(score.failing.map(\.checkID))")
+        }
+    }
+}
+
+@Suite struct ComplianceTests {
+    @Test func checklistSaysWhatIsMetWhatAnEnhancementMeetsAndWhatIsWaived() throws {
+        var file = try example("shop.json")
+        file.options.preferences.compliance = [.pciDss, .soc2, .gdpr]
+        file.options.region = "us-east-1"
+        let result = DesignEngine().run(file)
+        let checklist = ComplianceChecklist(result: result, file: file, suggestions: EnhancementEngine().suggestions(for: result, file: file))
+        func item(_ profile: Compliance, _ control: String) -> ComplianceChecklist.Item? {
+            checklist.items.first { $0.profile == profile && $0.control == control }
+        }
+        #expect(item(.pciDss, "encryption-at-rest")?.status == .satisfied)
+        #expect(item(.pciDss, "web-application-firewall")?.status == .afterEnhancement)
+        #expect(item(.pciDss, "web-application-firewall")?.enhancement == "alb-waf")
+        #expect(item(.soc2, "cross-region-copies")?.status == .waived)
+        #expect(item(.gdpr, "data-residency")?.status == .waived)
+        #expect(item(.pciDss, "cache-authentication") == nil, "no cache, so not listed")
+        // Applying what the checklist names satisfies it.
+        let ids = checklist.items.compactMap(\.enhancement)
+        let applied = try EnhancementEngine().apply(Array(Set(ids)).sorted(), to: result, file: file)
+        let after = ComplianceChecklist(result: applied, file: file, suggestions: [])
+        #expect(after.items.allSatisfy { $0.status != .afterEnhancement }, "\(after.items.filter { $0.status == .afterEnhancement })")
+    }
+}
