@@ -35,11 +35,13 @@ enum ComplianceProfiles {
     }
     static let accessLogs = requirement(
         "access-logs", "Requests logged with client and status", enhancement: "alb-access-logs",
-        applies: { $0.entryPoint?.kind == .applicationLoadBalancer }
-    ) { $0.hardening.loadBalancerAccessLogs }
+        applies: { $0.entryPoint?.kind == .applicationLoadBalancer },
+        met: { $0.hardening.loadBalancerAccessLogs }
+    )
     static let dataAccessLogs = requirement(
-        "data-access-logs", "Access to stored files logged", enhancement: "s3-access-logging", applies: { $0.objectStorage != nil }
-    ) { $0.hardening.uploadsAccessLogs }
+        "data-access-logs", "Access to stored files logged", enhancement: "s3-access-logging", applies: { $0.objectStorage != nil },
+        met: { $0.hardening.uploadsAccessLogs }
+    )
     static let yearOfLogs = requirement("log-retention", "Logs kept at least a year", enhancement: "log-retention-one-year") { d in
         (d.monitoring?.logRetentionDays ?? 365) >= 365
     }
@@ -48,8 +50,9 @@ enum ComplianceProfiles {
         return db.backupRetentionDays >= 7
     }
     static let availability = requirement(
-        "availability", "Database survives a zone failure", enhancement: "rds-multi-az", applies: { $0.database?.service == .rds }
-    ) { $0.database?.multiAZ ?? true }
+        "availability", "Database survives a zone failure", enhancement: "rds-multi-az", applies: { $0.database?.service == .rds },
+        met: { $0.database?.multiAZ ?? true }
+    )
     static let deletionProtection = requirement("deletion-protection", "Database protected from deletion", enhancement: "rds-deletion-protection") {
         d in
         guard let db = d.database, db.service != .dynamoDB else { return true }
@@ -60,24 +63,29 @@ enum ComplianceProfiles {
         waiver: { d in
             d.entryPoint?.kind == .httpAPI
                 ? "API Gateway HTTP APIs cannot take AWS WAF; throttling (api-throttling) and the function's validation stand in" : nil
-        }
-    ) { d in d.entryPoint?.kind != .applicationLoadBalancer || d.hardening.webApplicationFirewall }
+        },
+        met: { d in d.entryPoint?.kind != .applicationLoadBalancer || d.hardening.webApplicationFirewall }
+    )
     static let cacheAuth = requirement(
-        "cache-authentication", "Cache clients authenticate", enhancement: "cache-auth-token", applies: { $0.cache != nil }
-    ) { $0.hardening.cacheAuthToken }
+        "cache-authentication", "Cache clients authenticate", enhancement: "cache-auth-token", applies: { $0.cache != nil },
+        met: { $0.hardening.cacheAuthToken }
+    )
     static let alerting = requirement(
-        "alerting", "Alarms reach a person", enhancement: "alarm-email", applies: { !($0.monitoring?.alarms.isEmpty ?? true) }
-    ) { $0.hardening.alarmEmail }
+        "alerting", "Alarms reach a person", enhancement: "alarm-email", applies: { !($0.monitoring?.alarms.isEmpty ?? true) },
+        met: { $0.hardening.alarmEmail }
+    )
     static let replication = requirement(
         "cross-region-copies", "Copies of stored files in a second region", applies: { $0.objectStorage != nil },
-        waiver: { _ in "not generated: a second region doubles storage and transfer cost; versioning and database backups cover recovery in-region" }
-    ) { _ in false }
+        waiver: { _ in "not generated: a second region doubles storage and transfer cost; versioning and database backups cover recovery in-region" },
+        met: { _ in false }
+    )
     static let residency = requirement(
         "data-residency", "Personal data stays in the EU",
         waiver: { d in
             d.region.hasPrefix("eu-") ? nil : "region \(d.region) is the project's choice; transfers out of the EU need standard contractual clauses"
-        }
-    ) { d in d.region.hasPrefix("eu-") }
+        },
+        met: { d in d.region.hasPrefix("eu-") }
+    )
 
     static let profiles: [Compliance: [ComplianceRequirement]] = [
         .gdpr: [encryptionAtRest, encryptionInTransit, residency, backups, deletionProtection],
