@@ -1,3 +1,4 @@
+import Foundation
 import Glibc
 import SnapinfraCore
 import SnapinfraFiles
@@ -16,32 +17,49 @@ public enum TUIRunner {
         }
         let size = terminal.size
         var state = makeState(size.width, size.height)
+        var worker: Worker?
         terminal.present(AppView.render(state))
         while true {
             if let signal = terminal.pendingSignal {
                 terminal.close()
                 return 128 + signal
             }
-            switch terminal.read(timeout: 250) {
+            var messages: [Message] = []
+            switch terminal.read(timeout: worker == nil ? 250 : 80) {
             case .none:
-                continue
+                if let done = worker?.result {
+                    worker = nil
+                    messages.append(.finished(done))
+                } else if worker != nil {
+                    messages.append(.tick)
+                } else {
+                    continue
+                }
             case .resize:
                 let size = terminal.size
-                state = Update.update(state, .resize(width: size.width, height: size.height)).0
+                messages.append(.resize(width: size.width, height: size.height))
             case .key(let key):
-                var (next, effects) = Update.update(state, .key(key))
+                messages.append(.key(key))
+            }
+            for message in messages {
+                var (next, effects) = Update.update(state, message)
                 while let effect = effects.first {
                     effects.removeFirst()
-                    if effect == .quit {
+                    switch effect {
+                    case .quit:
                         terminal.close()
                         return 0
+                    case .run(let job):
+                        worker = Worker(job)
+                    default:
+                        let (after, more) = Update.update(next, perform(effect, state: next))
+                        next = after
+                        effects += more
                     }
-                    let (after, more) = Update.update(next, perform(effect, state: next))
-                    next = after
-                    effects += more
                 }
                 state = next
             }
+            if state.busy == nil { worker = nil }
             terminal.present(AppView.render(state))
         }
     }
@@ -49,8 +67,8 @@ public enum TUIRunner {
     /// Performs a file effect and answers with the message it produces.
     static func perform(_ effect: Effect, state: AppState) -> Message {
         switch effect {
-        case .quit:
-            return .planFailed("quit")
+        case .quit, .run:
+            return .planFailed("not a file effect")
         case .plan(let folder):
             do {
                 let plan = try OutputWriter(path: folder).plan(state.files)
@@ -71,4 +89,21 @@ public enum TUIRunner {
             }
         }
     }
+}
+
+/// Runs one job on another thread; the input loop polls for the result.
+final class Worker: @unchecked Sendable {
+    private let lock = NSLock()
+    private var done: JobResult?
+
+    init(_ job: Job) {
+        let thread = Thread { [self] in
+            let result = job.run()
+            lock.withLock { done = result }
+        }
+        thread.stackSize = 8 << 20
+        thread.start()
+    }
+
+    var result: JobResult? { lock.withLock { done } }
 }

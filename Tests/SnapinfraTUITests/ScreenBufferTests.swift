@@ -30,3 +30,44 @@ import Testing
         #expect(TextWidth.width(of: "e\u{301}") == 1)
     }
 }
+
+@Suite struct BackgroundWorkTests {
+    /// A toggle starts a job and shows a spinner; the old totals stay until it finishes; Esc puts
+    /// the previous choice back and drops the late result.
+    @Test func togglesRunOffTheLoopAndEscCancels() throws {
+        var state = AppState(project: try exampleProject("saas-api.json"), width: 100, height: 30)
+        state = press(state, [.tab, .tab]).0
+        #expect(state.screen == .enhancements)
+        let before = state.result?.estimate.totalMonthly
+        let (started, effects) = Update.update(state, .key(.character(" ")))
+        guard case .run(let job)? = effects.first else {
+            Issue.record("a toggle must start a job, not work on the input loop")
+            return
+        }
+        #expect(started.busy != nil && started.result?.estimate.totalMonthly == before)
+        let spinning = Update.update(started, .tick).0
+        #expect(AppView.render(spinning).text.contains("/ Applying: Applied "))
+        let cancelled = Update.update(spinning, .key(.escape)).0
+        #expect(cancelled.busy == nil && cancelled.applied.isEmpty && cancelled.message == "Cancelled; nothing changed.")
+        let late = Update.update(cancelled, .finished(job.run())).0
+        #expect(late.applied.isEmpty && late.result?.estimate.totalMonthly == before, "a cancelled job's result is dropped")
+        let finished = Update.update(started, .finished(job.run())).0
+        #expect(finished.busy == nil && finished.applied == [state.suggestions[0].id])
+        #expect(finished.message?.contains("score") == true)
+    }
+
+    @Test func whatIfRedesignsOffTheLoop() throws {
+        let state = AppState(project: try exampleProject("shop.json"), width: 100, height: 30)
+        let (busy, effects) = Update.update(state, .key(.character("e")))
+        #expect(busy.busy?.label == "Designing" && busy.project?.options.environment == .production)
+        guard case .run(let job)? = effects.first else {
+            Issue.record("a what-if must start a job")
+            return
+        }
+        let typed = Update.update(busy, .key(.character("s"))).0
+        #expect(typed.message == "Designing… Esc cancels.", "changes wait while the design runs")
+        #expect(Update.update(typed, .key(.tab)).0.screen == .files, "reading goes on")
+        let done = Update.update(typed, .finished(job.run())).0
+        #expect(done.project?.options.environment == .development && done.busy == nil)
+    }
+}

@@ -18,14 +18,19 @@ func exampleProject(_ name: String) throws -> ProjectFile {
     return file
 }
 
-/// Sends keys through `update`, returning the final state and whether a quit was asked.
+/// Sends keys through `update`, returning the final state and whether a quit was asked. Slow work
+/// is done at once here, as if the worker thread finished before the next key.
 func press(_ state: AppState, _ keys: [Key]) -> (AppState, Bool) {
     var state = state
     var quit = false
     for key in keys {
-        let (next, effects) = Update.update(state, .key(key))
+        var (next, effects) = Update.update(state, .key(key))
+        while let effect = effects.first {
+            effects.removeFirst()
+            if effect == .quit { quit = true }
+            if case .run(let job) = effect { (next, _) = Update.update(next, .finished(job.run())) }
+        }
         state = next
-        quit = quit || effects.contains(.quit)
     }
     return (state, quit)
 }

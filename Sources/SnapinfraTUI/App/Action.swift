@@ -8,6 +8,17 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
     case search, nextMatch, previousMatch
     case editFolder, write, confirmOverwrite
     case toggle, applySafe, undo, detailUp, detailDown
+
+    /// Actions that change the design or write it; they wait while work is under way.
+    var changesDesign: Bool {
+        switch self {
+        case .cycleScale, .cycleEnvironment, .cycleRegion, .moreTraffic, .lessTraffic, .toggle, .applySafe, .undo, .write, .confirmOverwrite,
+            .open:
+            return true
+        default:
+            return false
+        }
+    }
 }
 
 /// A key binding: the keys, the action, and the words the hint bar and help overlay show.

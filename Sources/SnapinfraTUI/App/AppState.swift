@@ -66,6 +66,9 @@ public struct AppState: Sendable {
     /// The diff the selected suggestion's toggle makes to the files, kept between frames.
     public private(set) var detailDiff: [String] = []
     public var detailScroll = 0
+    /// Work under way off the input loop, if any.
+    public var busy: Busy?
+    var nextJobID = 0
 
     /// A UI on the start screen, offering the given examples.
     public init(examples: [ExampleProject], width: Int, height: Int) {
@@ -83,36 +86,53 @@ public struct AppState: Sendable {
         load(project)
     }
 
-    /// Designs and renders a project; the UI shows the result at once.
+    /// Designs and renders a project at once (the first design, from the start screen).
     mutating func load(_ project: ProjectFile) {
-        self.project = project
-        if outputFolder.isEmpty { outputFolder = "out/" + Naming.slug(project.project.name) }
-        let base = DesignEngine().run(project)
-        baseResult = base
-        suggestions = project.options.enableAIEnhancements ? EnhancementEngine().suggestions(for: base, file: project) : []
-        applied = applied.filter { id in suggestions.contains { $0.id == id } }
-        enhancementSelection = min(enhancementSelection, max(0, suggestions.count - 1))
-        rebuild()
+        install(job(for: project, redesign: true).run())
     }
 
-    /// Applies the switched-on enhancements to the base design and renders and validates again.
+    /// Applies the switched-on enhancements to the base design and renders and validates again, at once.
     mutating func rebuild() {
-        guard let project, let base = baseResult else { return }
+        guard let project else { return }
+        install(job(for: project, redesign: false).run())
+    }
+
+    /// The work that brings the screen up to date with a project and the switched-on enhancements.
+    mutating func job(for project: ProjectFile, redesign: Bool) -> Job {
+        nextJobID += 1
+        let diffFor = screen == .enhancements && suggestions.indices.contains(enhancementSelection) ? suggestions[enhancementSelection].id : nil
+        return Job(
+            id: nextJobID, project: project, applied: applied, base: redesign ? nil : baseResult, suggestions: redesign ? [] : suggestions,
+            diffFor: diffFor)
+    }
+
+    /// Shows what a job produced.
+    mutating func install(_ done: JobResult) {
+        project = done.project
+        if outputFolder.isEmpty { outputFolder = "out/" + Naming.slug(done.project.project.name) }
+        baseResult = done.base
+        let selected = suggestions.indices.contains(enhancementSelection) ? suggestions[enhancementSelection].id : nil
+        suggestions = done.suggestions
+        enhancementSelection = selected.flatMap { id in suggestions.firstIndex { $0.id == id } } ?? min(enhancementSelection, max(0, suggestions.count - 1))
+        applied = done.applied
         plan = nil
         writtenTo = nil
-        let result = (try? EnhancementEngine().apply(applied, to: base, file: project)) ?? base
-        self.result = result
-        files = render(result)
-        validation = files.isEmpty ? [.error("", "the templates could not be rendered")] : OutputValidator().validate(files)
-        securityScore = files.isEmpty ? nil : SecurityScore(files: files)
+        result = done.result
+        files = done.files
+        validation = done.validation
+        securityScore = done.securityScore
         fileSelection = min(fileSelection, max(0, files.count - 1))
         layOut()
+        detailScroll = 0
         // The diff costs a second render; only the enhancements screen shows it.
-        if screen == .enhancements { refreshDiff() } else { detailDiff = [] }
-    }
-
-    private func render(_ result: DesignResult) -> [RenderedFile] {
-        (try? Renderer().render(result, targets: project?.options.targets.filter(\.isAvailable) ?? [])) ?? []
+        if screen == .enhancements, suggestions.indices.contains(enhancementSelection), suggestions[enhancementSelection].id == selected {
+            detailDiff = done.diff.isEmpty ? [] : done.diff
+            if detailDiff.isEmpty { refreshDiff() }
+        } else if screen == .enhancements {
+            refreshDiff()
+        } else {
+            detailDiff = []
+        }
     }
 
     /// The diff of toggling the selected suggestion, against the files now.
@@ -122,14 +142,7 @@ public struct AppState: Sendable {
             detailDiff = []
             return
         }
-        let id = suggestions[enhancementSelection].id
-        let toggled = applied.contains(id) ? applied.filter { $0 != id } : applied + [id]
-        guard let other = try? EnhancementEngine().apply(toggled, to: base, file: project) else {
-            detailDiff = ["(cannot apply this combination)"]
-            return
-        }
-        let otherFiles = render(other)
-        detailDiff = applied.contains(id) ? LineDiff.unified(from: otherFiles, to: files) : LineDiff.unified(from: files, to: otherFiles)
+        detailDiff = Job.toggleDiff(suggestions[enhancementSelection].id, applied: applied, base: base, files: files, project: project)
     }
 
     /// Lays the design report out again for the current width.

@@ -36,6 +36,10 @@ public enum Message: Sendable, Hashable {
     /// The files were written (count), or why not.
     case written(folder: String, count: Int)
     case writeFailed(String)
+    /// Work off the input loop finished.
+    case finished(JobResult)
+    /// Time passed while work is under way (the spinner turns).
+    case tick
 }
 
 /// One file of a write plan, as the write screen lists it.
@@ -56,4 +60,6 @@ public enum Effect: Sendable, Hashable {
     case plan(folder: String)
     /// Write the rendered files; `overwriteHandEdits` only after the user confirmed it.
     case write(folder: String, overwriteHandEdits: Bool)
+    /// Do slow work on another thread and answer with `.finished`.
+    case run(Job)
 }

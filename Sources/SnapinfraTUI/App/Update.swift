@@ -32,7 +32,32 @@ public enum Update {
             state.confirmOverwrite = false
             state.message = "Wrote \(count) file(s) to \(folder) (all or nothing). Next: the steps below, or \(folder)/DEPLOY.md."
             return (state, [.plan(folder: folder)])
+        case .tick:
+            state.busy?.frame += 1
+            return (state, [])
+        case .finished(let done):
+            guard let busy = state.busy, busy.jobID == done.id else { return (state, []) }
+            state.busy = nil
+            let costBefore = state.result?.estimate.totalMonthly
+            let scoreBefore = state.securityScore?.value
+            state.install(done)
+            state.message = busy.change + totals(state, costBefore: costBefore, scoreBefore: scoreBefore)
+            return (state, [])
         case .key(let key):
+            // While work runs, reading goes on; only changes to the design wait, and Esc cancels.
+            if let busy = state.busy, !state.editingFolder, state.searchDraft == nil, !state.showHelp {
+                if key == .escape {
+                    state.applied = busy.previousApplied
+                    state.undoStack = busy.previousUndo
+                    state.busy = nil
+                    state.message = "Cancelled; nothing changed."
+                    return (state, [])
+                }
+                if let action = KeyBindings.action(for: key, on: state.screen), action.changesDesign {
+                    state.message = "\(busy.label)… Esc cancels."
+                    return (state, [])
+                }
+            }
             if state.editingFolder { return editFolder(state, key) }
             if state.searchDraft != nil { return (search(state, key), []) }
             if state.showHelp {
@@ -71,9 +96,10 @@ public enum Update {
                 state.message = toggle.message
                 break
             }
+            let previous = (state.applied, state.undoStack)
             state.undoStack.append(state.applied)
             state.applied = toggle.applied
-            totalsMessage(&state, change: toggle.message)
+            return start(&state, label: "Applying", change: toggle.message, previous: previous)
         case .applySafe:
             let safe = EnhancementEngine.compatible(state.suggestions.filter { $0.safe && !state.applied.contains($0.id) }).filter { id in
                 (state.suggestions.first { $0.id == id }?.conflicts ?? []).allSatisfy { !state.applied.contains($0) }
@@ -82,16 +108,18 @@ public enum Update {
                 state.message = "Every safe suggestion is already applied."
                 break
             }
+            let previous = (state.applied, state.undoStack)
             state.undoStack.append(state.applied)
             state.applied += safe
-            totalsMessage(&state, change: "Applied \(safe.count) safe suggestion(s)")
+            return start(&state, label: "Applying", change: "Applied \(Plural.count(safe.count, "safe suggestion"))", previous: previous)
         case .undo:
+            let before = (state.applied, state.undoStack)
             guard let previous = state.undoStack.popLast() else {
                 state.message = "Nothing to undo."
                 break
             }
             state.applied = previous
-            totalsMessage(&state, change: "Undone")
+            return start(&state, label: "Applying", change: "Undone", previous: before)
         case .detailDown:
             state.detailScroll = min(state.detailScroll + max(1, state.height / 2), max(0, state.detailDiff.count - 1))
         case .detailUp:
@@ -133,43 +161,40 @@ public enum Update {
         case .nextMatch: jumpToMatch(&state, forward: true)
         case .previousMatch: jumpToMatch(&state, forward: false)
         case .cycleScale, .cycleEnvironment, .cycleRegion, .moreTraffic, .lessTraffic:
-            whatIf(action, &state)
+            return whatIf(action, state)
         }
         clamp(&state)
         return (state, [])
     }
 
     /// Changes one input and designs again; the screen shows the new design and price at once.
-    static func whatIf(_ action: Action, _ state: inout AppState) {
-        guard var project = state.project else { return }
+    static func whatIf(_ action: Action, _ input: AppState) -> (AppState, [Effect]) {
+        var state = input
+        guard var project = state.project else { return (state, []) }
         func next<T: Equatable>(_ value: T, in all: [T]) -> T {
             guard let index = all.firstIndex(of: value) else { return all[0] }
             return all[(index + 1) % all.count]
         }
-        let before = state.result?.estimate.totalMonthly
+        let change: String
         switch action {
         case .cycleScale:
             project.options.preferences.scale = next(project.options.preferences.scale, in: Scale.allCases)
-            state.message = "What if: scale \(project.options.preferences.scale.rawValue)"
+            change = "What if: scale \(project.options.preferences.scale.rawValue)"
         case .cycleEnvironment:
             project.options.environment = next(project.options.environment, in: Environment.allCases)
-            state.message = "What if: \(project.options.environment.rawValue)"
+            change = "What if: \(project.options.environment.rawValue)"
         case .cycleRegion:
             project.options.region = next(project.options.region, in: PriceCatalog.catalogRegions)
-            state.message = "What if: \(project.options.region)"
+            change = "What if: \(project.options.region)"
         case .moreTraffic, .lessTraffic:
             let analysis = state.result?.analysis.averageRPS ?? 1
             let factor = action == .moreTraffic ? 2.0 : 0.5
             project.project.traffic.requestsPerSecond = max(0.1, analysis * factor)
-            state.message = "What if: \(Format.number(analysis * factor)) requests per second"
+            change = "What if: \(Format.number(analysis * factor)) requests per second"
         default:
-            return
+            return (state, [])
         }
-        state.load(project)
-        if let before, let after = state.result?.estimate.totalMonthly {
-            let delta = after - before
-            state.message = (state.message ?? "") + ": \(Format.money(after)) a month (\(delta >= 0 ? "+" : "")\(Format.money(delta)))"
-        }
+        return start(&state, label: "Designing", change: change, previous: (state.applied, state.undoStack), project: project)
     }
 
     /// Typing the output folder: characters, Backspace, Enter to plan, Esc to stop.
@@ -193,18 +218,33 @@ public enum Update {
         return (state, [])
     }
 
-    /// Rebuilds after a toggle and says what the running totals became.
-    static func totalsMessage(_ state: inout AppState, change: String) {
-        let before = state.result?.estimate.totalMonthly ?? 0
-        let scoreBefore = state.securityScore?.value ?? 0
-        state.rebuild()
-        let after = state.result?.estimate.totalMonthly ?? 0
-        let delta = after - before
-        let score = state.securityScore?.value ?? 0
-        let scoreDelta = ((score - scoreBefore) * 10).rounded() / 10
-        state.message =
-            "\(change): \(Format.money(after)) a month (\(delta >= 0 ? "+" : "")\(Format.money(delta))), score \(Format.number(score, digits: 1))"
-            + " (\(scoreDelta >= 0 ? "+" : "")\(Format.number(scoreDelta, digits: 1)))"
+    /// Starts the job that brings the screen up to date; the screen keeps showing the last result
+    /// with a spinner until it finishes.
+    static func start(
+        _ state: inout AppState, label: String, change: String, previous: ([String], [[String]]), project: ProjectFile? = nil
+    ) -> (AppState, [Effect]) {
+        guard let current = project ?? state.project else { return (state, []) }
+        let job = state.job(for: current, redesign: project != nil)
+        state.busy = Busy(jobID: job.id, label: label, change: change, previousApplied: previous.0, previousUndo: previous.1)
+        return (state, [.run(job)])
+    }
+
+    /// ": $X a month (+$Y), score Z (+W)" after a change.
+    static func totals(_ state: AppState, costBefore: Decimal?, scoreBefore: Double?) -> String {
+        guard let after = state.result?.estimate.totalMonthly else { return "" }
+        var text = ": \(Format.money(after)) a month"
+        if let costBefore {
+            let delta = after - costBefore
+            text += " (\(delta >= 0 ? "+" : "")\(Format.money(delta)))"
+        }
+        if let score = state.securityScore?.value {
+            text += ", score \(Format.number(score, digits: 1))"
+            if let scoreBefore {
+                let delta = ((score - scoreBefore) * 10).rounded() / 10
+                text += " (\(delta >= 0 ? "+" : "")\(Format.number(delta, digits: 1)))"
+            }
+        }
+        return text
     }
 
     static func move(_ state: inout AppState, by delta: Int) {

@@ -66,6 +66,9 @@ public enum AppView {
             buffer.put(
                 TextLayout.fit("Output folder: " + state.outputFolder + "▏  Enter plan, Esc done", width: state.width), x: 0, y: y,
                 style: CellStyle(bold: true))
+        } else if let busy = state.busy {
+            let text = "\(busy.glyph) \(busy.label): \(busy.change)… Esc cancels" + (state.message.map { "  " + $0 } ?? "")
+            buffer.put(TextLayout.fit(text, width: state.width), x: 0, y: y, style: CellStyle(bold: true, color: .cyan))
         } else if let draft = state.searchDraft {
             buffer.put(
                 TextLayout.fit("Search: /" + draft + "▏  Enter find, Esc cancel", width: state.width), x: 0, y: y, style: CellStyle(bold: true))

@@ -1,0 +1,76 @@
+import SnapinfraCore
+
+/// Work too slow for the input loop: designing again after a what-if, or applying a new set of
+/// enhancements and rendering and validating every file. The runner does it on another thread
+/// while the screen shows a spinner; Esc drops the result and puts the previous choice back.
+public struct Job: Sendable, Hashable {
+    public var id: Int
+    public var project: ProjectFile
+    public var applied: [String]
+    /// The design and suggestions to apply to; nil designs the project again (a what-if).
+    public var base: DesignResult?
+    public var suggestions: [Enhancement]
+    /// The suggestion whose toggle diff the enhancements screen shows, if it is open.
+    public var diffFor: String?
+
+    /// Does the work. Pure and thread-safe: everything it reads is in the job.
+    public func run() -> JobResult {
+        let base = self.base ?? DesignEngine().run(project)
+        let suggestions =
+            self.base != nil
+            ? self.suggestions : (project.options.enableAIEnhancements ? EnhancementEngine().suggestions(for: base, file: project) : [])
+        let applied = applied.filter { id in suggestions.contains { $0.id == id } }
+        let result = (try? EnhancementEngine().apply(applied, to: base, file: project)) ?? base
+        let files = Self.render(result, project)
+        let validation = files.isEmpty ? [Diagnostic.error("", "the templates could not be rendered")] : OutputValidator().validate(files)
+        var diff: [String] = []
+        if let id = diffFor, suggestions.contains(where: { $0.id == id }) {
+            diff = Self.toggleDiff(id, applied: applied, base: base, files: files, project: project)
+        }
+        return JobResult(
+            id: id, project: project, base: base, suggestions: suggestions, applied: applied, result: result, files: files,
+            validation: validation, securityScore: files.isEmpty ? nil : SecurityScore(files: files), diff: diff)
+    }
+
+    static func render(_ result: DesignResult, _ project: ProjectFile) -> [RenderedFile] {
+        (try? Renderer().render(result, targets: project.options.targets.filter(\.isAvailable))) ?? []
+    }
+
+    /// The unified diff that toggling one suggestion makes to the files.
+    static func toggleDiff(_ id: String, applied: [String], base: DesignResult, files: [RenderedFile], project: ProjectFile) -> [String] {
+        let on = applied.contains(id)
+        let toggled = on ? applied.filter { $0 != id } : applied + [id]
+        guard let other = try? EnhancementEngine().apply(toggled, to: base, file: project) else { return ["(cannot apply this combination)"] }
+        let otherFiles = render(other, project)
+        return on ? LineDiff.unified(from: otherFiles, to: files) : LineDiff.unified(from: files, to: otherFiles)
+    }
+}
+
+/// What a job produced, handed back to `update` in one message.
+public struct JobResult: Sendable, Hashable {
+    public var id: Int
+    public var project: ProjectFile
+    public var base: DesignResult
+    public var suggestions: [Enhancement]
+    public var applied: [String]
+    public var result: DesignResult
+    public var files: [RenderedFile]
+    public var validation: [Diagnostic]
+    public var securityScore: SecurityScore?
+    public var diff: [String]
+}
+
+/// The job under way, and what Esc puts back.
+public struct Busy: Sendable, Hashable {
+    public var jobID: Int
+    /// "Designing", "Applying".
+    public var label: String
+    /// Said when it is done, before the new totals.
+    public var change: String
+    public var frame = 0
+    public var previousApplied: [String]
+    public var previousUndo: [[String]]
+
+    static let spinner: [Character] = ["|", "/", "-", "\\"]
+    var glyph: Character { Self.spinner[frame % Self.spinner.count] }
+}
