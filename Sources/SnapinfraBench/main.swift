@@ -33,6 +33,8 @@ for name in examples {
         _ = OutputValidator().validate(files)
     }
     measure("  load + validate \(name)", runs: 200) { _ = ProjectLoader().load([UInt8](data), format: DocumentFormat.forFileName(name)) }
+    measure("  security score \(name)", runs: 100) { _ = try? SecurityScore(result: result) }
+    measure("  suggestions (cost + score each) \(name)", runs: 20) { _ = EnhancementEngine().suggestions(for: result, file: file) }
 }
 let big = SyntheticProject.make()
 measure("synthetic 300 tables / 1,500 endpoints", runs: 50) { _ = DesignEngine().run(big) }
@@ -61,12 +63,16 @@ if let data = FileManager.default.contents(atPath: "examples/ride-events.yaml"),
             files = Update.update(files, .key(.down)).0
             _ = AppView.render(files)
         }
-        measure("tui what-if (design + render again) \(width)x\(height)", runs: 20) {
-            state = Update.update(state, .key(.character("r"))).0
+        measure("tui what-if key → spinner frame \(width)x\(height)", runs: 20) {
+            _ = AppView.render(Update.update(state, .key(.character("r"))).0)
+        }
+        measure("tui what-if job on the worker \(width)x\(height)", runs: 10) {
+            let (busy, effects) = Update.update(state, .key(.character("r")))
+            if case .run(let job)? = effects.first { state = Update.update(busy, .finished(job.run())).0 }
             _ = AppView.render(state)
         }
     }
-    measure("tui first state (design + render + first view)", runs: 20) {
-        _ = AppView.render(AppState(project: file, width: 80, height: 24))
+    measure("tui first frame (design + render + view; suggestions follow)", runs: 20) {
+        _ = AppView.render(AppState(project: file, width: 80, height: 24, suggestLater: true))
     }
 }

@@ -19,13 +19,17 @@ public enum TUIRunner {
         var state = makeState(size.width, size.height)
         var worker: Worker?
         terminal.present(AppView.render(state))
+        var pending: [Message] = [.started]
         while true {
             if let signal = terminal.pendingSignal {
                 terminal.close()
                 return 128 + signal
             }
-            var messages: [Message] = []
-            switch terminal.read(timeout: worker == nil ? 250 : 80) {
+            var messages = pending
+            pending = []
+            switch messages.isEmpty ? terminal.read(timeout: worker == nil ? 250 : 80) : .none {
+            case .none where !messages.isEmpty:
+                break
             case .none:
                 if let done = worker?.result {
                     worker = nil

@@ -71,3 +71,22 @@ import Testing
         #expect(done.project?.options.environment == .development && done.busy == nil)
     }
 }
+
+@Suite struct DeferredSuggestionTests {
+    /// The first frame needs only the design; the suggestions follow from a job started after it.
+    @Test func suggestionsFollowTheFirstFrame() throws {
+        let first = AppState(project: try exampleProject("shop.json"), width: 80, height: 24, suggestLater: true)
+        #expect(first.suggestions.isEmpty && first.suggestionsPending && first.result != nil)
+        let (busy, effects) = Update.update(first, .started)
+        guard case .run(let job)? = effects.first else {
+            Issue.record("the first frame must start the suggestions job")
+            return
+        }
+        let cancelled = Update.update(busy, .key(.escape)).0
+        #expect(cancelled.suggestionsPending && cancelled.busy == nil)
+        let (again, more) = Update.update(Update.update(cancelled, .key(.tab)).0, .key(.tab))
+        #expect(again.screen == .enhancements && again.busy != nil && more.count == 1, "opening the screen works them out again")
+        let done = Update.update(busy, .finished(job.run())).0
+        #expect(!done.suggestionsPending && done.suggestions.count > 10)
+    }
+}

@@ -22,7 +22,7 @@ struct TUICommand: ParsableCommand {
         let examples = project == nil ? Self.examples() : []
         let code = MainActor.assumeIsolated {
             TUIRunner.run { width, height in
-                if let project { return AppState(project: project, width: width, height: height) }
+                if let project { return AppState(project: project, width: width, height: height, suggestLater: true) }
                 return AppState(examples: examples, width: width, height: height)
             }
         }

@@ -18,7 +18,9 @@ public struct EnhancementEngine: Sendable {
     public func suggestions(for result: DesignResult, file: ProjectFile) -> [Enhancement] {
         let input = DesignInput(file: file, analysis: result.analysis)
         let baseScore = score(result.design, result)
-        let measured = applicable(to: result, file: file).map { rule, trigger in
+        let rules = applicable(to: result, file: file)
+        // Each one is a render and a score; they are independent, so they use every core.
+        let measured = Self.parallelMap(rules) { rule, trigger in
             var base = result.design
             for id in rule.requires { EnhancementCatalog.rule(id)?.apply(&base, input) }
             var changed = base
@@ -41,6 +43,17 @@ public struct EnhancementEngine: Sendable {
             suggestion.safe = suggestion.safe && suggestion.requires.allSatisfy { safeIDs.contains($0) || !offered.contains($0) }
             return suggestion
         }
+    }
+
+    /// `transform` over `items` on all cores, in order.
+    static func parallelMap<T: Sendable, U: Sendable>(_ items: [T], _ transform: @Sendable (T) -> U) -> [U] {
+        let slots = ResultSlots<U>(items.count)
+        DispatchQueue.concurrentPerform(iterations: items.count) { index in
+            let value = transform(items[index])
+            slots.lock.withLock { slots.values[index] = value }
+        }
+        // concurrentPerform returns after every iteration has stored its value.
+        return slots.values.compactMap { $0 }
     }
 
     /// The security score of a design rendered with the built-in templates.
@@ -105,4 +118,12 @@ public struct EnhancementEngine: Sendable {
     public func safeIDs(for result: DesignResult, file: ProjectFile) -> [String] {
         Self.compatible(suggestions(for: result, file: file).filter(\.safe))
     }
+}
+
+/// Results written from several threads, one slot each.
+private final class ResultSlots<U: Sendable>: @unchecked Sendable {
+    var values: [U?]
+    let lock = NSLock()
+
+    init(_ count: Int) { values = Array(repeating: nil, count: count) }
 }

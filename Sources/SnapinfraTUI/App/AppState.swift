@@ -68,6 +68,8 @@ public struct AppState: Sendable {
     public var detailScroll = 0
     /// Work under way off the input loop, if any.
     public var busy: Busy?
+    /// The suggestions are still to be worked out (see `init(project:width:height:suggestLater:)`).
+    public var suggestionsPending = false
     var nextJobID = 0
 
     /// A UI on the start screen, offering the given examples.
@@ -79,11 +81,20 @@ public struct AppState: Sendable {
     }
 
     /// A UI with a project loaded, on the design screen.
-    public init(project: ProjectFile, width: Int, height: Int) {
+    /// With `suggestLater`, the first frame shows the design at once and the suggestions (a render
+    /// and a score for each) follow from a job the runner starts after that frame.
+    public init(project: ProjectFile, width: Int, height: Int, suggestLater: Bool = false) {
         screen = .design
         self.width = width
         self.height = height
-        load(project)
+        if suggestLater {
+            var job = job(for: project, redesign: true)
+            job.suggest = false
+            install(job.run())
+            suggestionsPending = project.options.enableAIEnhancements
+        } else {
+            load(project)
+        }
     }
 
     /// Designs and renders a project at once (the first design, from the start screen).
@@ -103,17 +114,19 @@ public struct AppState: Sendable {
         let diffFor = screen == .enhancements && suggestions.indices.contains(enhancementSelection) ? suggestions[enhancementSelection].id : nil
         return Job(
             id: nextJobID, project: project, applied: applied, base: redesign ? nil : baseResult, suggestions: redesign ? [] : suggestions,
-            diffFor: diffFor)
+            diffFor: diffFor, suggest: redesign || suggestionsPending)
     }
 
     /// Shows what a job produced.
     mutating func install(_ done: JobResult) {
         project = done.project
+        if done.suggested { suggestionsPending = false }
         if outputFolder.isEmpty { outputFolder = "out/" + Naming.slug(done.project.project.name) }
         baseResult = done.base
         let selected = suggestions.indices.contains(enhancementSelection) ? suggestions[enhancementSelection].id : nil
         suggestions = done.suggestions
-        enhancementSelection = selected.flatMap { id in suggestions.firstIndex { $0.id == id } } ?? min(enhancementSelection, max(0, suggestions.count - 1))
+        enhancementSelection =
+            selected.flatMap { id in suggestions.firstIndex { $0.id == id } } ?? min(enhancementSelection, max(0, suggestions.count - 1))
         applied = done.applied
         plan = nil
         writtenTo = nil

@@ -12,13 +12,15 @@ public struct Job: Sendable, Hashable {
     public var suggestions: [Enhancement]
     /// The suggestion whose toggle diff the enhancements screen shows, if it is open.
     public var diffFor: String?
+    /// Work out the suggestions (a what-if, or the first ones after the first frame); otherwise
+    /// keep `suggestions`.
+    public var suggest = true
 
     /// Does the work. Pure and thread-safe: everything it reads is in the job.
     public func run() -> JobResult {
         let base = self.base ?? DesignEngine().run(project)
         let suggestions =
-            self.base != nil
-            ? self.suggestions : (project.options.enableAIEnhancements ? EnhancementEngine().suggestions(for: base, file: project) : [])
+            !suggest ? self.suggestions : (project.options.enableAIEnhancements ? EnhancementEngine().suggestions(for: base, file: project) : [])
         let applied = applied.filter { id in suggestions.contains { $0.id == id } }
         let result = (try? EnhancementEngine().apply(applied, to: base, file: project)) ?? base
         let files = Self.render(result, project)
@@ -29,7 +31,7 @@ public struct Job: Sendable, Hashable {
         }
         return JobResult(
             id: id, project: project, base: base, suggestions: suggestions, applied: applied, result: result, files: files,
-            validation: validation, securityScore: files.isEmpty ? nil : SecurityScore(files: files), diff: diff)
+            validation: validation, securityScore: files.isEmpty ? nil : SecurityScore(files: files), diff: diff, suggested: suggest)
     }
 
     static func render(_ result: DesignResult, _ project: ProjectFile) -> [RenderedFile] {
@@ -58,6 +60,8 @@ public struct JobResult: Sendable, Hashable {
     public var validation: [Diagnostic]
     public var securityScore: SecurityScore?
     public var diff: [String]
+    /// Whether `suggestions` were worked out by this job.
+    public var suggested: Bool
 }
 
 /// The job under way, and what Esc puts back.

@@ -40,6 +40,8 @@ public enum Message: Sendable, Hashable {
     case finished(JobResult)
     /// Time passed while work is under way (the spinner turns).
     case tick
+    /// The first frame is on screen: deferred work may start.
+    case started
 }
 
 /// One file of a write plan, as the write screen lists it.

@@ -35,6 +35,13 @@ public enum Update {
         case .tick:
             state.busy?.frame += 1
             return (state, [])
+        case .started:
+            guard state.suggestionsPending, state.busy == nil, let project = state.project else { return (state, []) }
+            let job = state.job(for: project, redesign: false)
+            state.busy = Busy(
+                jobID: job.id, label: "Suggesting", change: "Working out the enhancements", previousApplied: state.applied,
+                previousUndo: state.undoStack)
+            return (state, [.run(job)])
         case .finished(let done):
             guard let busy = state.busy, busy.jobID == done.id else { return (state, []) }
             state.busy = nil
@@ -87,6 +94,7 @@ public enum Update {
             let order: [Screen] = [.design, .files, .enhancements, .write]
             let index = order.firstIndex(of: state.screen) ?? 0
             state.screen = order[(index + (action == .nextScreen ? 1 : order.count - 1)) % order.count]
+            if state.screen == .enhancements && state.suggestionsPending && state.busy == nil { return update(state, .started) }
             if state.screen == .enhancements && state.detailDiff.isEmpty { state.refreshDiff() }
             if state.screen == .write && state.plan == nil { return (state, [.plan(folder: state.outputFolder)]) }
         case .toggle:

@@ -5,7 +5,8 @@ import SnapinfraCore
 enum EnhancementsView {
     static func draw(_ state: AppState, into buffer: inout ScreenBuffer, top: Int, height: Int) {
         guard !state.suggestions.isEmpty else {
-            buffer.put(TextLayout.fit("No enhancements apply to this design.", width: state.width - 2), x: 1, y: top + 1)
+            let text = state.suggestionsPending ? "Working out the enhancements…" : "No enhancements apply to this design."
+            buffer.put(TextLayout.fit(text, width: state.width - 2), x: 1, y: top + 1)
             return
         }
         let single = state.width < 60
