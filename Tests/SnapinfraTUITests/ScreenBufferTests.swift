@@ -65,10 +65,12 @@ import Testing
             return
         }
         let typed = Update.update(busy, .key(.character("s"))).0
-        #expect(typed.message == "Designing… Esc cancels.", "changes wait while the design runs")
+        #expect(typed.message == "Designing… 1 key waiting; Esc cancels.", "changes wait while the design runs")
         #expect(Update.update(typed, .key(.tab)).0.screen == .files, "reading goes on")
-        let done = Update.update(typed, .finished(job.run())).0
-        #expect(done.project?.options.environment == .development && done.busy == nil)
+        let (done, next) = Update.update(typed, .finished(job.run()))
+        #expect(done.project?.options.environment == .development)
+        // The typed-ahead `s` runs next.
+        #expect(done.busy?.label == "Designing" && next.count == 1)
     }
 }
 

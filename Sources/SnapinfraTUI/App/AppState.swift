@@ -70,6 +70,8 @@ public struct AppState: Sendable {
     public var busy: Busy?
     /// The suggestions are still to be worked out (see `init(project:width:height:suggestLater:)`).
     public var suggestionsPending = false
+    /// Keys that change the design, typed while work was under way.
+    public var queuedKeys: [Key] = []
     var nextJobID = 0
 
     /// A UI on the start screen, offering the given examples.

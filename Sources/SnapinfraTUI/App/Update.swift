@@ -48,20 +48,41 @@ public enum Update {
             let costBefore = state.result?.estimate.totalMonthly
             let scoreBefore = state.securityScore?.value
             state.install(done)
-            state.message = busy.change + totals(state, costBefore: costBefore, scoreBefore: scoreBefore)
-            return (state, [])
+            state.message =
+                done.suggested && done.base == done.result && busy.label == "Suggesting"
+                ? "\(Plural.count(state.suggestions.count, "enhancement")) suggested."
+                : busy.change + totals(state, costBefore: costBefore, scoreBefore: scoreBefore)
+            // Keys typed while it ran, in order; the first change starts the next job and the
+            // rest wait for it in turn.
+            let queued = state.queuedKeys
+            state.queuedKeys = []
+            // The write screen's plan was for the files before; compare again.
+            var effects: [Effect] = state.screen == .write ? [.plan(folder: state.outputFolder)] : []
+            for key in queued {
+                let (next, more) = update(state, .key(key))
+                state = next
+                effects += more
+            }
+            return (state, effects)
         case .key(let key):
             // While work runs, reading goes on; only changes to the design wait, and Esc cancels.
             if let busy = state.busy, !state.editingFolder, state.searchDraft == nil, !state.showHelp {
                 if key == .escape {
+                    state.queuedKeys = []
                     state.applied = busy.previousApplied
                     state.undoStack = busy.previousUndo
                     state.busy = nil
                     state.message = "Cancelled; nothing changed."
                     return (state, [])
                 }
+                if let action = KeyBindings.action(for: key, on: state.screen), action == .write || action == .confirmOverwrite {
+                    state.message = "\(busy.label)… the files are about to change; write once it is done."
+                    return (state, [])
+                }
                 if let action = KeyBindings.action(for: key, on: state.screen), action.changesDesign {
-                    state.message = "\(busy.label)… Esc cancels."
+                    // Typed ahead: done, in order, when the work finishes.
+                    if state.queuedKeys.count < 16 { state.queuedKeys.append(key) }
+                    state.message = "\(busy.label)… \(Plural.count(state.queuedKeys.count, "key")) waiting; Esc cancels."
                     return (state, [])
                 }
             }
