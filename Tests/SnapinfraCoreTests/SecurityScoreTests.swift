@@ -64,7 +64,7 @@ import Testing
         file.options.preferences.compliance = [.pciDss, .soc2, .gdpr]
         file.options.region = "us-east-1"
         let result = DesignEngine().run(file)
-        let checklist = ComplianceChecklist(result: result, file: file, suggestions: EnhancementEngine().suggestions(for: result, file: file))
+        let checklist = ComplianceChecklist(result: result, file: file, offered: EnhancementEngine().offeredIDs(for: result, file: file))
         func item(_ profile: Compliance, _ control: String) -> ComplianceChecklist.Item? {
             checklist.items.first { $0.profile == profile && $0.control == control }
         }
@@ -77,7 +77,7 @@ import Testing
         // Applying what the checklist names satisfies it.
         let ids = checklist.items.compactMap(\.enhancement)
         let applied = try EnhancementEngine().apply(Array(Set(ids)).sorted(), to: result, file: file)
-        let after = ComplianceChecklist(result: applied, file: file, suggestions: [])
+        let after = ComplianceChecklist(result: applied, file: file, offered: [])
         #expect(after.items.allSatisfy { $0.status != .afterEnhancement }, "\(after.items.filter { $0.status == .afterEnhancement })")
     }
 }

@@ -19,9 +19,9 @@ struct DesignCommand: ParsableCommand {
     func run() throws {
         let project = try ProjectInput.requireProject(path: file, json: json)
         let result = DesignEngine().run(project)
-        let suggestions = project.options.enableAIEnhancements ? EnhancementEngine().suggestions(for: result, file: project) : []
+        let offered = project.options.enableAIEnhancements ? EnhancementEngine().offeredIDs(for: result, file: project) : []
         let score = try? SecurityScore(result: result)
-        let compliance = ComplianceChecklist(result: result, file: project, suggestions: suggestions)
+        let compliance = ComplianceChecklist(result: result, file: project, offered: offered)
         if json {
             try JSONOutput.print(
                 DesignDocument(success: true, data: .init(result: result, securityScore: score, compliance: compliance), metadata: .init()))

@@ -34,7 +34,7 @@ struct EnhancementsCommand: ParsableCommand {
                     success: true,
                     data: .init(
                         baseMonthlyCost: result.estimate.totalMonthly, securityScore: score, enhancements: suggestions,
-                        compliance: ComplianceChecklist(result: result, file: project, suggestions: suggestions)),
+                        compliance: ComplianceChecklist(result: result, file: project, offered: suggestions.map(\.id))),
                     metadata: .init()))
             return
         }

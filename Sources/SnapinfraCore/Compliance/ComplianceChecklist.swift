@@ -20,8 +20,9 @@ public struct ComplianceChecklist: Sendable, Hashable, Codable {
 
     public var items: [Item]
 
-    public init(result: DesignResult, file: ProjectFile, suggestions: [Enhancement]) {
-        let offered = Set(suggestions.map(\.id))
+    /// `offered`: the ids of the suggestions for the design (`EnhancementEngine.offeredIDs`).
+    public init(result: DesignResult, file: ProjectFile, offered: [String]) {
+        let offered = Set(offered)
         var items: [Item] = []
         for profile in file.options.preferences.compliance {
             for requirement in ComplianceProfiles.profiles[profile] ?? [] where requirement.applies(result.design) {

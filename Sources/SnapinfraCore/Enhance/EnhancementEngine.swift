@@ -63,6 +63,11 @@ public struct EnhancementEngine: Sendable {
         return (try? SecurityScore(result: copy))?.value
     }
 
+    /// The ids of the suggestions for a design, without measuring them (no pricing, no rendering).
+    public func offeredIDs(for result: DesignResult, file: ProjectFile) -> [String] {
+        applicable(to: result, file: file).map(\.rule.id)
+    }
+
     /// The rules that fire on a design, in the focused categories, with their triggers (not priced).
     private func applicable(to result: DesignResult, file: ProjectFile) -> [(rule: EnhancementRule, trigger: String)] {
         let input = DesignInput(file: file, analysis: result.analysis)

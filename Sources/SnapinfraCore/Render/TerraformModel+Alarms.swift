@@ -4,93 +4,65 @@ extension TerraformModel {
         func value(_ name: String, _ expression: String) -> NameValue {
             NameValue(name: name, nameLiteral: Escaping.hclString(name), valueExpression: expression)
         }
+        let loadBalancer = value("LoadBalancer", "aws_lb.this.arn_suffix")
+        let database = value("DBInstanceIdentifier", "aws_db_instance.this.identifier")
+        let cache = value("ReplicationGroupId", "aws_elasticache_replication_group.this.id")
+        let rds = design.database?.service == .rds
         return (design.monitoring?.alarms ?? []).compactMap { id -> Alarm? in
-            let resource = id.replacingOccurrences(of: "-", with: "_")
+            /// One alarm: what it says, the metric (namespace, name, statistic), and when it fires.
+            func alarm(
+                _ description: String, _ namespace: String, _ metric: String, _ statistic: String, below: Bool = false, _ threshold: String,
+                _ dimensions: [NameValue]
+            ) -> Alarm {
+                Alarm(
+                    id: id.replacingOccurrences(of: "-", with: "_"), suffix: id, descriptionLiteral: Escaping.hclString(description),
+                    namespaceLiteral: Escaping.hclString(namespace), metricLiteral: Escaping.hclString(metric),
+                    statisticLiteral: Escaping.hclString(statistic),
+                    comparisonLiteral: Escaping.hclString(below ? "LessThanThreshold" : "GreaterThanThreshold"), threshold: threshold,
+                    dimensions: dimensions)
+            }
             switch id {
             case "alb-5xx":
-                return Alarm(
-                    id: resource, suffix: id, descriptionLiteral: Escaping.hclString("The load balancer's targets answer with 5xx errors."),
-                    namespaceLiteral: "\"AWS/ApplicationELB\"", metricLiteral: "\"HTTPCode_Target_5XX_Count\"", statisticLiteral: "\"Sum\"",
-                    comparisonLiteral: "\"GreaterThanThreshold\"",
-                    threshold: "10", dimensions: [value("LoadBalancer", "aws_lb.this.arn_suffix")])
+                return alarm(
+                    "The load balancer's targets answer with 5xx errors.", "AWS/ApplicationELB", "HTTPCode_Target_5XX_Count", "Sum", "10",
+                    [loadBalancer])
             case "alb-latency":
-                return Alarm(
-                    id: resource, suffix: id, descriptionLiteral: Escaping.hclString("Responses take longer than a second on average."),
-                    namespaceLiteral: "\"AWS/ApplicationELB\"", metricLiteral: "\"TargetResponseTime\"", statisticLiteral: "\"Average\"",
-                    comparisonLiteral: "\"GreaterThanThreshold\"",
-                    threshold: "1", dimensions: [value("LoadBalancer", "aws_lb.this.arn_suffix")])
-            case "api-5xx":
-                return Alarm(
-                    id: resource, suffix: id, descriptionLiteral: Escaping.hclString("The HTTP API answers with 5xx errors."),
-                    namespaceLiteral: "\"AWS/ApiGateway\"", metricLiteral: "\"5xx\"", statisticLiteral: "\"Sum\"",
-                    comparisonLiteral: "\"GreaterThanThreshold\"",
-                    threshold: "10", dimensions: [value("ApiId", "aws_apigatewayv2_api.this.id")])
-            case "database-cpu":
-                guard design.database?.service == .rds else { return nil }
-                return Alarm(
-                    id: resource, suffix: id, descriptionLiteral: Escaping.hclString("Database CPU above 80%."),
-                    namespaceLiteral: "\"AWS/RDS\"", metricLiteral: "\"CPUUtilization\"", statisticLiteral: "\"Average\"",
-                    comparisonLiteral: "\"GreaterThanThreshold\"",
-                    threshold: "80", dimensions: [value("DBInstanceIdentifier", "aws_db_instance.this.identifier")])
-            case "database-free-storage":
-                guard let db = design.database, db.service == .rds else { return nil }
-                // Alarm when less than 10% of the allocated storage is free.
-                let bytes = db.storageGB * 100_000_000
-                return Alarm(
-                    id: resource, suffix: id, descriptionLiteral: Escaping.hclString("Database free storage below 10%."),
-                    namespaceLiteral: "\"AWS/RDS\"", metricLiteral: "\"FreeStorageSpace\"", statisticLiteral: "\"Minimum\"",
-                    comparisonLiteral: "\"LessThanThreshold\"",
-                    threshold: "\(bytes)", dimensions: [value("DBInstanceIdentifier", "aws_db_instance.this.identifier")])
-            case "service-cpu":
-                return Alarm(
-                    id: resource, suffix: id, descriptionLiteral: Escaping.hclString("Service CPU above 85% even after scaling."),
-                    namespaceLiteral: "\"AWS/ECS\"", metricLiteral: "\"CPUUtilization\"", statisticLiteral: "\"Average\"",
-                    comparisonLiteral: "\"GreaterThanThreshold\"",
-                    threshold: "85",
-                    dimensions: [value("ClusterName", "aws_ecs_cluster.this.name"), value("ServiceName", "aws_ecs_service.this.name")])
-            case "cache-cpu":
-                return Alarm(
-                    id: resource, suffix: id, descriptionLiteral: Escaping.hclString("Cache engine CPU above 80%."),
-                    namespaceLiteral: "\"AWS/ElastiCache\"", metricLiteral: "\"EngineCPUUtilization\"", statisticLiteral: "\"Average\"",
-                    comparisonLiteral: "\"GreaterThanThreshold\"",
-                    threshold: "80", dimensions: [value("ReplicationGroupId", "aws_elasticache_replication_group.this.id")])
-            case "cache-memory":
-                return Alarm(
-                    id: resource, suffix: id, descriptionLiteral: Escaping.hclString("Cache memory above 80%: evictions follow."),
-                    namespaceLiteral: "\"AWS/ElastiCache\"", metricLiteral: "\"DatabaseMemoryUsagePercentage\"", statisticLiteral: "\"Average\"",
-                    comparisonLiteral: "\"GreaterThanThreshold\"",
-                    threshold: "80", dimensions: [value("ReplicationGroupId", "aws_elasticache_replication_group.this.id")])
-            case "database-memory":
-                guard design.database?.service == .rds else { return nil }
-                return Alarm(
-                    id: resource, suffix: id, descriptionLiteral: Escaping.hclString("Database freeable memory below 256 MB."),
-                    namespaceLiteral: "\"AWS/RDS\"", metricLiteral: "\"FreeableMemory\"", statisticLiteral: "\"Minimum\"",
-                    comparisonLiteral: "\"LessThanThreshold\"",
-                    threshold: "268435456", dimensions: [value("DBInstanceIdentifier", "aws_db_instance.this.identifier")])
-            case "database-connections":
-                guard design.database?.service == .rds else { return nil }
-                return Alarm(
-                    id: resource, suffix: id, descriptionLiteral: Escaping.hclString("Database connections above 200: check pools and leaks."),
-                    namespaceLiteral: "\"AWS/RDS\"", metricLiteral: "\"DatabaseConnections\"", statisticLiteral: "\"Maximum\"",
-                    comparisonLiteral: "\"GreaterThanThreshold\"",
-                    threshold: "200", dimensions: [value("DBInstanceIdentifier", "aws_db_instance.this.identifier")])
+                return alarm(
+                    "Responses take longer than a second on average.", "AWS/ApplicationELB", "TargetResponseTime", "Average", "1", [loadBalancer])
             case "alb-unhealthy-hosts":
-                return Alarm(
-                    id: resource, suffix: id, descriptionLiteral: Escaping.hclString("A task fails its health checks."),
-                    namespaceLiteral: "\"AWS/ApplicationELB\"", metricLiteral: "\"UnHealthyHostCount\"", statisticLiteral: "\"Maximum\"",
-                    comparisonLiteral: "\"GreaterThanThreshold\"",
-                    threshold: "0",
-                    dimensions: [
-                        value("LoadBalancer", "aws_lb.this.arn_suffix"), value("TargetGroup", "aws_lb_target_group.app.arn_suffix"),
-                    ])
-            case "function-errors", "function-throttles":
-                let errors = id == "function-errors"
-                return Alarm(
-                    id: resource, suffix: id,
-                    descriptionLiteral: Escaping.hclString(errors ? "The function fails invocations." : "The function is throttled."),
-                    namespaceLiteral: "\"AWS/Lambda\"", metricLiteral: errors ? "\"Errors\"" : "\"Throttles\"", statisticLiteral: "\"Sum\"",
-                    comparisonLiteral: "\"GreaterThanThreshold\"",
-                    threshold: errors ? "5" : "0", dimensions: [value("FunctionName", "aws_lambda_function.this.function_name")])
+                return alarm(
+                    "A task fails its health checks.", "AWS/ApplicationELB", "UnHealthyHostCount", "Maximum", "0",
+                    [loadBalancer, value("TargetGroup", "aws_lb_target_group.app.arn_suffix")])
+            case "api-5xx":
+                return alarm(
+                    "The HTTP API answers with 5xx errors.", "AWS/ApiGateway", "5xx", "Sum", "10", [value("ApiId", "aws_apigatewayv2_api.this.id")])
+            case "database-cpu" where rds:
+                return alarm("Database CPU above 80%.", "AWS/RDS", "CPUUtilization", "Average", "80", [database])
+            case "database-free-storage" where rds:
+                // Alarm when less than 10% of the allocated storage is free.
+                let bytes = (design.database?.storageGB ?? 0) * 100_000_000
+                return alarm("Database free storage below 10%.", "AWS/RDS", "FreeStorageSpace", "Minimum", below: true, "\(bytes)", [database])
+            case "database-memory" where rds:
+                return alarm("Database freeable memory below 256 MB.", "AWS/RDS", "FreeableMemory", "Minimum", below: true, "268435456", [database])
+            case "database-connections" where rds:
+                return alarm("Database connections above 200: check pools and leaks.", "AWS/RDS", "DatabaseConnections", "Maximum", "200", [database])
+            case "service-cpu":
+                return alarm(
+                    "Service CPU above 85% even after scaling.", "AWS/ECS", "CPUUtilization", "Average", "85",
+                    [value("ClusterName", "aws_ecs_cluster.this.name"), value("ServiceName", "aws_ecs_service.this.name")])
+            case "cache-cpu":
+                return alarm("Cache engine CPU above 80%.", "AWS/ElastiCache", "EngineCPUUtilization", "Average", "80", [cache])
+            case "cache-memory":
+                return alarm(
+                    "Cache memory above 80%: evictions follow.", "AWS/ElastiCache", "DatabaseMemoryUsagePercentage", "Average", "80", [cache])
+            case "function-errors":
+                return alarm(
+                    "The function fails invocations.", "AWS/Lambda", "Errors", "Sum", "5",
+                    [value("FunctionName", "aws_lambda_function.this.function_name")])
+            case "function-throttles":
+                return alarm(
+                    "The function is throttled.", "AWS/Lambda", "Throttles", "Sum", "0",
+                    [value("FunctionName", "aws_lambda_function.this.function_name")])
             default:
                 return nil
             }

@@ -104,12 +104,6 @@ public struct AppState: Sendable {
         install(job(for: project, redesign: true).run())
     }
 
-    /// Applies the switched-on enhancements to the base design and renders and validates again, at once.
-    mutating func rebuild() {
-        guard let project else { return }
-        install(job(for: project, redesign: false).run())
-    }
-
     /// The work that brings the screen up to date with a project and the switched-on enhancements.
     mutating func job(for project: ProjectFile, redesign: Bool) -> Job {
         nextJobID += 1
@@ -139,14 +133,15 @@ public struct AppState: Sendable {
         fileSelection = min(fileSelection, max(0, files.count - 1))
         layOut()
         detailScroll = 0
-        // The diff costs a second render; only the enhancements screen shows it.
-        if screen == .enhancements, suggestions.indices.contains(enhancementSelection), suggestions[enhancementSelection].id == selected {
-            detailDiff = done.diff.isEmpty ? [] : done.diff
-            if detailDiff.isEmpty { refreshDiff() }
-        } else if screen == .enhancements {
-            refreshDiff()
-        } else {
+        // The job worked out the diff for the suggestion selected when it started; another render
+        // is needed only if the selection or the screen moved meanwhile.
+        let shown = suggestions.indices.contains(enhancementSelection) ? suggestions[enhancementSelection].id : nil
+        if screen != .enhancements {
             detailDiff = []
+        } else if shown != nil, shown == done.diffFor {
+            detailDiff = done.diff
+        } else {
+            refreshDiff()
         }
     }
 

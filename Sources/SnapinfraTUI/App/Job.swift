@@ -26,12 +26,12 @@ public struct Job: Sendable, Hashable {
         let files = Self.render(result, project)
         let validation = files.isEmpty ? [Diagnostic.error("", "the templates could not be rendered")] : OutputValidator().validate(files)
         var diff: [String] = []
-        if let id = diffFor, suggestions.contains(where: { $0.id == id }) {
-            diff = Self.toggleDiff(id, applied: applied, base: base, files: files, project: project)
-        }
+        let diffed = diffFor.flatMap { id in suggestions.contains { $0.id == id } ? id : nil }
+        if let diffed { diff = Self.toggleDiff(diffed, applied: applied, base: base, files: files, project: project) }
         return JobResult(
             id: id, project: project, base: base, suggestions: suggestions, applied: applied, result: result, files: files,
-            validation: validation, securityScore: files.isEmpty ? nil : SecurityScore(files: files), diff: diff, suggested: suggest)
+            validation: validation, securityScore: files.isEmpty ? nil : SecurityScore(files: files), diffFor: diffed,
+            diff: diff, suggested: suggest)
     }
 
     static func render(_ result: DesignResult, _ project: ProjectFile) -> [RenderedFile] {
@@ -59,6 +59,8 @@ public struct JobResult: Sendable, Hashable {
     public var files: [RenderedFile]
     public var validation: [Diagnostic]
     public var securityScore: SecurityScore?
+    /// The suggestion `diff` is for, if the job worked one out.
+    public var diffFor: String?
     public var diff: [String]
     /// Whether `suggestions` were worked out by this job.
     public var suggested: Bool
@@ -67,7 +69,7 @@ public struct JobResult: Sendable, Hashable {
 /// The job under way, and what Esc puts back.
 public struct Busy: Sendable, Hashable {
     public var jobID: Int
-    /// "Designing", "Applying".
+    /// "Designing", "Applying", `Busy.suggesting`.
     public var label: String
     /// Said when it is done, before the new totals.
     public var change: String
@@ -75,6 +77,8 @@ public struct Busy: Sendable, Hashable {
     public var previousApplied: [String]
     public var previousUndo: [[String]]
 
+    /// The label of the job that works out the first suggestions after the first frame.
+    static let suggesting = "Suggesting"
     static let spinner: [Character] = ["|", "/", "-", "\\"]
     var glyph: Character { Self.spinner[frame % Self.spinner.count] }
 }

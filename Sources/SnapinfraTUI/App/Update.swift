@@ -39,7 +39,7 @@ public enum Update {
             guard state.suggestionsPending, state.busy == nil, let project = state.project else { return (state, []) }
             let job = state.job(for: project, redesign: false)
             state.busy = Busy(
-                jobID: job.id, label: "Suggesting", change: "Working out the enhancements", previousApplied: state.applied,
+                jobID: job.id, label: Busy.suggesting, change: "Working out the enhancements", previousApplied: state.applied,
                 previousUndo: state.undoStack)
             return (state, [.run(job)])
         case .finished(let done):
@@ -49,7 +49,7 @@ public enum Update {
             let scoreBefore = state.securityScore?.value
             state.install(done)
             state.message =
-                done.suggested && done.base == done.result && busy.label == "Suggesting"
+                busy.label == Busy.suggesting
                 ? "\(Plural.count(state.suggestions.count, "enhancement")) suggested."
                 : busy.change + totals(state, costBefore: costBefore, scoreBefore: scoreBefore)
             // Keys typed while it ran, in order; the first change starts the next job and the
