@@ -34,17 +34,21 @@ let package = Package(
         .target(name: "CTermGuard"),
         // libc wcwidth, which Swift's Glibc module does not expose.
         .target(name: "CWidth"),
+        // Language-model providers over HTTP (URLSession): OpenAI-compatible and Anthropic, with
+        // timeouts, retries, a repair round and the fallback to the rules engine.
+        .target(name: "SnapinfraAI", dependencies: ["SnapinfraCore"]),
         // What front ends do with files: staged, atomic writes of generated output.
         .target(name: "SnapinfraFiles", dependencies: ["SnapinfraCore"]),
         // The terminal UI: screen buffer, views, state; one small type talks to ncurses.
         .target(
             name: "SnapinfraTUI",
-            dependencies: ["SnapinfraCore", "SnapinfraFiles", "CNcursesw", "CTermGuard", "CWidth"]
+            dependencies: ["SnapinfraCore", "SnapinfraAI", "SnapinfraFiles", "CNcursesw", "CTermGuard", "CWidth"]
         ),
         .executableTarget(
             name: "SnapinfraCLI",
             dependencies: [
                 "SnapinfraCore",
+                "SnapinfraAI",
                 "SnapinfraFiles",
                 "SnapinfraTUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -54,6 +58,9 @@ let package = Package(
         // Benchmarks: `swift run -c release snapinfra-bench` (numbers, never timed assertions).
         .executableTarget(name: "SnapinfraBench", dependencies: ["SnapinfraCore", "SnapinfraTUI"]),
         .testTarget(name: "SnapinfraTUITests", dependencies: ["SnapinfraTUI", "SnapinfraCore", "CWidth"], exclude: ["Golden"]),
-        .testTarget(name: "SnapinfraCLITests", dependencies: ["SnapinfraCore"]),
+        // A real HTTP server on loopback that plays a language model, for the tests only.
+        .target(name: "FakeModelServer", path: "Tests/FakeModelServer"),
+        .testTarget(name: "SnapinfraCLITests", dependencies: ["SnapinfraCore", "FakeModelServer"]),
+        .testTarget(name: "SnapinfraAITests", dependencies: ["SnapinfraAI", "SnapinfraCore", "FakeModelServer"]),
     ]
 )

@@ -1,10 +1,18 @@
 import Foundation
+import SnapinfraAI
 import SnapinfraCore
 
 /// What every JSON document carries under `metadata`.
 struct JSONMetadata: Encodable {
     var version = SnapinfraVersion.current
     var provider = "rules"
+    /// What the language model did: who decided, the fallback reason, each call's tokens, time and price.
+    var ai: AIReport?
+
+    init(ai: AIReport? = nil) {
+        provider = ai?.provider ?? "rules"
+        self.ai = ai
+    }
 }
 
 /// Prints one JSON document to stdout and nothing else there.

@@ -7,7 +7,9 @@ struct Snapinfra: ParsableCommand {
         commandName: "snapinfra",
         abstract: "Turn a described software project into reviewed, ready-to-apply infrastructure code.",
         version: SnapinfraVersion.current,
-        subcommands: [TUICommand.self, ValidateCommand.self, DesignCommand.self, GenerateCommand.self, EnhancementsCommand.self],
+        subcommands: [
+            TUICommand.self, ValidateCommand.self, DesignCommand.self, GenerateCommand.self, EnhancementsCommand.self, DraftCommand.self,
+        ],
         defaultSubcommand: TUICommand.self
     )
 }

@@ -1,12 +1,14 @@
 import Foundation
 import Glibc
+import SnapinfraAI
 import SnapinfraCore
 import SnapinfraFiles
 
 /// The input loop: reads keys and signals, runs `update`, draws `view`. Returns the exit code.
 @MainActor
 public enum TUIRunner {
-    public static func run(_ makeState: (_ width: Int, _ height: Int) -> AppState) -> Int32 {
+    /// `assistant` answers the jobs that ask the language model; nil keeps everything on the rules.
+    public static func run(assistant: AIAssistant? = nil, _ makeState: (_ width: Int, _ height: Int) -> AppState) -> Int32 {
         let terminal: NcursesTerminal
         do {
             terminal = try NcursesTerminal()
@@ -54,7 +56,8 @@ public enum TUIRunner {
                         terminal.close()
                         return 0
                     case .run(let job):
-                        worker = Worker(job)
+                        worker?.cancel()
+                        worker = Worker(job, assistant: assistant)
                     default:
                         let (after, more) = Update.update(next, perform(effect, state: next))
                         next = after
@@ -63,7 +66,11 @@ public enum TUIRunner {
                 }
                 state = next
             }
-            if state.busy == nil { worker = nil }
+            if state.busy == nil, let cancelled = worker {
+                // Esc: the result is dropped, and a model call in flight is stopped.
+                cancelled.cancel()
+                worker = nil
+            }
             terminal.present(AppView.render(state))
         }
     }
@@ -99,10 +106,12 @@ public enum TUIRunner {
 final class Worker: @unchecked Sendable {
     private let lock = NSLock()
     private var done: JobResult?
+    private let token = CancelToken()
 
-    init(_ job: Job) {
+    init(_ job: Job, assistant: AIAssistant?) {
+        let token = self.token
         let thread = Thread { [self] in
-            let result = job.run()
+            let result = job.run(assistant: assistant, cancel: token)
             lock.withLock { done = result }
         }
         thread.stackSize = 8 << 20
@@ -110,4 +119,6 @@ final class Worker: @unchecked Sendable {
     }
 
     var result: JobResult? { lock.withLock { done } }
+
+    func cancel() { token.cancel() }
 }

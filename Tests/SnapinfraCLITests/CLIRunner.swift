@@ -21,7 +21,7 @@ struct CLIRunner {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
     }
 
-    static func run(_ arguments: [String], stdin: String? = nil) throws -> Output {
+    static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String]? = nil) throws -> Output {
         guard let binary else {
             Issue.record("the snapinfra binary is not built; run 'swift build' before 'swift test'")
             return Output(status: -1, stdout: "", stderr: "")
@@ -30,6 +30,7 @@ struct CLIRunner {
         process.executableURL = binary
         process.arguments = arguments
         process.currentDirectoryURL = repositoryRoot
+        if let environment { process.environment = environment }
         let out = Pipe()
         let err = Pipe()
         let input = Pipe()

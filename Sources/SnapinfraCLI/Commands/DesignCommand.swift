@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SnapinfraAI
 import SnapinfraCore
 
 /// `snapinfra design FILE [--json]`: analysis, decisions with reasons, cost breakdown, budget.
@@ -16,17 +17,23 @@ struct DesignCommand: ParsableCommand {
     @Flag(help: "Print one JSON document to stdout.")
     var json = false
 
+    @OptionGroup(title: "Language model")
+    var ai: AIOptions
+
     func run() throws {
+        let assistant = try ai.assistant()
         let project = try ProjectInput.requireProject(path: file, json: json)
-        let result = DesignEngine().run(project)
+        let (result, report) = assistant.design(project)
+        report.warnIfFellBack(source: file == "-" ? "<stdin>" : DisplayText.escape(file, limit: 200))
         let offered = project.options.enableAIEnhancements ? EnhancementEngine().offeredIDs(for: result, file: project) : []
         let score = try? SecurityScore(result: result)
         let compliance = ComplianceChecklist(result: result, file: project, offered: offered)
         if json {
             try JSONOutput.print(
-                DesignDocument(success: true, data: .init(result: result, securityScore: score, compliance: compliance), metadata: .init()))
+                DesignDocument(success: true, data: .init(result: result, securityScore: score, compliance: compliance), metadata: .init(ai: report)))
         } else {
             print(DesignReport.text(result, projectName: project.project.name, score: score, compliance: compliance), terminator: "")
+            if report.provider != "rules" { print("\nLanguage model\n  \(report.summary)") }
         }
         if result.validation.hasErrors { throw ExitCode(1) }
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SnapinfraAI
 import SnapinfraCore
 
 /// `snapinfra enhancements FILE [--json]`: the suggestions, their impact and safety.
@@ -19,10 +20,16 @@ struct EnhancementsCommand: ParsableCommand {
     @Option(name: .customLong("diff"), help: "Print the unified diff that applying this enhancement (with what it requires) makes to the files.")
     var diffID: String?
 
+    @OptionGroup(title: "Language model")
+    var ai: AIOptions
+
     func run() throws {
+        let assistant = try ai.assistant()
         let project = try ProjectInput.requireProject(path: file, json: json)
-        let result = DesignEngine().run(project)
-        let suggestions = project.options.enableAIEnhancements ? EnhancementEngine().suggestions(for: result, file: project) : []
+        var (result, report) = assistant.design(project)
+        report.warnIfFellBack(source: file == "-" ? "<stdin>" : DisplayText.escape(file, limit: 200))
+        var suggestions = project.options.enableAIEnhancements ? EnhancementEngine().suggestions(for: result, file: project) : []
+        if diffID == nil { suggestions = assistant.rank(suggestions, file: project, report: &report) }
         let score = try SecurityScore(result: result)
         if let diffID {
             try printDiff(diffID, suggestions: suggestions, result: result, project: project)
@@ -34,8 +41,8 @@ struct EnhancementsCommand: ParsableCommand {
                     success: true,
                     data: .init(
                         baseMonthlyCost: result.estimate.totalMonthly, securityScore: score, enhancements: suggestions,
-                        compliance: ComplianceChecklist(result: result, file: project, offered: suggestions.map(\.id))),
-                    metadata: .init()))
+                        compliance: ComplianceChecklist(result: result, file: project, offered: suggestions.map(\.id)), advice: report.advice),
+                    metadata: .init(ai: report)))
             return
         }
         if suggestions.isEmpty {
@@ -62,6 +69,11 @@ struct EnhancementsCommand: ParsableCommand {
             if !s.requires.isEmpty { print("       requires: \(s.requires.joined(separator: ", "))") }
             if !s.conflicts.isEmpty { print("       conflicts with: \(s.conflicts.joined(separator: ", "))") }
         }
+        if !report.advice.isEmpty {
+            print("\nAdvice from \(report.rankedBy) (shown, never applied):")
+            for advice in report.advice { print("  - \(advice.title): \(advice.detail)") }
+        }
+        if report.provider != "rules" { print("\nLanguage model: \(report.summary)") }
         print("\nSee what one changes: snapinfra enhancements FILE --diff ID")
     }
 
@@ -89,6 +101,8 @@ struct EnhancementsDocument: Encodable {
         var securityScore: SecurityScore
         var enhancements: [Enhancement]
         var compliance: ComplianceChecklist
+        /// A model's advice (`--ai`), shown and never applied.
+        var advice: [ModelAdvice]
     }
 
     var success: Bool

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SnapinfraAI
 import SnapinfraCore
 import SnapinfraFiles
 
@@ -38,17 +39,22 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "A folder of templates that replace the built-in ones of the same name.")
     var templates: String?
 
+    @OptionGroup(title: "Language model")
+    var ai: AIOptions
+
     func validate() throws {
         if apply != nil && applySafe { throw ValidationError("--apply and --apply-safe cannot be combined") }
     }
 
     func run() throws {
+        let assistant = try ai.assistant()
         var project = try ProjectInput.requireProject(path: file, json: json)
         if let target {
             project.options.targets = try Self.targets(target)
         }
         let templateSet = try loadTemplates()
-        let designed = DesignEngine().run(project)
+        var (designed, report) = assistant.design(project)
+        report.warnIfFellBack(source: file == "-" ? "<stdin>" : DisplayText.escape(file, limit: 200))
         let engine = EnhancementEngine()
         var chosen: [String] = []
         if let apply {
@@ -103,14 +109,19 @@ struct GenerateCommand: ParsableCommand {
             throw CommandFailure.usage("\(error)")
         }
         if json {
-            let remaining = project.options.enableAIEnhancements ? engine.suggestions(for: result, file: project) : []
-            try JSONOutput.print(
-                GenerateResponse(result: result, files: rendered, validation: validation, targets: targets, enhancements: remaining, applied: chosen))
+            var remaining = project.options.enableAIEnhancements ? engine.suggestions(for: result, file: project) : []
+            remaining = assistant.rank(remaining, file: project, report: &report)
+            var response = GenerateResponse(
+                result: result, files: rendered, validation: validation, targets: targets, enhancements: remaining, applied: chosen)
+            response.metadata = JSONMetadata(ai: report)
+            if let reason = report.fallbackReason { response.data.validation.warnings.append(reason) }
+            try JSONOutput.print(response)
         } else {
             for item in plan.items {
                 print(
                     "\(item.status.rawValue.padding(toLength: 11, withPad: " ", startingAt: 0)) \(DisplayText.escape(out, limit: 200))/\(item.path)")
             }
+            if report.provider != "rules" { print("Language model: \(report.summary)") }
             print(
                 "Estimated \(Format.money(result.estimate.totalMonthly)) a month (\(Format.money(result.estimate.minMonthly)) – \(Format.money(result.estimate.maxMonthly))). Next: read \(DisplayText.escape(out, limit: 200))/DEPLOY.md."
             )

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SnapinfraAI
 import SnapinfraCore
 import SnapinfraTUI
 
@@ -14,16 +15,23 @@ struct TUICommand: ParsableCommand {
     @Argument(help: "A project file to open (JSON or YAML).")
     var file: String?
 
+    @OptionGroup(title: "Language model")
+    var ai: AIOptions
+
     func run() throws {
+        let assistant = try ai.assistant()
+        let model = assistant.settings.provider == .rules ? nil : assistant.source
         var project: ProjectFile?
         if let file {
             project = try ProjectInput.requireProject(path: file, json: false)
         }
         let examples = project == nil ? Self.examples() : []
         let code = MainActor.assumeIsolated {
-            TUIRunner.run { width, height in
-                if let project { return AppState(project: project, width: width, height: height, suggestLater: true) }
-                return AppState(examples: examples, width: width, height: height)
+            TUIRunner.run(assistant: model == nil ? nil : assistant) { width, height in
+                if let project { return AppState(project: project, width: width, height: height, suggestLater: true, aiModel: model) }
+                var state = AppState(examples: examples, width: width, height: height)
+                state.aiModel = model
+                return state
             }
         }
         if code != 0 { throw ExitCode(code) }

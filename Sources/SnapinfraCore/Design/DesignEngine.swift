@@ -20,7 +20,11 @@ public struct DesignEngine: Sendable {
 
     public func run(_ file: ProjectFile) -> DesignResult {
         let input = DesignInput(file: file)
-        let design = designer.design(input)
+        return result(for: designer.design(input), input: input)
+    }
+
+    /// Prices, fits to the budget and validates a design, whoever proposed it.
+    public func result(for design: InfrastructureDesign, input: DesignInput) -> DesignResult {
         let estimate = estimator.estimate(design, analysis: input.analysis)
         let verdict = BudgetFitter(estimator: estimator).verdict(design, estimate: estimate, input: input)
         let validation = DesignValidator(catalog: estimator.catalog).validate(design)

@@ -73,6 +73,10 @@ public struct AppState: Sendable {
     /// Keys that change the design, typed while work was under way.
     public var queuedKeys: [Key] = []
     var nextJobID = 0
+    /// The language model's name when one makes the decisions (`--ai`); nil on the rules engine.
+    public var aiModel: String?
+    /// What the model did for the design now shown.
+    public private(set) var aiReport: AIReport = .rules
 
     /// A UI on the start screen, offering the given examples.
     public init(examples: [ExampleProject], width: Int, height: Int) {
@@ -85,15 +89,17 @@ public struct AppState: Sendable {
     /// A UI with a project loaded, on the design screen.
     /// With `suggestLater`, the first frame shows the design at once and the suggestions (a render
     /// and a score for each) follow from a job the runner starts after that frame.
-    public init(project: ProjectFile, width: Int, height: Int, suggestLater: Bool = false) {
+    /// With `aiModel`, that job also asks the model to design and to rank the suggestions.
+    public init(project: ProjectFile, width: Int, height: Int, suggestLater: Bool = false, aiModel: String? = nil) {
         screen = .design
         self.width = width
         self.height = height
+        self.aiModel = aiModel
         if suggestLater {
             var job = job(for: project, redesign: true)
             job.suggest = false
             install(job.run())
-            suggestionsPending = project.options.enableAIEnhancements
+            suggestionsPending = project.options.enableAIEnhancements || aiModel != nil
         } else {
             load(project)
         }
@@ -110,13 +116,14 @@ public struct AppState: Sendable {
         let diffFor = screen == .enhancements && suggestions.indices.contains(enhancementSelection) ? suggestions[enhancementSelection].id : nil
         return Job(
             id: nextJobID, project: project, applied: applied, base: redesign ? nil : baseResult, suggestions: redesign ? [] : suggestions,
-            diffFor: diffFor, suggest: redesign || suggestionsPending)
+            diffFor: diffFor, suggest: redesign || suggestionsPending, askModel: aiModel != nil && redesign)
     }
 
     /// Shows what a job produced.
     mutating func install(_ done: JobResult) {
         project = done.project
         if done.suggested { suggestionsPending = false }
+        if let ai = done.ai { aiReport = ai }
         if outputFolder.isEmpty { outputFolder = "out/" + Naming.slug(done.project.project.name) }
         baseResult = done.base
         let selected = suggestions.indices.contains(enhancementSelection) ? suggestions[enhancementSelection].id : nil
@@ -157,7 +164,7 @@ public struct AppState: Sendable {
 
     /// Lays the design report out again for the current width.
     mutating func layOut() {
-        designLines = result.map { DesignLines.make($0, width: max(20, width - 2)) } ?? []
+        designLines = result.map { DesignLines.make($0, ai: aiReport, width: max(20, width - 2)) } ?? []
     }
 
     /// Problems of one rendered file.

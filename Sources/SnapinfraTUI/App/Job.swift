@@ -1,3 +1,4 @@
+import SnapinfraAI
 import SnapinfraCore
 
 /// Work too slow for the input loop: designing again after a what-if, or applying a new set of
@@ -15,12 +16,31 @@ public struct Job: Sendable, Hashable {
     /// Work out the suggestions (a what-if, or the first ones after the first frame); otherwise
     /// keep `suggestions`.
     public var suggest = true
+    /// Ask the language model (when one is configured) to design and to rank the suggestions.
+    public var askModel = false
 
-    /// Does the work. Pure and thread-safe: everything it reads is in the job.
-    public func run() -> JobResult {
-        let base = self.base ?? DesignEngine().run(project)
-        let suggestions =
+    /// Does the work. Thread-safe: everything it reads is in the job, and the assistant (when the
+    /// job asks the model) only talks HTTP; `cancel` stops a call in flight.
+    public func run(assistant: AIAssistant? = nil, cancel: CancelToken = CancelToken()) -> JobResult {
+        let model = askModel ? assistant : nil
+        var report: AIReport?
+        let base: DesignResult
+        if let given = self.base {
+            base = given
+        } else if let model {
+            let (designed, designReport) = model.design(project, cancel: cancel)
+            base = designed
+            report = designReport
+        } else {
+            base = DesignEngine().run(project)
+        }
+        var suggestions =
             !suggest ? self.suggestions : (project.options.enableAIEnhancements ? EnhancementEngine().suggestions(for: base, file: project) : [])
+        if suggest, let model, !cancel.isCancelled {
+            var ranked = report ?? model.emptyReport()
+            suggestions = model.rank(suggestions, file: project, report: &ranked, cancel: cancel)
+            report = ranked
+        }
         let applied = applied.filter { id in suggestions.contains { $0.id == id } }
         let result = (try? EnhancementEngine().apply(applied, to: base, file: project)) ?? base
         let files = Self.render(result, project)
@@ -31,7 +51,7 @@ public struct Job: Sendable, Hashable {
         return JobResult(
             id: id, project: project, base: base, suggestions: suggestions, applied: applied, result: result, files: files,
             validation: validation, securityScore: files.isEmpty ? nil : SecurityScore(files: files), diffFor: diffed,
-            diff: diff, suggested: suggest)
+            diff: diff, suggested: suggest, ai: report)
     }
 
     static func render(_ result: DesignResult, _ project: ProjectFile) -> [RenderedFile] {
@@ -64,6 +84,8 @@ public struct JobResult: Sendable, Hashable {
     public var diff: [String]
     /// Whether `suggestions` were worked out by this job.
     public var suggested: Bool
+    /// What the model did, when the job asked it.
+    public var ai: AIReport?
 }
 
 /// The job under way, and what Esc puts back.

@@ -37,9 +37,12 @@ public enum Update {
             return (state, [])
         case .started:
             guard state.suggestionsPending, state.busy == nil, let project = state.project else { return (state, []) }
-            let job = state.job(for: project, redesign: false)
+            // With a model, the first job asks it to design and rank; the rules design is on screen
+            // meanwhile, and Esc keeps it.
+            let job = state.job(for: project, redesign: state.aiModel != nil)
+            let label = state.aiModel.map { "Asking \(DisplayText.escape($0, limit: 30))" } ?? Busy.suggesting
             state.busy = Busy(
-                jobID: job.id, label: Busy.suggesting, change: "Working out the enhancements", previousApplied: state.applied,
+                jobID: job.id, label: label, change: "Working out the enhancements", previousApplied: state.applied,
                 previousUndo: state.undoStack)
             return (state, [.run(job)])
         case .finished(let done):
@@ -49,9 +52,13 @@ public enum Update {
             let scoreBefore = state.securityScore?.value
             state.install(done)
             state.message =
-                busy.label == Busy.suggesting
+                busy.label == Busy.suggesting || busy.label.hasPrefix("Asking")
                 ? "\(Plural.count(state.suggestions.count, "enhancement")) suggested."
                 : busy.change + totals(state, costBefore: costBefore, scoreBefore: scoreBefore)
+            if let ai = done.ai {
+                let who = ai.decidedBy == "rules" ? "Decided by the rules" : "Decided by \(ai.decidedBy)"
+                state.message = (ai.fallbackReason.map { "Model: \(DisplayText.escape($0, limit: 120)). " } ?? "\(who). ") + (state.message ?? "")
+            }
             // Keys typed while it ran, in order; the first change starts the next job and the
             // rest wait for it in turn.
             let queued = state.queuedKeys
@@ -73,6 +80,11 @@ public enum Update {
                     state.undoStack = busy.previousUndo
                     state.busy = nil
                     state.message = "Cancelled; nothing changed."
+                    if busy.label.hasPrefix("Asking") {
+                        // The model was asked for the first design: keep the rules from now on.
+                        state.aiModel = nil
+                        state.message = "Cancelled the model; the rules engine decides from now on."
+                    }
                     return (state, [])
                 }
                 if let action = KeyBindings.action(for: key, on: state.screen), action == .write || action == .confirmOverwrite {
@@ -177,6 +189,11 @@ public enum Update {
                 state.load(state.examples[state.startSelection].file)
                 state.screen = .design
                 state.designScroll = 0
+                if state.aiModel != nil {
+                    // The rules design is on screen; the model's follows from a job.
+                    state.suggestionsPending = true
+                    return update(state, .started)
+                }
             }
         case .back, .focusList:
             state.focusPreview = false

@@ -7,7 +7,7 @@ enum DesignLines {
     static let strong = CellStyle(bold: true)
     static let faint = CellStyle(dim: true)
 
-    static func make(_ result: DesignResult, width: Int) -> [StyledLine] {
+    static func make(_ result: DesignResult, ai: AIReport = .rules, width: Int) -> [StyledLine] {
         var lines: [StyledLine] = []
         if let budget = result.budget, budget.overBudget {
             for line in TextLayout.wrap("! OVER BUDGET. \(budget.summary)", width: width) {
@@ -15,6 +15,7 @@ enum DesignLines {
             }
             lines.append(StyledLine())
         }
+        if ai.provider != "rules" { model(ai, width: width, into: &lines) }
         analysis(result.analysis, width: width, into: &lines)
         decisions(result.design.decisions, width: width, into: &lines)
         cost(result, width: width, into: &lines)
@@ -45,15 +46,41 @@ enum DesignLines {
         lines.append(StyledLine())
     }
 
+    /// Who decided, what the calls cost, why the rules took over, and the model's advice.
+    static func model(_ ai: AIReport, width: Int, into lines: inout [StyledLine]) {
+        lines.append(StyledLine("LANGUAGE MODEL (\(ai.provider))", heading))
+        for part in TextLayout.wrap(ai.summary, width: width - 2) {
+            lines.append(StyledLine("  " + part, ai.fallbackReason == nil ? .plain : CellStyle(color: .yellow)))
+        }
+        for call in ai.calls {
+            let tokens = "\(call.promptTokens) → \(call.completionTokens)\(call.tokensEstimated ? " (est.)" : "")"
+            let line = "\(call.purpose): \(tokens) tokens, \(call.latencyMS) ms, \(Plural.count(call.attempts, "attempt")), \(call.outcome)"
+            for (index, part) in TextLayout.wrap(line, width: width - 6).enumerated() {
+                lines.append(StyledLine((index == 0 ? "    ↳ " : "      ") + part, faint))
+            }
+        }
+        if !ai.advice.isEmpty {
+            lines.append(StyledLine("  Advice from \(ai.rankedBy) (shown, never applied):", strong))
+            for advice in ai.advice {
+                for (index, part) in TextLayout.wrap("\(advice.title): \(advice.detail)", width: width - 6).enumerated() {
+                    lines.append(StyledLine((index == 0 ? "    - " : "      ") + part))
+                }
+            }
+        }
+        lines.append(StyledLine())
+    }
+
     static func decisions(_ decisions: [Decision], width: Int, into lines: inout [StyledLine]) {
         lines.append(StyledLine("DECISIONS (why each resource is what it is)", heading))
         for decision in decisions {
+            let by = decision.source == "rules" ? "" : "  · " + decision.source
             lines.append(
                 StyledLine(runs: [
                     .init(text: "  " + decision.id, style: strong), .init(text: " = ", style: .plain),
                     .init(
-                        text: TextLayout.fit(decision.value, width: max(4, width - decision.id.count - 5)),
+                        text: TextLayout.fit(decision.value, width: max(4, width - decision.id.count - 5 - by.count)),
                         style: CellStyle(bold: true, color: .green)),
+                    .init(text: by, style: CellStyle(color: .magenta)),
                 ]))
             for part in TextLayout.wrap(decision.reason, width: width - 4) { lines.append(StyledLine("    " + part)) }
             for trace in decision.trace {
