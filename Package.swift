@@ -57,7 +57,9 @@ let package = Package(
         .testTarget(name: "SnapinfraCoreTests", dependencies: ["SnapinfraCore"], exclude: ["Golden"]),
         // Benchmarks: `swift run -c release snapinfra-bench` (numbers, never timed assertions).
         .executableTarget(name: "SnapinfraBench", dependencies: ["SnapinfraCore", "SnapinfraTUI"]),
-        .testTarget(name: "SnapinfraTUITests", dependencies: ["SnapinfraTUI", "SnapinfraCore", "CWidth"], exclude: ["Golden"]),
+        .testTarget(
+            name: "SnapinfraTUITests", dependencies: ["SnapinfraTUI", "SnapinfraCore", "SnapinfraAI", "CWidth", "FakeModelServer"],
+            exclude: ["Golden"]),
         // A real HTTP server on loopback that plays a language model, for the tests only.
         .target(name: "FakeModelServer", path: "Tests/FakeModelServer"),
         .testTarget(name: "SnapinfraCLITests", dependencies: ["SnapinfraCore", "FakeModelServer"]),

@@ -76,3 +76,21 @@ if let data = FileManager.default.contents(atPath: "examples/ride-events.yaml"),
         _ = AppView.render(AppState(project: file, width: 80, height: 24, suggestLater: true))
     }
 }
+
+// Language-model prompts: their size in tokens (four characters a token; the target for a design
+// call is under 2,000), and the cost of building and checking them.
+print("\nlanguage-model prompts (estimated tokens)")
+for name in examples {
+    guard let data = FileManager.default.contents(atPath: "examples/\(name)"),
+        let file = ProjectLoader().load([UInt8](data), format: DocumentFormat.forFileName(name)).file
+    else { continue }
+    let input = DesignInput(file: file)
+    let menu = DesignMenu(design: RulesDesigner().design(input), input: input)
+    let design = DesignPrompt.make(input: input, menu: menu)
+    let suggestions = EnhancementEngine().suggestions(for: DesignEngine().run(file), file: file)
+    let ranking = EnhancementRanking.prompt(suggestions: suggestions, input: input)
+    print(
+        "  \(name): design \(design.estimatedTokens) tokens (\(menu.items.count) settings), ranking \(ranking.estimatedTokens) tokens (\(suggestions.count) suggestions)"
+    )
+}
+print("  draft: \(ProjectDraft.prompt(description: "an API for a dental clinic with appointments and invoices").estimatedTokens) tokens")

@@ -112,7 +112,7 @@ public enum DesignPrompt {
         let user = """
             \(ModelPrompt.delimited(data, tag: "project_data"))
             Analysis: \(compactJSON(analysis))
-            Menu:
+            Menu (compute.taskSize is Fargate CPU units/memory MB; counts are tasks):
             \(menuLines)
             """
         return ModelPrompt(system: system, messages: [ChatMessage(.user, user)], maxReplyTokens: 900)

@@ -1,0 +1,80 @@
+import FakeModelServer
+import Foundation
+import SnapinfraAI
+import SnapinfraCore
+import Testing
+
+@testable import SnapinfraTUI
+
+/// The terminal UI with a language model: the rules design first, the model's from a job, Esc
+/// cancels, and the screen says who decided and what it cost.
+@Suite(.serialized) struct ModelInTheUITests {
+    func assistant(_ server: FakeModelServer, timeout: Double = 5) throws -> AIAssistant {
+        let flags = AISettings.Flags(provider: "openai", model: "test-model", baseURL: server.baseURL, timeout: "\(timeout)")
+        return AIAssistant(settings: try AISettings.resolve(flags: flags, environment: [:], configText: nil))
+    }
+
+    /// Runs the first job (the one the runner starts after the first frame) with the assistant.
+    func firstJob(_ state: AppState, _ assistant: AIAssistant) -> (AppState, Job?) {
+        let (started, effects) = Update.update(state, .started)
+        guard case .run(let job)? = effects.first else { return (started, nil) }
+        return (Update.update(started, .finished(job.run(assistant: assistant))).0, job)
+    }
+
+    @Test func theModelsDesignReplacesTheRulesDesignAndSaysWhoDecided() throws {
+        let file = try exampleProject("tiny-todo.yaml")
+        let input = DesignInput(file: file)
+        let menu = DesignMenu(design: RulesDesigner().design(input), input: input)
+        let decisions = menu.items.map { item -> [String: String] in
+            let value = item.setting == "compute.memoryMB" ? "1536" : item.current
+            return ["setting": item.setting, "value": value, "reason": "Picked in the test."]
+        }
+        let reply = String(decoding: try JSONSerialization.data(withJSONObject: ["decisions": decisions]), as: UTF8.self)
+        let server = try FakeModelServer([
+            .status(200, FakeModelServer.openAI(reply)), .status(200, FakeModelServer.openAI(#"{"ranking": [], "advice": []}"#)),
+        ])
+        let state = AppState(project: file, width: 100, height: 30, suggestLater: true, aiModel: "test-model")
+        #expect(state.result?.design.compute?.memoryMB == 512, "the first frame shows the rules design")
+        let (after, job) = firstJob(state, try assistant(server))
+        #expect(job?.askModel == true)
+        #expect(after.result?.design.compute?.memoryMB == 1_536)
+        #expect(after.aiReport.decidedBy == "test-model")
+        #expect(after.message?.hasPrefix("Decided by test-model.") == true)
+        let screen = AppView.render(after).text
+        #expect(screen.contains("LANGUAGE MODEL (openai)"))
+        #expect(screen.contains("test-model: 2 calls, 1,624 → 328 tokens"))
+        #expect(after.designLines.map(\.text).contains("  compute.memory = 1536 MB arm64  · test-model"))
+    }
+
+    @Test func aFailingModelLeavesTheRulesDesignAndTheReasonOnScreen() throws {
+        let file = try exampleProject("shop.json")
+        let server = try FakeModelServer([.status(503, "busy")])
+        let state = AppState(project: file, width: 100, height: 30, suggestLater: true, aiModel: "test-model")
+        let before = state.result
+        let (after, _) = firstJob(state, try assistant(server))
+        #expect(after.result == before)
+        #expect(after.message?.hasPrefix("Model: model call failed: HTTP 503: busy; used rules.") == true)
+        #expect(AppView.render(after).text.contains("model call failed: HTTP 503: busy; used rules"))
+    }
+
+    @Test func escWhileAskingKeepsTheRulesAndStopsAskingTheModel() throws {
+        let file = try exampleProject("shop.json")
+        let state = AppState(project: file, width: 100, height: 30, suggestLater: true, aiModel: "test-model")
+        let (asking, effects) = Update.update(state, .started)
+        #expect(asking.busy?.label == "Asking test-model")
+        guard case .run(let job)? = effects.first else { throw CancellationError() }
+        let (cancelled, _) = Update.update(asking, .key(.escape))
+        #expect(cancelled.busy == nil)
+        #expect(cancelled.aiModel == nil)
+        #expect(cancelled.message == "Cancelled the model; the rules engine decides from now on.")
+        // A cancelled call ends at once and its late result is dropped.
+        let server = try FakeModelServer([.delayed(8, "{}")])
+        let token = CancelToken()
+        token.cancel()
+        let started = Date()
+        let late = job.run(assistant: try assistant(server, timeout: 20), cancel: token)
+        #expect(Date().timeIntervalSince(started) < 2)
+        #expect(late.ai?.fallbackReason == "model call cancelled; used rules")
+        #expect(Update.update(cancelled, .finished(late)).0.result == cancelled.result)
+    }
+}
