@@ -80,6 +80,38 @@ public enum TUIRunner {
         switch effect {
         case .quit, .run:
             return .planFailed("not a file effect")
+        case .complete(let path):
+            return .completed(path: path, candidates: PathCompletion.candidates(for: path))
+        case .openFile(let path):
+            guard let data = FileManager.default.contents(atPath: path) else {
+                return .fileOpened(path: path, project: nil, problems: ["no such file, or it cannot be read"])
+            }
+            let loaded = ProjectLoader().load([UInt8](data), format: DocumentFormat.forFileName(path))
+            return .fileOpened(
+                path: path, project: loaded.file,
+                problems: loaded.diagnostics.filter { $0.severity == .error }.map { $0.formatted(source: DisplayText.escape(path, limit: 60)) })
+        case .saveProject(let path, let project, let overwrite):
+            guard let format = DocumentFormat.forFileName(path) else {
+                return .projectSaveFailed("Name the file .json, .yaml or .yml.", exists: false)
+            }
+            if FileManager.default.fileExists(atPath: path) && !overwrite && path != state.draftSource {
+                return .projectSaveFailed("\(DisplayText.escape(path, limit: 60)) exists: Enter again replaces it, Esc keeps it.", exists: true)
+            }
+            do {
+                try Data(ProjectWriter.text(project, format: format).utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+                return .projectSaved(path: path)
+            } catch {
+                return .projectSaveFailed("Cannot write \(DisplayText.escape(path, limit: 60)): \(error.localizedDescription)", exists: false)
+            }
+        case .saveDraft(var draft):
+            guard let store = DraftStore.standard() else { return .draftSaveFailed("no HOME or XDG_STATE_HOME to keep it in") }
+            draft.savedAt = Date()
+            do {
+                try store.save(draft)
+                return .tick
+            } catch {
+                return .draftSaveFailed("\(error.localizedDescription)")
+            }
         case .plan(let folder):
             do {
                 let plan = try OutputWriter(path: folder).plan(state.files)

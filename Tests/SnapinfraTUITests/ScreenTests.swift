@@ -91,8 +91,9 @@ import Testing
     @Test func startScreenOpensAnExample() throws {
         let examples = try ["tiny-todo.yaml", "shop.json"].map { ExampleProject(name: $0, file: try exampleProject($0)) }
         let start = AppState(examples: examples, width: 80, height: 24)
-        #expect(AppView.render(start).text.contains("> tiny-todo.yaml"))
-        let (opened, _) = press(start, [.down, .enter])
+        #expect(AppView.render(start).text.contains("> New project"))
+        #expect(AppView.render(start).text.contains("  Example tiny-todo.yaml — Personal to-do list"))
+        let (opened, _) = press(start, [.end, .enter])
         #expect(opened.screen == .design)
         #expect(opened.project?.project.name == "Harbour Shop")
     }

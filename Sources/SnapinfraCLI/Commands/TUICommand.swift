@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SnapinfraAI
 import SnapinfraCore
+import SnapinfraFiles
 import SnapinfraTUI
 
 /// `snapinfra` / `snapinfra tui [FILE]`: the terminal UI.
@@ -9,7 +10,10 @@ struct TUICommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tui",
         abstract: "The terminal UI (the default command): review the design, its cost and the files.",
-        discussion: "Without FILE it starts on a list of the example projects in ./examples."
+        discussion: """
+            Without FILE it starts on the start screen: a new project, a sentence to draft from, a file to open, \
+            the drafts to resume (saved after every change under $XDG_STATE_HOME/snapinfra/drafts), and the examples in ./examples.
+            """
     )
 
     @Argument(help: "A project file to open (JSON or YAML).")
@@ -26,10 +30,15 @@ struct TUICommand: ParsableCommand {
             project = try ProjectInput.requireProject(path: file, json: false)
         }
         let examples = project == nil ? Self.examples() : []
+        let drafts = project == nil ? (DraftStore.standard()?.list() ?? []) : []
         let code = MainActor.assumeIsolated {
             TUIRunner.run(assistant: model == nil ? nil : assistant) { width, height in
-                if let project { return AppState(project: project, width: width, height: height, suggestLater: true, aiModel: model) }
-                var state = AppState(examples: examples, width: width, height: height)
+                if let project {
+                    var state = AppState(project: project, width: width, height: height, suggestLater: true, aiModel: model)
+                    state.draftSource = file
+                    return state
+                }
+                var state = AppState(examples: examples, width: width, height: height, drafts: drafts)
                 state.aiModel = model
                 return state
             }

@@ -8,12 +8,13 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
     case search, nextMatch, previousMatch
     case editFolder, write, confirmOverwrite
     case toggle, applySafe, undo, detailUp, detailDown
+    case editProject, saveAs
 
     /// Actions that change the design or write it; they wait while work is under way.
     var changesDesign: Bool {
         switch self {
         case .cycleScale, .cycleEnvironment, .cycleRegion, .moreTraffic, .lessTraffic, .toggle, .applySafe, .undo, .write, .confirmOverwrite,
-            .open:
+            .open, .editProject:
             return true
         default:
             return false
@@ -41,6 +42,8 @@ public struct KeyBinding: Sendable, Hashable {
 public enum KeyBindings {
     static let global: [KeyBinding] = [
         KeyBinding([.tab], .nextScreen, "next screen", hint: true),
+        KeyBinding([.character("p")], .editProject, "edit the project", hint: true),
+        KeyBinding([.control("o")], .saveAs, "save the project as a file"),
         KeyBinding([.backTab], .previousScreen, "previous screen"),
         KeyBinding([.character("?")], .help, "help", hint: true),
         KeyBinding([.character("q")], .quit, "quit", hint: true),
@@ -61,7 +64,9 @@ public enum KeyBindings {
             return [
                 KeyBinding([.up, .character("k")], .moveUp, "up"),
                 KeyBinding([.down, .character("j")], .moveDown, "down", hint: true),
-                KeyBinding([.enter], .open, "open the example", hint: true),
+                KeyBinding([.home, .character("g")], .top, "first line"),
+                KeyBinding([.end, .character("G")], .bottom, "last line"),
+                KeyBinding([.enter], .open, "open", hint: true),
                 KeyBinding([.character("?")], .help, "help", hint: true),
                 KeyBinding([.character("q")], .quit, "quit", hint: true),
             ]
@@ -91,6 +96,18 @@ public enum KeyBindings {
                 KeyBinding([.pageDown, .character("d")], .detailDown, "scroll the detail down"),
                 KeyBinding([.pageUp, .character("U")], .detailUp, "scroll the detail up"),
             ] + global
+        case .wizard:
+            // Shown in the hint bar and help; the wizard reads its keys itself (see WizardUpdate).
+            return [
+                KeyBinding([.down, .tab], .moveDown, "next row", hint: true),
+                KeyBinding([.up, .backTab], .moveUp, "previous row"),
+                KeyBinding([.enter], .open, "open / next step", hint: true),
+                KeyBinding([.escape], .back, "back", hint: true),
+                KeyBinding([.left, .right, .character(" ")], .toggle, "change a choice", hint: true),
+                KeyBinding([.character("x"), .delete], .undo, "remove the table, field or endpoint"),
+                KeyBinding([.control("o")], .saveAs, "save as a file", hint: true),
+                KeyBinding([.control("x")], .quit, "quit", hint: true),
+            ]
         case .write:
             return [
                 KeyBinding([.character("o")], .editFolder, "change the output folder", hint: true),

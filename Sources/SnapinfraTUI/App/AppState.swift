@@ -1,8 +1,11 @@
 import SnapinfraCore
+import SnapinfraFiles
 
 /// The screens of the terminal UI.
 public enum Screen: String, Sendable, Hashable, CaseIterable {
     case start, design, files, enhancements, write
+    /// Project entry, step by step.
+    case wizard
 
     public var title: String {
         switch self {
@@ -11,6 +14,34 @@ public enum Screen: String, Sendable, Hashable, CaseIterable {
         case .files: return "Files"
         case .enhancements: return "Enhance"
         case .write: return "Write"
+        case .wizard: return "Project"
+        }
+    }
+}
+
+/// A line of the start screen.
+public enum StartItem: Sendable, Hashable {
+    case new, describe, open
+    case resume(Int)
+    case example(Int)
+}
+
+/// A one-line question at the bottom of the screen: a path to open or save to, or a description.
+public struct Prompt: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable {
+        case open, saveAs, describe
+    }
+
+    public var kind: Kind
+    public var field: TextField
+    /// Enter again replaces the existing file.
+    public var confirmOverwrite = false
+
+    public var label: String {
+        switch kind {
+        case .open: return "Open project file (Tab completes): "
+        case .saveAs: return "Save the project as (.json, .yaml): "
+        case .describe: return "Describe the project in a sentence: "
         }
     }
 }
@@ -77,11 +108,41 @@ public struct AppState: Sendable {
     public var aiModel: String?
     /// What the model did for the design now shown.
     public private(set) var aiReport: AIReport = .rules
+    /// Project entry, while the wizard is open.
+    public var wizard: Wizard?
+    /// The draft this session saves to after every change, once there is one.
+    public var draftID: String?
+    /// The file the project was opened from, if any.
+    public var draftSource: String?
+    /// The drafts the start screen offers, newest first (kept up to date as this one is saved).
+    public var drafts: [Draft] = []
+    /// The question being typed at the bottom, if any.
+    public var prompt: Prompt?
+    /// Esc on the wizard's first step asked once to discard edits that have problems.
+    public var confirmDiscard = false
+
+    /// What the start screen lists: new, describe, open, the drafts, the examples.
+    public var startItems: [StartItem] {
+        [.new, .describe, .open] + drafts.indices.map { .resume($0) } + examples.indices.map { .example($0) }
+    }
+
+    /// The project as the user has it now: the wizard's while it is open.
+    public var editedProject: ProjectFile? { wizard?.project ?? project }
+
+    /// The draft to save after a change, if this change needs one.
+    func draftToSave(after previous: AppState) -> Draft? {
+        guard let id = draftID, let project = editedProject else { return nil }
+        let step = wizard?.step.rawValue ?? "review"
+        let before = previous.wizard?.step.rawValue ?? "review"
+        guard project != previous.editedProject || step != before || id != previous.draftID else { return nil }
+        return Draft(id: id, savedAt: .distantPast, step: step, sourcePath: draftSource, project: project)
+    }
 
     /// A UI on the start screen, offering the given examples.
-    public init(examples: [ExampleProject], width: Int, height: Int) {
+    public init(examples: [ExampleProject], width: Int, height: Int, drafts: [Draft] = []) {
         screen = .start
         self.examples = examples
+        self.drafts = drafts
         self.width = width
         self.height = height
     }

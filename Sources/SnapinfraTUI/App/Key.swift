@@ -1,8 +1,13 @@
+import SnapinfraCore
+import SnapinfraFiles
+
 /// A key press, decoded from the terminal.
 public enum Key: Sendable, Hashable {
     case up, down, left, right, pageUp, pageDown, home, end
-    case tab, backTab, enter, escape, backspace
+    case tab, backTab, enter, escape, backspace, delete
     case character(Character)
+    /// Ctrl and a letter (`control("w")` is Ctrl-W), for the keys text fields and the wizard use.
+    case control(Character)
 
     /// How the key is written in hints and help: `↑`, `PgDn`, `q`.
     public var label: String {
@@ -20,6 +25,8 @@ public enum Key: Sendable, Hashable {
         case .enter: return "Enter"
         case .escape: return "Esc"
         case .backspace: return "Bksp"
+        case .delete: return "Del"
+        case .control(let c): return "Ctrl-" + c.uppercased()
         case .character(" "): return "Space"
         case .character(let c): return String(c)
         }
@@ -36,6 +43,15 @@ public enum Message: Sendable, Hashable {
     /// The files were written (count), or why not.
     case written(folder: String, count: Int)
     case writeFailed(String)
+    /// Tab completion for a path: the candidates for what was typed.
+    case completed(path: String, candidates: [String])
+    /// A project file was read: the project, or the problems that kept it from loading.
+    case fileOpened(path: String, project: ProjectFile?, problems: [String])
+    /// The project was saved as a file, or why not (`exists` asks to confirm a replacement).
+    case projectSaved(path: String)
+    case projectSaveFailed(String, exists: Bool)
+    /// A draft could not be saved.
+    case draftSaveFailed(String)
     /// Work off the input loop finished.
     case finished(JobResult)
     /// Time passed while work is under way (the spinner turns).
@@ -64,4 +80,12 @@ public enum Effect: Sendable, Hashable {
     case write(folder: String, overwriteHandEdits: Bool)
     /// Do slow work on another thread and answer with `.finished`.
     case run(Job)
+    /// List the files a partly typed path could be (`.completed`).
+    case complete(String)
+    /// Read and check a project file (`.fileOpened`).
+    case openFile(String)
+    /// Write the project as JSON or YAML, by the file's extension (`.projectSaved`).
+    case saveProject(path: String, project: ProjectFile, overwrite: Bool)
+    /// Save the draft, atomically, stamped with the time it is saved.
+    case saveDraft(Draft)
 }

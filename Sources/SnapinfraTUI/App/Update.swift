@@ -4,8 +4,21 @@ import SnapinfraCore
 /// The pure update: a message and the state in, the next state and the effects out.
 public enum Update {
     public static func update(_ state: AppState, _ message: Message) -> (AppState, [Effect]) {
+        var (next, effects) = step(state, message)
+        // Every change to the project is saved to the draft at once.
+        if let draft = next.draftToSave(after: state) {
+            effects.append(.saveDraft(draft))
+            next.drafts.removeAll { $0.id == draft.id }
+            next.drafts.insert(draft, at: 0)
+        }
+        return (next, effects)
+    }
+
+    static func step(_ state: AppState, _ message: Message) -> (AppState, [Effect]) {
         var state = state
         switch message {
+        case .completed, .fileOpened, .projectSaved, .projectSaveFailed, .draftSaveFailed:
+            return projectMessage(state, message)
         case .resize(let width, let height):
             let relayout = width != state.width
             state.width = width
@@ -98,6 +111,8 @@ public enum Update {
                     return (state, [])
                 }
             }
+            if state.prompt != nil { return promptKey(state, key) }
+            if state.screen == .wizard { return wizardKey(state, key) }
             if state.editingFolder { return editFolder(state, key) }
             if state.searchDraft != nil { return (search(state, key), []) }
             if state.showHelp {
@@ -185,16 +200,11 @@ public enum Update {
         case .top: move(&state, by: -1_000_000)
         case .bottom: move(&state, by: 1_000_000)
         case .open:
-            if state.screen == .start, state.examples.indices.contains(state.startSelection) {
-                state.load(state.examples[state.startSelection].file)
-                state.screen = .design
-                state.designScroll = 0
-                if state.aiModel != nil {
-                    // The rules design is on screen; the model's follows from a job.
-                    state.suggestionsPending = true
-                    return update(state, .started)
-                }
-            }
+            if state.screen == .start { return openStartItem(state) }
+        case .editProject:
+            return editProject(state)
+        case .saveAs:
+            return (askSaveAs(state), [])
         case .back, .focusList:
             state.focusPreview = false
         case .focusPreview:
@@ -295,7 +305,7 @@ public enum Update {
 
     static func move(_ state: inout AppState, by delta: Int) {
         switch state.screen {
-        case .write:
+        case .write, .wizard:
             break
         case .enhancements:
             let selection = max(0, min(state.suggestions.count - 1, state.enhancementSelection + delta))
@@ -304,7 +314,7 @@ public enum Update {
                 state.refreshDiff()
             }
         case .start:
-            state.startSelection = max(0, min(state.examples.count - 1, state.startSelection + delta))
+            state.startSelection = max(0, min(state.startItems.count - 1, state.startSelection + delta))
         case .design:
             state.designScroll = max(0, state.designScroll + delta)
         case .files:

@@ -114,6 +114,7 @@ public final class NcursesTerminal {
             case SNAP_KEY_BTAB: return .key(.backTab)
             case SNAP_KEY_ENTER: return .key(.enter)
             case SNAP_KEY_BACKSPACE: return .key(.backspace)
+            case SNAP_KEY_DC: return .key(.delete)
             case SNAP_KEY_RESIZE: return .resize
             default: return .none
             }
@@ -122,15 +123,29 @@ public final class NcursesTerminal {
         case 9: return .key(.tab)
         case 10, 13: return .key(.enter)
         case 8, 127: return .key(.backspace)
+        case 1...26:
+            // Ctrl-A … Ctrl-Z (Tab, Enter and Backspace are taken above).
+            return .key(.control(Character(Unicode.Scalar(UInt8(96 + character)))))
         case 27:
             // A bare Esc, or the start of a sequence ncurses did not know: swallow the rest.
             wtimeout(window, 0)
             var next: wint_t = 0
-            if wget_wch(window, &next) != ERR {
+            let peeked = wget_wch(window, &next)
+            if peeked != ERR {
+                if Int(peeked) == SNAP_KEY_CODE_YES {
+                    // A whole key (↓ right after Esc): put it back as a key code, not a character.
+                    ungetch(Int32(next))
+                    return .key(.escape)
+                }
                 if next == 91 || next == 79 {
+                    // A sequence ncurses did not decode (it arrives split, or after another Esc when
+                    // keys come fast): decode the common ones, swallow the rest.
+                    var parameters = ""
                     var byte: wint_t = 0
-                    while wget_wch(window, &byte) != ERR, !(64...126).contains(byte) {}
-                    return .none
+                    while wget_wch(window, &byte) != ERR, !(64...126).contains(byte) {
+                        if let scalar = Unicode.Scalar(UInt32(byte)) { parameters.unicodeScalars.append(scalar) }
+                    }
+                    return Self.decode(final: byte, parameters: parameters).map { .key($0) } ?? .none
                 }
                 // A key typed right after Esc is a key of its own, not part of a sequence.
                 unget_wch(wchar_t(bitPattern: UInt32(next)))
@@ -139,6 +154,29 @@ public final class NcursesTerminal {
         default:
             guard let scalar = Unicode.Scalar(UInt32(character)), character >= 32 else { return .none }
             return .key(.character(Character(scalar)))
+        }
+    }
+
+    /// The key an escape sequence stands for: `ESC [ A` is ↑, `ESC [ 3 ~` is Delete.
+    static func decode(final: wint_t, parameters: String) -> Key? {
+        switch final {
+        case 65: return .up
+        case 66: return .down
+        case 67: return .right
+        case 68: return .left
+        case 72: return .home
+        case 70: return .end
+        case 90: return .backTab
+        case 126:
+            switch parameters.split(separator: ";").first {
+            case "1", "7": return .home
+            case "3": return .delete
+            case "4", "8": return .end
+            case "5": return .pageUp
+            case "6": return .pageDown
+            default: return nil
+            }
+        default: return nil
         }
     }
 

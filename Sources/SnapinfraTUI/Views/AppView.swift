@@ -29,6 +29,8 @@ public enum AppView {
             EnhancementsView.draw(state, into: &buffer, top: 1, height: contentHeight)
         case .write:
             WriteView.draw(state, into: &buffer, top: 1, height: contentHeight)
+        case .wizard:
+            WizardView.draw(state, into: &buffer, top: 1, height: contentHeight)
         }
         drawTitle(state, position: position, into: &buffer)
         drawMessage(state, into: &buffer)
@@ -40,12 +42,15 @@ public enum AppView {
     static func drawTitle(_ state: AppState, position: String, into buffer: inout ScreenBuffer) {
         buffer.fill(y: 0, from: 0, width: state.width, style: titleStyle)
         var title = " Snapinfra"
-        if let project = state.project {
+        if let wizard = state.wizard, state.screen == .wizard {
+            let name = wizard.project.project.name.isEmpty ? "new project" : DisplayText.escape(wizard.project.project.name, limit: 30)
+            title += " · \(name) · step \(wizard.stepNumber)/\(Wizard.Step.allCases.count)"
+        } else if let project = state.project {
             title +=
                 " · " + DisplayText.escape(project.project.name, limit: 30) + " · \(project.options.environment.rawValue), \(project.options.region)"
         }
         var tabs = ""
-        if state.result != nil {
+        if state.result != nil && state.screen != .wizard && state.screen != .start {
             // Narrow terminals show the other screens by initial, so the project name keeps its room.
             let compact = state.width < 110
             tabs = [Screen.design, .files, .enhancements, .write].map { screen in
@@ -62,7 +67,18 @@ public enum AppView {
 
     static func drawMessage(_ state: AppState, into buffer: inout ScreenBuffer) {
         let y = state.height - 2
-        if state.editingFolder {
+        if let prompt = state.prompt {
+            let room = max(10, state.width - TextWidth.width(of: prompt.label) - 1)
+            let (text, cursor) = prompt.field.visible(width: room)
+            buffer.put(prompt.label, x: 0, y: y, style: CellStyle(bold: true))
+            let x = TextWidth.width(of: prompt.label)
+            buffer.put(TextLayout.pad(text, width: room), x: x, y: y, style: CellStyle(underline: true))
+            let under = cursor < TextWidth.width(of: text) ? String(Array(text)[WizardView.index(of: cursor, in: text)]) : " "
+            buffer.put(under, x: x + cursor, y: y, style: CellStyle(reverse: true))
+            if let message = state.message, y > 1 {
+                buffer.put(TextLayout.fit(message, width: state.width), x: 0, y: y - 1, style: CellStyle(color: .yellow))
+            }
+        } else if state.editingFolder {
             buffer.put(
                 TextLayout.fit("Output folder: " + state.outputFolder + "▏  Enter plan, Esc done", width: state.width), x: 0, y: y,
                 style: CellStyle(bold: true))
@@ -93,7 +109,8 @@ public enum AppView {
         let fixed = bindings.filter { $0.action == .help || $0.action == .quit }
         let others = bindings.filter { $0.action != .help && $0.action != .quit }
         func label(_ binding: KeyBinding) -> String {
-            "\(binding.keys[0].label) \(binding.description.replacingOccurrences(of: "what if: ", with: ""))"
+            let keys = binding.keys.contains(.left) && binding.keys.contains(.right) ? "←→" : binding.keys[0].label
+            return "\(keys) \(binding.description.replacingOccurrences(of: "what if: ", with: ""))"
         }
         let tail = fixed.map(label).joined(separator: "  ")
         var head = ""

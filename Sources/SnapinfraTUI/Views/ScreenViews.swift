@@ -1,3 +1,4 @@
+import Foundation
 import SnapinfraCore
 
 /// The design screen: one scrollable page of analysis, decisions and cost.
@@ -14,27 +15,47 @@ enum DesignView {
     }
 }
 
-/// The start screen: the example projects to open.
+/// The start screen: a new project, a sentence to draft from, a file to open, the drafts to
+/// resume, and the examples.
 enum StartView {
     static func draw(_ state: AppState, into buffer: inout ScreenBuffer, top: Int, height: Int) {
         var y = top + 1
-        buffer.put("Turn a described project into reviewed infrastructure code.", x: 2, y: y, style: CellStyle(bold: true))
+        buffer.put(
+            TextLayout.fit("Turn a described project into reviewed infrastructure code.", width: state.width - 4), x: 2, y: y,
+            style: CellStyle(bold: true))
         y += 2
-        if state.examples.isEmpty {
-            buffer.put(TextLayout.fit("No examples found here. Open a project with: snapinfra tui FILE", width: state.width - 4), x: 2, y: y)
-            return
-        }
-        buffer.put("Open an example project:", x: 2, y: y)
-        y += 1
-        for (index, example) in state.examples.enumerated() where y < top + height {
+        let items = state.startItems
+        let visible = max(1, top + height - y)
+        let first = max(0, min(state.startSelection - visible / 2, items.count - visible))
+        for (index, item) in items.enumerated().dropFirst(first).prefix(visible) {
             let selected = index == state.startSelection
-            let text = (selected ? "> " : "  ") + example.name + " — " + DisplayText.escape(example.file.project.description, limit: 200)
+            let text = (selected ? "> " : "  ") + line(item, state)
             buffer.put(TextLayout.fit(text, width: state.width - 4), x: 2, y: y, style: selected ? CellStyle(reverse: true) : .plain)
             y += 1
         }
-        if y + 1 < top + height {
-            buffer.put(TextLayout.fit("Or open your own: snapinfra tui FILE", width: state.width - 4), x: 2, y: y + 1, style: CellStyle(dim: true))
+    }
+
+    static func line(_ item: StartItem, _ state: AppState) -> String {
+        switch item {
+        case .new: return "New project — step by step"
+        case .describe: return "Describe it in a sentence — a first draft to review"
+        case .open: return "Open a project file…"
+        case .resume(let index):
+            let draft = state.drafts[index]
+            let name = draft.project.project.name.isEmpty ? "(unnamed)" : DisplayText.escape(draft.project.project.name, limit: 40)
+            return "Resume \(name) — saved \(timestamp(draft.savedAt)), at \(draft.step)"
+        case .example(let index):
+            let example = state.examples[index]
+            return "Example " + example.name + " — " + DisplayText.escape(example.file.project.description, limit: 200)
         }
+    }
+
+    /// `2026-11-23 08:40` in local time.
+    static func timestamp(_ date: Date) -> String {
+        if date == .distantPast { return "just now" }
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        return formatter.string(from: date)
     }
 }
 

@@ -1,0 +1,79 @@
+import Foundation
+import SnapinfraCore
+
+/// Project entry, step by step: the project being typed, where the user is, and what validation
+/// says about it (in the words of `snapinfra validate`).
+public struct Wizard: Sendable, Hashable {
+    public enum Step: String, Sendable, Hashable, CaseIterable {
+        case basics, database, endpoints, traffic, preferences, targets
+
+        public var title: String {
+            switch self {
+            case .basics: return "Basics"
+            case .database: return "Database and tables"
+            case .endpoints: return "Endpoints"
+            case .traffic: return "Traffic"
+            case .preferences: return "Preferences, compliance and budget"
+            case .targets: return "Targets"
+            }
+        }
+    }
+
+    /// A page inside a step: a table's fields, one field, one endpoint.
+    public enum Page: Sendable, Hashable {
+        case step
+        case table(Int)
+        case field(table: Int, field: Int)
+        case endpoint(Int)
+    }
+
+    public var project: ProjectFile
+    public var step: Step
+    public var page: Page = .step
+    /// The selected row of the page.
+    public var row = 0
+    /// The text of the selected row while it is a text or number field.
+    public var field: TextField?
+    /// What `validate` says about the project now.
+    public private(set) var diagnostics: [Diagnostic] = []
+    /// The monthly estimate of the project as it stands, when it is valid.
+    public private(set) var estimate: Decimal?
+    /// Where Esc on the first step goes: back to the review screens (editing a loaded project) or
+    /// to the start screen.
+    public var fromReview: Bool
+
+    public init(project: ProjectFile, step: Step = .basics, fromReview: Bool = false) {
+        self.project = project
+        self.step = step
+        self.fromReview = fromReview
+        revalidate()
+    }
+
+    /// A blank project: what "New project" starts from.
+    public static var blank: ProjectFile {
+        ProjectFile(project: Project(name: ""))
+    }
+
+    /// Validates the project as `snapinfra validate` would read it from a file: written as JSON and
+    /// loaded, so the messages are the same words.
+    public mutating func revalidate() {
+        let text = ProjectWriter.text(project, format: .json)
+        diagnostics = ProjectLoader().load(Array(text.utf8), format: .json).diagnostics.map {
+            var plain = $0
+            plain.position = nil
+            return plain
+        }
+        estimate = errorCount == 0 ? DesignEngine().run(project).estimate.totalMonthly : nil
+    }
+
+    public var stepNumber: Int { (Step.allCases.firstIndex(of: step) ?? 0) + 1 }
+
+    /// The first problem at a path (or, for a list row, under it).
+    public func problem(at path: String, under: Bool = false) -> Diagnostic? {
+        diagnostics.first { $0.path == path && $0.severity == .error }
+            ?? diagnostics.first { $0.path == path }
+            ?? (under ? diagnostics.first { $0.path.hasPrefix(path + ".") || $0.path.hasPrefix(path + "[") } : nil)
+    }
+
+    public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
+}
