@@ -94,3 +94,19 @@ for name in examples {
     )
 }
 print("  draft: \(ProjectDraft.prompt(description: "an API for a dental clinic with appointments and invoices").estimatedTokens) tokens")
+
+// The wizard: one typed character → validation (written and read back, as `validate` would),
+// the live estimate, and the frame.
+print("\nwizard")
+for (label, project) in [
+    ("ride-events", ProjectLoader().load([UInt8](FileManager.default.contents(atPath: "examples/ride-events.yaml") ?? Data()), format: .yaml).file),
+    ("synthetic 300 tables", big),
+] {
+    guard let project else { continue }
+    var state = AppState(project: project, width: 100, height: 30)
+    state = Update.update(state, .key(.character("p"))).0
+    measure("wizard key → frame, \(label)", runs: 20) {
+        state = Update.update(state, .key(.character("x"))).0
+        _ = AppView.render(state)
+    }
+}

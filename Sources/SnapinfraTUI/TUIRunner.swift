@@ -35,7 +35,7 @@ public enum TUIRunner {
             case .none:
                 if let done = worker?.result {
                     worker = nil
-                    messages.append(.finished(done))
+                    messages.append(done)
                 } else if worker != nil {
                     messages.append(.tick)
                 } else {
@@ -57,7 +57,15 @@ public enum TUIRunner {
                         return 0
                     case .run(let job):
                         worker?.cancel()
-                        worker = Worker(job, assistant: assistant)
+                        worker = Worker { token in .finished(job.run(assistant: assistant, cancel: token)) }
+                    case .draft(let description):
+                        worker?.cancel()
+                        if let assistant {
+                            worker = Worker { token in
+                                let (project, report) = assistant.draft(description: description, cancel: token)
+                                return .drafted(project, report)
+                            }
+                        }
                     default:
                         let (after, more) = Update.update(next, perform(effect, state: next))
                         next = after
@@ -78,7 +86,7 @@ public enum TUIRunner {
     /// Performs a file effect and answers with the message it produces.
     static func perform(_ effect: Effect, state: AppState) -> Message {
         switch effect {
-        case .quit, .run:
+        case .quit, .run, .draft:
             return .planFailed("not a file effect")
         case .complete(let path):
             return .completed(path: path, candidates: PathCompletion.candidates(for: path))
@@ -103,6 +111,9 @@ public enum TUIRunner {
             } catch {
                 return .projectSaveFailed("Cannot write \(DisplayText.escape(path, limit: 60)): \(error.localizedDescription)", exists: false)
             }
+        case .deleteDraft(let id):
+            DraftStore.standard()?.delete(id)
+            return .tick
         case .saveDraft(var draft):
             guard let store = DraftStore.standard() else { return .draftSaveFailed("no HOME or XDG_STATE_HOME to keep it in") }
             draft.savedAt = Date()
@@ -134,23 +145,23 @@ public enum TUIRunner {
     }
 }
 
-/// Runs one job on another thread; the input loop polls for the result.
+/// Runs one piece of slow work on another thread; the input loop polls for the message it ends with.
 final class Worker: @unchecked Sendable {
     private let lock = NSLock()
-    private var done: JobResult?
+    private var done: Message?
     private let token = CancelToken()
 
-    init(_ job: Job, assistant: AIAssistant?) {
+    init(_ work: @escaping @Sendable (CancelToken) -> Message) {
         let token = self.token
         let thread = Thread { [self] in
-            let result = job.run(assistant: assistant, cancel: token)
+            let result = work(token)
             lock.withLock { done = result }
         }
         thread.stackSize = 8 << 20
         thread.start()
     }
 
-    var result: JobResult? { lock.withLock { done } }
+    var result: Message? { lock.withLock { done } }
 
     func cancel() { token.cancel() }
 }

@@ -77,4 +77,23 @@ import Testing
         #expect(late.ai?.fallbackReason == "model call cancelled; used rules")
         #expect(Update.update(cancelled, .finished(late)).0.result == cancelled.result)
     }
+
+    @Test func describingAProjectAsksTheModelOffTheLoopAndOpensTheWizardOnItsDraft() throws {
+        var start = AppState(examples: [], width: 100, height: 30)
+        start.aiModel = "test-model"
+        let keys: [Key] = [.down, .enter] + "a clinic with patients".map { .character($0) } + [.enter]
+        var state = start
+        var effects: [Effect] = []
+        for key in keys { (state, effects) = Update.update(state, .key(key)) }
+        #expect(effects == [.draft("a clinic with patients")])
+        #expect(state.busy?.label == "Asking test-model")
+        let project =
+            #"{"project": {"name": "clinic", "schema": [{"name": "patients", "fields": [{"name": "id", "type": "uuid", "primaryKey": true}]}]}}"#
+        let server = try FakeModelServer([.status(200, FakeModelServer.openAI(project))])
+        let (file, report) = try assistant(server).draft(description: "a clinic with patients")
+        state = Update.update(state, .drafted(file, report)).0
+        #expect(state.screen == .wizard)
+        #expect(state.wizard?.project.project.name == "clinic")
+        #expect(state.message?.hasPrefix("Drafted by test-model (test-model: 1 call") == true)
+    }
 }

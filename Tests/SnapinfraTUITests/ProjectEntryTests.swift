@@ -59,6 +59,22 @@ func typing(_ text: String) -> [Key] { text.map { .character($0) } }
         #expect(shown.contains("ク"))
     }
 
+    @Test func aPasteIsOneLineWithoutControlCharacters() {
+        var field = TextField("a")
+        #expect(field.apply(.paste("b\nc\td\u{1B}[2J\u{202E}e")) == .edited)
+        #expect(field.text == "ab c d[2Je")
+        #expect(field.cursor == field.text.count)
+    }
+
+    @Test func aPasteIntoANumberFieldIsRefusedWhole() {
+        var state = press(AppState(examples: [], width: 100, height: 30), [.enter] + typing("x") + [.enter, .enter, .down, .down, .enter]).0
+        state = press(state, [.paste("12 rps")]).0
+        #expect(state.message == #"project.traffic.requestsPerSecond: a number; " " cannot be part of it"#)
+        #expect(state.wizard?.project.project.traffic.requestsPerSecond == nil)
+        state = press(state, [.paste("12.5\n")]).0
+        #expect(state.wizard?.project.project.traffic.requestsPerSecond == 12.5)
+    }
+
     @Test func pastedTextStopsAtTheLimitAndSaysSo() {
         var field = TextField("", limit: 5)
         let outcomes = "abcdefgh".map { field.apply(.character($0)) }

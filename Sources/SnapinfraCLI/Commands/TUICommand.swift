@@ -36,6 +36,8 @@ struct TUICommand: ParsableCommand {
                 if let project {
                     var state = AppState(project: project, width: width, height: height, suggestLater: true, aiModel: model)
                     state.draftSource = file
+                    // Changes to it (what-ifs, edits) are saved to a draft from the first one on.
+                    state.draftID = Draft.newID()
                     return state
                 }
                 var state = AppState(examples: examples, width: width, height: height, drafts: drafts)

@@ -8,7 +8,7 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
     case search, nextMatch, previousMatch
     case editFolder, write, confirmOverwrite
     case toggle, applySafe, undo, detailUp, detailDown
-    case editProject, saveAs
+    case editProject, saveAs, deleteDraft
 
     /// Actions that change the design or write it; they wait while work is under way.
     var changesDesign: Bool {
@@ -67,6 +67,7 @@ public enum KeyBindings {
                 KeyBinding([.home, .character("g")], .top, "first line"),
                 KeyBinding([.end, .character("G")], .bottom, "last line"),
                 KeyBinding([.enter], .open, "open", hint: true),
+                KeyBinding([.character("x"), .delete], .deleteDraft, "forget the selected draft"),
                 KeyBinding([.character("?")], .help, "help", hint: true),
                 KeyBinding([.character("q")], .quit, "quit", hint: true),
             ]

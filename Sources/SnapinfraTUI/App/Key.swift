@@ -8,6 +8,8 @@ public enum Key: Sendable, Hashable {
     case character(Character)
     /// Ctrl and a letter (`control("w")` is Ctrl-W), for the keys text fields and the wizard use.
     case control(Character)
+    /// Text pasted in one piece (bracketed paste), newlines and all.
+    case paste(String)
 
     /// How the key is written in hints and help: `↑`, `PgDn`, `q`.
     public var label: String {
@@ -27,6 +29,7 @@ public enum Key: Sendable, Hashable {
         case .backspace: return "Bksp"
         case .delete: return "Del"
         case .control(let c): return "Ctrl-" + c.uppercased()
+        case .paste: return "paste"
         case .character(" "): return "Space"
         case .character(let c): return String(c)
         }
@@ -50,6 +53,8 @@ public enum Message: Sendable, Hashable {
     /// The project was saved as a file, or why not (`exists` asks to confirm a replacement).
     case projectSaved(path: String)
     case projectSaveFailed(String, exists: Bool)
+    /// The model drafted a project from a description (or the rules did, and the report says why).
+    case drafted(ProjectFile, AIReport)
     /// A draft could not be saved.
     case draftSaveFailed(String)
     /// Work off the input loop finished.
@@ -86,6 +91,10 @@ public enum Effect: Sendable, Hashable {
     case openFile(String)
     /// Write the project as JSON or YAML, by the file's extension (`.projectSaved`).
     case saveProject(path: String, project: ProjectFile, overwrite: Bool)
+    /// Ask the language model to draft a project from a description, off the input loop (`.drafted`).
+    case draft(String)
+    /// Forget a draft.
+    case deleteDraft(String)
     /// Save the draft, atomically, stamped with the time it is saved.
     case saveDraft(Draft)
 }

@@ -1,3 +1,5 @@
+import SnapinfraCore
+
 /// A line of text being edited: the text and a cursor between characters (grapheme clusters, so a
 /// wide character or an emoji moves as one).
 public struct TextField: Sendable, Hashable {
@@ -28,6 +30,22 @@ public struct TextField: Sendable, Hashable {
             guard characters.count < limit else { return .tooLong }
             characters.insert(c, at: cursor)
             cursor += 1
+        case .paste(let pasted):
+            // One line: newlines and tabs become spaces; control and bidi characters are dropped.
+            var clean = ""
+            for scalar in pasted.unicodeScalars {
+                if scalar == "\n" || scalar == "\r" || scalar == "\t" {
+                    if !clean.hasSuffix(" ") { clean += " " }
+                } else if !DisplayText.isUnsafe(scalar) {
+                    clean.unicodeScalars.append(scalar)
+                }
+            }
+            let room = max(0, limit - characters.count)
+            let inserted = Array(clean).prefix(room)
+            characters.insert(contentsOf: inserted, at: cursor)
+            cursor += inserted.count
+            text = String(characters)
+            return inserted.count < clean.count ? .tooLong : (inserted.isEmpty ? .ignored : .edited)
         case .left:
             guard cursor > 0 else { return .ignored }
             cursor -= 1

@@ -182,6 +182,12 @@ extension Update {
                     return (state, [])
                 }
                 return (state, [.saveProject(path: text, project: project, overwrite: prompt.confirmOverwrite)])
+            case .describe where state.aiModel != nil:
+                state.prompt = nil
+                state.busy = Busy(
+                    jobID: -1, label: "Asking \(DisplayText.escape(state.aiModel ?? "", limit: 30))", change: "Drafting the project",
+                    previousApplied: state.applied, previousUndo: state.undoStack)
+                return (state, [.draft(text)])
             case .describe:
                 state.prompt = nil
                 startWizard(&state, Wizard(project: ProjectDraft.rules(description: text)), source: nil)
@@ -233,6 +239,14 @@ extension Update {
         case .projectSaveFailed(let reason, let exists):
             if exists { state.prompt?.confirmOverwrite = true }
             state.message = reason
+        case .drafted(let project, let report):
+            guard let busy = state.busy, busy.jobID == -1 else { return (state, []) }
+            state.busy = nil
+            startWizard(&state, Wizard(project: project), source: nil)
+            let who = report.decidedBy == "rules" ? "the rules" : report.decidedBy
+            state.message =
+                "Drafted by \(who) (\(report.summary)): review every step."
+                + (report.fallbackReason.map { " Model: \(DisplayText.escape($0, limit: 100))" } ?? "")
         case .draftSaveFailed(let reason):
             state.message = "Could not save the draft: \(reason)"
         default:

@@ -17,7 +17,7 @@ public enum Update {
     static func step(_ state: AppState, _ message: Message) -> (AppState, [Effect]) {
         var state = state
         switch message {
-        case .completed, .fileOpened, .projectSaved, .projectSaveFailed, .draftSaveFailed:
+        case .completed, .fileOpened, .projectSaved, .projectSaveFailed, .draftSaveFailed, .drafted:
             return projectMessage(state, message)
         case .resize(let width, let height):
             let relayout = width != state.width
@@ -203,6 +203,15 @@ public enum Update {
             if state.screen == .start { return openStartItem(state) }
         case .editProject:
             return editProject(state)
+        case .deleteDraft:
+            let items = state.startItems
+            guard state.screen == .start, items.indices.contains(state.startSelection),
+                case .resume(let index) = items[state.startSelection]
+            else { break }
+            let draft = state.drafts.remove(at: index)
+            state.startSelection = min(state.startSelection, state.startItems.count - 1)
+            state.message = "Forgot the draft of \(DisplayText.escape(draft.project.project.name, limit: 40))."
+            return (state, [.deleteDraft(draft.id)])
         case .saveAs:
             return (askSaveAs(state), [])
         case .back, .focusList:

@@ -58,7 +58,9 @@ public final class NcursesTerminal {
             _ = use_default_colors()
         }
         unicode = snap_locale_is_utf8() != 0
-        var restore = ""
+        // Bracketed paste: pasted text arrives as one piece, so a newline in it is not Enter.
+        Self.send(Self.pasteOn)
+        var restore = Self.pasteOff
         for capability in ["rmcup", "cnorm", "sgr0", "rmkx"] {
             if let value = Self.capability(capability) { restore += value }
         }
@@ -145,6 +147,7 @@ public final class NcursesTerminal {
                     while wget_wch(window, &byte) != ERR, !(64...126).contains(byte) {
                         if let scalar = Unicode.Scalar(UInt32(byte)) { parameters.unicodeScalars.append(scalar) }
                     }
+                    if byte == 126 && parameters == "200" { return .key(.paste(readPaste())) }
                     return Self.decode(final: byte, parameters: parameters).map { .key($0) } ?? .none
                 }
                 // A key typed right after Esc is a key of its own, not part of a sequence.
@@ -155,6 +158,38 @@ public final class NcursesTerminal {
             guard let scalar = Unicode.Scalar(UInt32(character)), character >= 32 else { return .none }
             return .key(.character(Character(scalar)))
         }
+    }
+
+    static let pasteOn = "\u{1B}[?2004h"
+    static let pasteOff = "\u{1B}[?2004l"
+
+    static func send(_ text: String) {
+        _ = text.withCString { write(1, $0, strlen($0)) }
+    }
+
+    /// The text between `ESC [200~` and `ESC [201~` (at most 1 MiB; the rest is dropped).
+    private func readPaste() -> String {
+        wtimeout(window, 200)
+        var text = ""
+        var count = 0
+        var character: wint_t = 0
+        while wget_wch(window, &character) != ERR {
+            if character == 27 {
+                var tail = ""
+                var byte: wint_t = 0
+                while wget_wch(window, &byte) != ERR {
+                    if let scalar = Unicode.Scalar(UInt32(byte)) { tail.unicodeScalars.append(scalar) }
+                    if (64...126).contains(byte) && byte != 91 { break }
+                }
+                if tail == "[201~" { break }
+                continue
+            }
+            if count < 1 << 20, let scalar = Unicode.Scalar(UInt32(character)) {
+                text.unicodeScalars.append(scalar)
+                count += 1
+            }
+        }
+        return text
     }
 
     /// The key an escape sequence stands for: `ESC [ A` is ↑, `ESC [ 3 ~` is Delete.
@@ -246,6 +281,7 @@ public final class NcursesTerminal {
     public func close() {
         guard !closed else { return }
         closed = true
+        Self.send(Self.pasteOff)
         _ = curs_set(1)
         endwin()
         delscreen(screen)

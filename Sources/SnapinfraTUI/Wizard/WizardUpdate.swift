@@ -66,13 +66,19 @@ enum WizardUpdate {
     }
 
     /// A key on a text or number row. Returns why a key was refused, if it was.
-    static func edit(_ w: inout Wizard, _ row: WizardRow, _ key: Key) -> String? {
+    static func edit(_ w: inout Wizard, _ row: WizardRow, _ input: Key) -> String? {
+        var key = input
+        if case .number = row.kind, case .paste(let text) = input { key = .paste(text.trimmingCharacters(in: .whitespacesAndNewlines)) }
         if w.field == nil { focus(&w) }
         guard var field = w.field else { return nil }
-        if case .number(_, _, let integer, _) = row.kind, case .character(let c) = key {
+        if case .number(_, _, let integer, _) = row.kind {
+            var typed = ""
+            if case .character(let c) = key { typed = String(c) }
+            if case .paste(let text) = key { typed = text.trimmingCharacters(in: .whitespacesAndNewlines) }
             let allowed = integer ? "0123456789" : "0123456789."
-            if !allowed.contains(c) || (c == "." && field.text.contains(".")) {
-                return "\(row.path): \(integer ? "a whole number" : "a number"); \"\(DisplayText.escape(String(c)))\" cannot be part of it"
+            let dots = typed.filter { $0 == "." }.count + field.text.filter { $0 == "." }.count
+            if let bad = typed.first(where: { !allowed.contains($0) }) ?? (dots > 1 ? "." : nil) {
+                return "\(row.path): \(integer ? "a whole number" : "a number"); \"\(DisplayText.escape(String(bad)))\" cannot be part of it"
             }
         }
         if case .character(let c) = key, c.unicodeScalars.contains(where: DisplayText.isControl) {
@@ -80,13 +86,22 @@ enum WizardUpdate {
         }
         switch field.apply(key) {
         case .tooLong:
-            return "\(row.path): at most \(field.limit) characters"
+            // A paste may have put in what fits before it ran out of room.
+            apply(&w, row, field)
+            return "\(row.path): at most \(field.limit) characters; the rest was left out"
         case .ignored, .moved:
             w.field = field
             return nil
         case .edited:
             w.field = field
         }
+        apply(&w, row, field)
+        return nil
+    }
+
+    /// Puts a text row's text into the project and validates again.
+    static func apply(_ w: inout Wizard, _ row: WizardRow, _ field: TextField) {
+        w.field = field
         switch row.kind {
         case .text(_, let set, _):
             set(&w.project, field.text)
@@ -100,7 +115,6 @@ enum WizardUpdate {
             break
         }
         w.revalidate()
-        return nil
     }
 
     /// ←/→/Space on a choice or toggle row; x or Del on a list row.
