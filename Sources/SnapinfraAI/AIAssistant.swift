@@ -67,6 +67,8 @@ public final class AIAssistant: @unchecked Sendable {
     /// the model's reply is unusable.
     public func rank(_ suggestions: [Enhancement], file: ProjectFile, report: inout AIReport, cancel: CancelToken = CancelToken()) -> [Enhancement] {
         guard settings.provider != .rules, !suggestions.isEmpty else { return suggestions }
+        // An endpoint that just failed to answer is not asked again in the same run.
+        if report.calls.last?.outcome.hasPrefix("reply invalid") == false, report.calls.last?.outcome != "ok" { return suggestions }
         let offered = suggestions.map(\.id)
         let source = self.source
         let prompt = EnhancementRanking.prompt(suggestions: suggestions, input: DesignInput(file: file))
@@ -120,10 +122,13 @@ public final class AIAssistant: @unchecked Sendable {
         for round in 0..<2 {
             let callPurpose = round == 0 ? purpose : "\(purpose)-repair"
             let reply: ChatReply
+            var attempts = 0
             do {
-                reply = try client.send(prompt, deadline: deadline, cancel: cancel)
+                reply = try client.send(prompt, deadline: deadline, cancel: cancel, attempts: &attempts)
             } catch {
-                report.calls.append(call(callPurpose, prompt: prompt, reply: nil, started: deadline, outcome: "\(error)"))
+                var failed = call(callPurpose, prompt: prompt, reply: nil, started: deadline, outcome: "\(error)")
+                failed.attempts = max(1, attempts)
+                report.calls.append(failed)
                 let verb = error == .cancelled ? "model call cancelled" : "model call failed: \(error)"
                 return .failure(Fallback(text: "\(verb); used rules"))
             }

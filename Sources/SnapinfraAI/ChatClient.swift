@@ -27,13 +27,15 @@ public final class ChatClient: @unchecked Sendable {
         self.settings = settings
     }
 
-    public func send(_ prompt: ModelPrompt, deadline: Date, cancel: CancelToken) throws(ModelCallError) -> ChatReply {
+    /// `attempts` counts the HTTP requests made, retries included, whether the call succeeds or not.
+    public func send(_ prompt: ModelPrompt, deadline: Date, cancel: CancelToken, attempts: inout Int) throws(ModelCallError) -> ChatReply {
         guard let base = settings.baseURL else { throw .transport("no endpoint configured") }
         let started = Date()
         let (url, headers, body) = request(prompt, base: base)
         var attempt = 0
         while true {
             attempt += 1
+            attempts = attempt
             let response: HTTPTransport.Response
             do {
                 response = try transport.post(url, headers: headers, body: body, deadline: deadline, cancel: cancel)

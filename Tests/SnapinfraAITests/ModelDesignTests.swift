@@ -156,8 +156,14 @@ import Testing
         let server = try FakeModelServer([.status(500, #"{"error":"boom"}"#)])
         let (result, report) = try assistant(server).design(file)
         #expect(server.requests.count == 3, "one try and two retries")
+        #expect(report.calls.map(\.attempts) == [3])
         #expect(report.fallbackReason == #"model call failed: HTTP 500: {"error":"boom"}; used rules"#)
         #expect(result == DesignEngine().run(file))
+        // The ranking does not knock on a door that just stayed shut.
+        var ranked = report
+        let suggestions = EnhancementEngine().suggestions(for: result, file: file)
+        #expect(try assistant(server).rank(suggestions, file: file, report: &ranked) == suggestions)
+        #expect(server.requests.count == 3)
     }
 
     @Test func aTruncatedBodyFallsBack() throws {
