@@ -212,6 +212,14 @@ func typing(_ text: String) -> [Key] { text.map { .character($0) } }
         #expect(open.draftSource == "examples/shop.json")
     }
 
+    @Test func aPastedOutputFolderIsOneCleanLine() throws {
+        var state = AppState(project: try exampleProject("tiny-todo.yaml"), width: 100, height: 30)
+        state = press(state, [.tab, .tab, .tab, .character("o"), .control("u")]).0
+        state.outputFolder = ""
+        state = press(state, [.paste("build/infra\n\u{1B}[31m")]).0
+        #expect(state.outputFolder == "build/infra[31m")
+    }
+
     @Test func aSentenceBecomesADraftToReview() {
         let state = press(start, [.down, .enter] + typing("a booking API with rooms and guests") + [.enter]).0
         #expect(state.screen == .wizard)

@@ -277,6 +277,10 @@ public enum Update {
             _ = state.outputFolder.popLast()
         case .character(let c):
             if state.outputFolder.count < 500 && !DisplayText.isUnsafe(c.unicodeScalars.first ?? " ") { state.outputFolder.append(c) }
+        case .paste(let text):
+            // A pasted path: one line, no control characters, within the same 500 characters.
+            let clean = String(text.unicodeScalars.filter { !DisplayText.isUnsafe($0) }).trimmingCharacters(in: .whitespaces)
+            state.outputFolder += clean.prefix(max(0, 500 - state.outputFolder.count))
         default:
             break
         }
