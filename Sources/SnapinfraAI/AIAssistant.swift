@@ -126,7 +126,7 @@ public final class AIAssistant: @unchecked Sendable {
             do {
                 reply = try client.send(prompt, deadline: deadline, cancel: cancel, attempts: &attempts)
             } catch {
-                var failed = call(callPurpose, prompt: prompt, reply: nil, started: deadline, outcome: "\(error)")
+                var failed = call(callPurpose, prompt: prompt, reply: nil, deadline: deadline, outcome: "\(error)")
                 failed.attempts = max(1, attempts)
                 report.calls.append(failed)
                 let verb = error == .cancelled ? "model call cancelled" : "model call failed: \(error)"
@@ -135,10 +135,10 @@ public final class AIAssistant: @unchecked Sendable {
             do throws(ModelReplyError) {
                 if reply.truncated { throw ModelReplyError("reply: cut off at the \(prompt.maxReplyTokens)-token limit") }
                 let value = try check(reply.text)
-                report.calls.append(call(callPurpose, prompt: prompt, reply: reply, started: deadline, outcome: "ok"))
+                report.calls.append(call(callPurpose, prompt: prompt, reply: reply, deadline: deadline, outcome: "ok"))
                 return .success(value)
             } catch {
-                report.calls.append(call(callPurpose, prompt: prompt, reply: reply, started: deadline, outcome: "reply invalid: \(error)"))
+                report.calls.append(call(callPurpose, prompt: prompt, reply: reply, deadline: deadline, outcome: "reply invalid: \(error)"))
                 if round == 1 || cancel.isCancelled || Date() >= deadline {
                     return .failure(Fallback(text: "model reply invalid: \(error); used rules"))
                 }
@@ -148,7 +148,7 @@ public final class AIAssistant: @unchecked Sendable {
         return .failure(Fallback(text: "model reply invalid; used rules"))
     }
 
-    private func call(_ purpose: String, prompt: ModelPrompt, reply: ChatReply?, started deadline: Date, outcome: String) -> ModelCall {
+    private func call(_ purpose: String, prompt: ModelPrompt, reply: ChatReply?, deadline: Date, outcome: String) -> ModelCall {
         let promptTokens = reply?.promptTokens ?? prompt.estimatedTokens
         let completionTokens = reply?.completionTokens ?? 0
         let elapsed = settings.timeout - deadline.timeIntervalSinceNow
