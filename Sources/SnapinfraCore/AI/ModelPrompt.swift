@@ -48,10 +48,7 @@ public struct ModelPrompt: Sendable, Hashable {
     /// Text from the project, wrapped so the model can tell it from instructions: JSON-encoded, with
     /// `<` and `>` escaped, so no value can close the delimiter.
     public static func delimited<T: Encodable>(_ value: T, tag: String) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let json = (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
-        let safe = json.replacingOccurrences(of: "<", with: "\\u003c").replacingOccurrences(of: ">", with: "\\u003e")
+        let safe = DesignPrompt.compactJSON(value).replacingOccurrences(of: "<", with: "\\u003c").replacingOccurrences(of: ">", with: "\\u003e")
         return "<\(tag)>\n\(safe)\n</\(tag)>"
     }
 

@@ -99,25 +99,10 @@ public enum ProjectWriter {
         }
     }
 
-    /// A JSON string literal; also a valid YAML double-quoted scalar.
+    /// A JSON string literal, which is also a YAML double-quoted scalar: the YAML escaper without
+    /// Compose's `$$` writes only escapes that JSON shares (`\\`, `\"`, `\n`, `\t`, `\uXXXX`).
     static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || DisplayText.isUnsafe(scalar) || scalar.value == 0x2028 || scalar.value == 0x2029 {
-                    out += String(format: "\\u%04X", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
+        Escaping.yamlString(text, compose: false)
     }
 
     static func number(_ value: Double) -> String {
