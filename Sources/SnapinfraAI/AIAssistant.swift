@@ -68,7 +68,7 @@ public final class AIAssistant: @unchecked Sendable {
     public func rank(_ suggestions: [Enhancement], file: ProjectFile, report: inout AIReport, cancel: CancelToken = CancelToken()) -> [Enhancement] {
         guard settings.provider != .rules, !suggestions.isEmpty else { return suggestions }
         // An endpoint that just failed to answer is not asked again in the same run.
-        if report.calls.last?.outcome.hasPrefix("reply invalid") == false, report.calls.last?.outcome != "ok" { return suggestions }
+        if let last = report.calls.last, !last.reachedModel { return suggestions }
         let offered = suggestions.map(\.id)
         let source = self.source
         let prompt = EnhancementRanking.prompt(suggestions: suggestions, input: DesignInput(file: file))

@@ -23,6 +23,24 @@ public enum ModelReply {
     /// The one JSON object in the reply. Tolerates a Markdown code fence or a sentence around it,
     /// nothing else: the object itself must be complete, strict JSON.
     public static func object(in text: String) throws(ModelReplyError) -> [DocumentNode.Member] {
+        let json = try jsonText(in: text)
+        var limits = DocumentLimits()
+        limits.maxBytes = maxBytes
+        limits.maxDepth = 12
+        limits.maxNodes = 20_000
+        let node: DocumentNode
+        do {
+            node = try JSONReader.read(Array(json.utf8), limits: limits)
+        } catch {
+            let place = error.position.map { " at line \($0.line), column \($0.column)" } ?? ""
+            throw ModelReplyError("reply: not valid JSON\(place): \(error.message)")
+        }
+        guard case .object(let members) = node.value else { throw ModelReplyError("reply: expected a JSON object") }
+        return members
+    }
+
+    /// The text from the reply's first `{` to its last `}`.
+    static func jsonText(in text: String) throws(ModelReplyError) -> Substring {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { throw ModelReplyError("reply: the reply is empty") }
         guard trimmed.utf8.count <= maxBytes else { throw ModelReplyError("reply: \(trimmed.utf8.count) bytes, over the \(maxBytes) limit") }
@@ -30,19 +48,7 @@ public enum ModelReply {
         guard let end = trimmed.lastIndex(of: "}"), end > start else {
             throw ModelReplyError("reply: the JSON object is not complete (truncated?)")
         }
-        var limits = DocumentLimits()
-        limits.maxBytes = maxBytes
-        limits.maxDepth = 12
-        limits.maxNodes = 20_000
-        let node: DocumentNode
-        do {
-            node = try JSONReader.read(Array(trimmed[start...end].utf8), limits: limits)
-        } catch {
-            let place = error.position.map { " at line \($0.line), column \($0.column)" } ?? ""
-            throw ModelReplyError("reply: not valid JSON\(place): \(error.message)")
-        }
-        guard case .object(let members) = node.value else { throw ModelReplyError("reply: expected a JSON object") }
-        return members
+        return trimmed[start...end]
     }
 
     /// A member's value as text: strings as they are, numbers as written, booleans as `true`/`false`.

@@ -31,6 +31,12 @@ public struct ModelCall: Sendable, Hashable, Codable {
     }
 }
 
+extension ModelCall {
+    /// Whether the model answered at all (validly or not), as against a timeout, an HTTP error or a
+    /// dropped connection.
+    public var reachedModel: Bool { outcome == "ok" || outcome.hasPrefix("reply invalid") }
+}
+
 /// What the "AI" phases did for one run: who decided, why the rules took over if they did, and
 /// every call with its tokens, time and price. Never holds an API key.
 public struct AIReport: Sendable, Hashable, Codable {

@@ -20,10 +20,8 @@ public enum ProjectDraft {
     public static func parse(_ reply: String) throws(ModelReplyError) -> ProjectFile {
         let members = try ModelReply.object(in: reply)
         guard members["project"] != nil else { throw ModelReplyError("reply.project: missing") }
-        // Re-read the object on its own so paths and limits are the project file's.
-        let trimmed = reply.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard let start = trimmed.firstIndex(of: "{"), let end = trimmed.lastIndex(of: "}") else { throw ModelReplyError("reply: no JSON object") }
-        let result = ProjectLoader().load(Array(trimmed[start...end].utf8), format: .json)
+        // Load the object as a project file, so paths, limits and messages are the file's.
+        let result = ProjectLoader().load(Array(try ModelReply.jsonText(in: reply).utf8), format: .json)
         guard let file = result.file else {
             throw ModelReplyError(result.diagnostics.filter { $0.severity == .error }.map(\.pathAndMessage))
         }

@@ -218,7 +218,7 @@ extension Update {
                 if common.count > path.count { prompt.field = TextField(common, limit: prompt.field.limit) }
                 state.message =
                     candidates.count == 1
-                    ? nil : candidates.prefix(8).map { DisplayText.escape(PathText(path: $0).lastComponent, limit: 30) }.joined(separator: "  ")
+                    ? nil : candidates.prefix(8).map { DisplayText.escape(lastComponent($0), limit: 30) }.joined(separator: "  ")
             }
             state.prompt = prompt
         case .fileOpened(let path, let project, let problems):
@@ -256,11 +256,9 @@ extension Update {
     }
 }
 
-/// The last part of a path, without Foundation.
-private struct PathText {
-    var path: String
-    var lastComponent: String {
-        let trimmed = path.hasSuffix("/") ? String(path.dropLast()) : path
-        return (trimmed.split(separator: "/").last.map(String.init) ?? path) + (path.hasSuffix("/") ? "/" : "")
-    }
+/// The last part of a path, keeping a folder's trailing `/`: `examples/shop.json` → `shop.json`.
+private func lastComponent(_ path: String) -> String {
+    let folder = path.hasSuffix("/")
+    let trimmed = folder ? String(path.dropLast()) : path
+    return (trimmed.split(separator: "/").last.map(String.init) ?? path) + (folder ? "/" : "")
 }

@@ -88,13 +88,8 @@ extension Wizard {
         switch step {
         case .basics:
             return [
-                WizardRow(
-                    label: "Name", path: "project.name",
-                    kind: .text(get: { $0.project.name }, set: { $0.project.name = $1 }, limit: DocumentLimits.standard.maxNameLength)),
-                WizardRow(
-                    label: "Description", path: "project.description",
-                    kind: .text(
-                        get: { $0.project.description }, set: { $0.project.description = $1 }, limit: DocumentLimits.standard.maxDescriptionLength)),
+                text("Name", "project.name", \.project.name, limit: DocumentLimits.standard.maxNameLength),
+                text("Description", "project.description", \.project.description, limit: DocumentLimits.standard.maxDescriptionLength),
                 choice("Environment", "options.environment", Environment.allCases, \.options.environment),
                 WizardRow(
                     label: "Region", path: "options.region",
@@ -186,10 +181,7 @@ extension Wizard {
         guard project.project.schema.indices.contains(t) else { return [] }
         let base = "project.schema[\(t)]"
         var rows = [
-            WizardRow(
-                label: "Name", path: "\(base).name",
-                kind: .text(
-                    get: { $0.project.schema[t].name }, set: { $0.project.schema[t].name = $1 }, limit: DocumentLimits.standard.maxNameLength)),
+            text("Name", "\(base).name", \.project.schema[t].name, limit: DocumentLimits.standard.maxNameLength),
             WizardRow(
                 label: "Estimated rows", path: "\(base).estimatedRows",
                 kind: .number(
@@ -216,17 +208,11 @@ extension Wizard {
         guard project.project.schema.indices.contains(t), project.project.schema[t].fields.indices.contains(f) else { return [] }
         let base = "project.schema[\(t)].fields[\(f)]"
         func flag(_ label: String, _ key: String, _ path: WritableKeyPath<Field, Bool>) -> WizardRow {
-            WizardRow(
-                label: label, path: "\(base).\(key)",
-                kind: .toggle(get: { $0.project.schema[t].fields[f][keyPath: path] }, set: { $0.project.schema[t].fields[f][keyPath: path] = $1 }))
+            toggle(label, "\(base).\(key)", (\ProjectFile.project.schema[t].fields[f] as WritableKeyPath<ProjectFile, Field>).appending(path: path))
         }
         let columns = project.project.schema.flatMap { table in table.fields.filter { !$0.name.isEmpty }.map { "\(table.name).\($0.name)" } }
         return [
-            WizardRow(
-                label: "Name", path: "\(base).name",
-                kind: .text(
-                    get: { $0.project.schema[t].fields[f].name }, set: { $0.project.schema[t].fields[f].name = $1 },
-                    limit: DocumentLimits.standard.maxNameLength)),
+            text("Name", "\(base).name", \.project.schema[t].fields[f].name, limit: DocumentLimits.standard.maxNameLength),
             WizardRow(
                 label: "Type", path: "\(base).type",
                 kind: .choice(
@@ -253,16 +239,9 @@ extension Wizard {
                 kind: .choice(
                     HTTPMethod.allCases.map(\.rawValue), get: { $0.project.endpoints[e].method.rawValue },
                     set: { $0.project.endpoints[e].method = HTTPMethod(rawValue: $1) ?? .get })),
-            WizardRow(
-                label: "Path", path: "\(base).path",
-                kind: .text(
-                    get: { $0.project.endpoints[e].path }, set: { $0.project.endpoints[e].path = $1 }, limit: DocumentLimits.standard.maxPathLength)),
-            WizardRow(
-                label: "Needs auth", path: "\(base).auth",
-                kind: .toggle(get: { $0.project.endpoints[e].auth }, set: { $0.project.endpoints[e].auth = $1 })),
-            WizardRow(
-                label: "Takes uploads", path: "\(base).upload",
-                kind: .toggle(get: { $0.project.endpoints[e].upload }, set: { $0.project.endpoints[e].upload = $1 })),
+            text("Path", "\(base).path", \.project.endpoints[e].path, limit: DocumentLimits.standard.maxPathLength),
+            toggle("Needs auth", "\(base).auth", \.project.endpoints[e].auth),
+            toggle("Takes uploads", "\(base).upload", \.project.endpoints[e].upload),
         ]
     }
 
@@ -276,6 +255,14 @@ extension Wizard {
                 set: { file, value in
                     if let parsed = T(rawValue: value) { file[keyPath: key] = parsed }
                 }))
+    }
+
+    private func text(_ label: String, _ path: String, _ key: WritableKeyPath<ProjectFile, String>, limit: Int) -> WizardRow {
+        WizardRow(label: label, path: path, kind: .text(get: { $0[keyPath: key] }, set: { $0[keyPath: key] = $1 }, limit: limit))
+    }
+
+    private func toggle(_ label: String, _ path: String, _ key: WritableKeyPath<ProjectFile, Bool>) -> WizardRow {
+        WizardRow(label: label, path: path, kind: .toggle(get: { $0[keyPath: key] }, set: { $0[keyPath: key] = $1 }))
     }
 
     private func number(_ label: String, _ path: String, _ key: WritableKeyPath<ProjectFile, Double?>) -> WizardRow {
