@@ -42,7 +42,7 @@ import Testing
 
     @Test func designWithAGoodModelShowsWhoDecidedAndWhatItCost() throws {
         let reply =
-            #"{"decisions":[{"setting":"compute.memoryMB","value":"1024","reason":"More memory gives the function more CPU for cold starts."},{"setting":"database.instanceClass","value":"db.t4g.small","reason":"Small is enough."},{"setting":"database.storageGB","value":"20","reason":"Tiny data."},{"setting":"database.multiAZ","value":"false","reason":"Development."},{"setting":"database.backupRetentionDays","value":"1","reason":"Development."},{"setting":"database.readReplicas","value":"0","reason":"No read load."},{"setting":"monitoring.logRetentionDays","value":"7","reason":"A week is enough."}]}"#
+            #"{"decisions":[{"setting":"compute.memoryMB","value":"1024","reason":"More memory gives the function more CPU for cold starts."},{"setting":"database.instanceClass","value":"db.t4g.medium","reason":"Medium is enough."},{"setting":"database.storageGB","value":"20","reason":"Tiny data."},{"setting":"database.multiAZ","value":"false","reason":"Development."},{"setting":"database.backupRetentionDays","value":"1","reason":"Development."},{"setting":"database.readReplicas","value":"0","reason":"No read load."},{"setting":"monitoring.logRetentionDays","value":"7","reason":"A week is enough."}]}"#
         let server = try FakeModelServer([.status(200, FakeModelServer.openAI(reply))])
         // The endpoint and prices come from the config file; the model from the environment.
         let config = FileManager.default.temporaryDirectory.appendingPathComponent("snapinfra-config-\(UUID().uuidString)")
@@ -53,8 +53,8 @@ import Testing
         let run = try CLIRunner.run(
             ["design", "examples/tiny-todo.yaml"], environment: environment(["XDG_CONFIG_HOME": config.path, "SNAPINFRA_AI_MODEL": "gpt-4o-mini"]))
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout.contains("database.instanceClass = db.t4g.small  [gpt-4o-mini]"))
-        #expect(run.stdout.contains("    Small is enough."))
+        #expect(run.stdout.contains("database.instanceClass = db.t4g.medium  [gpt-4o-mini]"))
+        #expect(run.stdout.contains("    Medium is enough."))
         #expect(run.stdout.contains("database.service = rds  [rules]"))
         // 812 and 164 tokens at the configured $0.15 / $0.60 per million.
         #expect(run.stdout.contains("gpt-4o-mini: 1 call, 812 → 164 tokens"))

@@ -12,7 +12,9 @@ import Testing
             verdict.summary.hasPrefix(
                 "Over budget: the estimate is \(Format.money(result.estimate.totalMonthly)) a month against a budget of $150.00"))
         #expect(verdict.cuts.map(\.id).contains("single-nat"))
-        #expect(verdict.cuts.map(\.id).contains("single-az-database"))
+        // Production keeps its Multi-AZ database; the summary says what was not cut.
+        #expect(!verdict.cuts.map(\.id).contains("single-az-database"))
+        #expect(verdict.fit?.design.database?.multiAZ == true)
         #expect(verdict.cuts.allSatisfy { $0.monthlySaving > 0 && !$0.tradeOff.isEmpty })
         let fit = try #require(verdict.fit)
         #expect(fit.estimate.totalMonthly < result.estimate.totalMonthly)
@@ -22,6 +24,42 @@ import Testing
         #expect(fit.design.compute?.maxCount == result.design.compute?.maxCount)
         #expect(fit.design.database?.instanceClass == result.design.database?.instanceClass)
         #expect(DesignValidator().validate(fit.design).isEmpty)
+    }
+
+    @Test func complianceKeepsMultiAZOutsideProductionToo() throws {
+        let staging = run(designFile(rps: 30, environment: .staging, budget: 20))
+        let soc2 = run(designFile(rps: 30, environment: .staging, compliance: [.soc2], budget: 20))
+        #expect(staging.budget?.cuts.contains { $0.id == "single-nat" || $0.id == "public-subnets" } == true)
+        let verdict = try #require(soc2.budget)
+        #expect(verdict.cuts.allSatisfy { $0.id != "single-az-database" && $0.id != "single-az-cache" })
+        #expect(verdict.summary.contains("Not cut:"))
+        #expect(verdict.summary.contains("encryption at rest"))
+    }
+
+    @Test func aCutThatTakesCapacitySizesTheDatabaseAgain() throws {
+        let result = run(designFile(rps: 1_500, budget: 100, readsOnly: true))
+        #expect(result.design.cache != nil)
+        let cheaper = try #require(
+            BudgetCuts.all.first { $0.id == "drop-cache" }?.apply(result.design, DesignInput(file: designFile(rps: 1_500, readsOnly: true))))
+        #expect(cheaper.cache == nil)
+        #expect(cheaper.database?.instanceClass != result.design.database?.instanceClass)
+        let load = DatabaseSizing.load(DesignInput(file: designFile(rps: 1_500, readsOnly: true)), cacheHits: 0, connections: 20)
+        let chosen = try #require(DatabaseSizing.rdsClasses.first { $0.value == cheaper.database?.instanceClass })
+        #expect(DatabaseSizing.holds(chosen, load))
+    }
+
+    @Test func theRangeIsJudgedToo() throws {
+        let result = run(designFile(rps: 30, budget: 1_000))
+        let verdict = try #require(result.budget)
+        let budget = Decimal(1_000)
+        #expect(!verdict.overBudget)
+        if result.estimate.maxMonthly > budget {
+            #expect(verdict.summary.contains("The high end of the range"))
+        } else {
+            #expect(!verdict.summary.contains("The high end of the range"))
+        }
+        let tight = run(designFile(rps: 30, budget: NSDecimalNumber(decimal: result.estimate.totalMonthly).doubleValue + 1))
+        #expect(tight.budget?.summary.contains("The high end of the range") == true)
     }
 
     @Test func productionNeverMovesToPublicSubnets() throws {
@@ -72,6 +110,6 @@ import Testing
         #expect(problems.contains { $0.hasPrefix("design.resources: dependencies form a cycle: network → monitoring → compute") })
         #expect(problems.contains { $0.contains("instanceClass: \"db.x99.huge\" is not an allowed class") })
         #expect(problems.contains { $0.hasSuffix("backupRetentionDays: must be 0 to 35 days, not 90") })
-        #expect(problems.contains { $0.hasSuffix("memoryMB: 300 MB is not a valid Fargate size for 256 CPU units") })
+        #expect(problems.contains { $0.hasSuffix("memoryMB: 300 MB is not a valid Fargate size for 512 CPU units") })
     }
 }

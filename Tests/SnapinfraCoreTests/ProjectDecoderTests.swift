@@ -69,6 +69,37 @@ import Testing
             ])
     }
 
+    @Test func theLaterFieldsOfTheSpecAreRead() throws {
+        let text = projectJSON(
+            #""runtime": "go", "healthPath": "/ready", "domain": "api.example.com", "schema": [{"name": "events", "retentionDays": 30, "fields": [{"name": "id", "type": "uuid", "primaryKey": true}]}], "endpoints": [{"method": "GET", "path": "/events", "requestKB": 0.5, "responseKB": 24}]"#
+        )
+        let result = load(text)
+        #expect(result.diagnostics.isEmpty, "\(lines(result))")
+        let project = try #require(result.file?.project)
+        #expect(project.runtime == .go && project.healthPath == "/ready" && project.domain == "api.example.com")
+        #expect(project.schema[0].retentionDays == 30)
+        #expect(project.endpoints[0].requestKB == 0.5 && project.endpoints[0].responseKB == 24)
+    }
+
+    @Test func theLaterFieldsAreChecked() {
+        let text = projectJSON(
+            #""runtime": "cobol", "healthPath": "health", "domain": "https://api.example.com", "schema": [{"name": "t", "retentionDays": 0, "fields": [{"name": "id", "type": "uuid", "primaryKey": true}]}], "endpoints": [{"method": "GET", "path": "/t", "rps": 90, "responseKB": -1}], "traffic": {"requestsPerSecond": 50}"#
+        )
+        let found = lines(load(text))
+        #expect(found.contains { $0.hasPrefix("error project.runtime: \"cobol\" is not one of") })
+        #expect(found.contains { $0.hasPrefix("error project.schema[0].retentionDays:") })
+        #expect(found.contains { $0.hasPrefix("error project.endpoints[0].responseKB:") })
+        // Relations are checked once the shapes are right.
+        let relations = lines(
+            load(
+                projectJSON(
+                    #""healthPath": "health", "domain": "https://api.example.com", "endpoints": [{"method": "GET", "path": "/t", "rps": 90}], "traffic": {"requestsPerSecond": 50}"#
+                )))
+        #expect(relations.contains("error project.healthPath: \"health\" must start with \"/\" (did you mean \"/health\"?)"))
+        #expect(relations.contains { $0.hasPrefix("error project.domain: \"https://api.example.com\" is a URL or path") })
+        #expect(relations.contains("error project.endpoints: the endpoints' rps add up to 90, more than traffic.requestsPerSecond (50)"))
+    }
+
     @Test func diagnosticsCarryTheSourcePosition() {
         let result = load("{\n  \"project\": {\n    \"name\": \"x\",\n    \"nmae\": 1\n  }\n}")
         #expect(

@@ -16,6 +16,17 @@ import Testing
     }
 
     @Test(arguments: [DocumentFormat.json, .yaml])
+    func everyArchitectFixtureReadsBackAsTheSameProject(format: DocumentFormat) throws {
+        let folder = repositoryRoot.appendingPathComponent("Tests/Fixtures/architect")
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) where name.hasSuffix(".yaml") {
+            let original = try example(name, folder: "Tests/Fixtures/architect")
+            let again = ProjectLoader().load(Array(ProjectWriter.text(original, format: format).utf8), format: format)
+            #expect(again.diagnostics.isEmpty, "\(name): \(again.diagnostics.map(\.pathAndMessage))")
+            #expect(again.file == original, "\(name) as \(format)")
+        }
+    }
+
+    @Test(arguments: [DocumentFormat.json, .yaml])
     func awkwardTextSurvivesTheRoundTrip(format: DocumentFormat) throws {
         let awkward = [
             "yes", "no", "null", "~", "1.5", "0x10", "- dash", "a: b", "# hash", "quote \" and \\ backslash", "new\nline", "tab\there",

@@ -43,9 +43,9 @@ public struct DesignMenu: Sendable, Hashable {
         var items: [Item] = []
         let production = input.isProduction
         if let db = design.database, db.service != .dynamoDB, let instanceClass = db.instanceClass {
-            let tiers = db.service == .rds ? DatabaseRules.rdsTiers : DatabaseRules.documentDBTiers
-            items.append(Item(setting: "database.instanceClass", current: instanceClass, allowed: .oneOf(tiers.map(\.value))))
-            let least = max(20, Int(input.analysis.dataSizeIn12MonthsGB.rounded(.up)))
+            let classes = db.service == .rds ? DatabaseSizing.rdsClasses : DatabaseSizing.documentDBClasses
+            items.append(Item(setting: "database.instanceClass", current: instanceClass, allowed: .oneOf(classes.map(\.value))))
+            let least = max(20, Int(input.analysis.dataSizeIn3MonthsGB.rounded(.up)))
             items.append(Item(setting: "database.storageGB", current: "\(db.storageGB)", allowed: .integer(least...max(least, 16_384))))
             if !production {
                 items.append(Item(setting: "database.multiAZ", current: "\(db.multiAZ)", allowed: .oneOf(["false", "true"])))
@@ -62,15 +62,17 @@ public struct DesignMenu: Sendable, Hashable {
             if compute.platform == .fargate {
                 let sizes = ComputeRules.fargateSizes.map { "\($0.cpu)/\($0.memory)" }
                 items.append(Item(setting: "compute.taskSize", current: "\(compute.cpuUnits)/\(compute.memoryMB)", allowed: .oneOf(sizes)))
-                let least = production ? 2 : 1
-                items.append(Item(setting: "compute.minCount", current: "\(compute.minCount)", allowed: .integer(least...10)))
-                items.append(Item(setting: "compute.maxCount", current: "\(compute.maxCount)", allowed: .integer(least...30)))
+                let least = production ? (design.network?.availabilityZones ?? 2) : 1
+                let most = max(10, compute.minCount * 2)
+                items.append(Item(setting: "compute.minCount", current: "\(compute.minCount)", allowed: .integer(least...most)))
+                items.append(
+                    Item(setting: "compute.maxCount", current: "\(compute.maxCount)", allowed: .integer(least...max(30, compute.maxCount * 2))))
             } else {
                 items.append(Item(setting: "compute.memoryMB", current: "\(compute.memoryMB)", allowed: .oneOf(["512", "1024", "1536", "2048"])))
             }
         }
         if let cache = design.cache {
-            items.append(Item(setting: "cache.nodeType", current: cache.nodeType, allowed: .oneOf(CacheRules.tiers.map(\.value))))
+            items.append(Item(setting: "cache.nodeType", current: cache.nodeType, allowed: .oneOf(CacheRules.nodes.map(\.value))))
         }
         if let network = design.network, network.natGateways > 0 {
             items.append(Item(setting: "network.natGateways", current: "\(network.natGateways)", allowed: .integer(1...network.availabilityZones)))

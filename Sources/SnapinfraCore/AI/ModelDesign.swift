@@ -102,9 +102,10 @@ public enum ModelDesign {
             case "compute.taskSize":
                 guard var compute = design.compute, let size = ComputeRules.fargateSizes.first(where: { "\($0.cpu)/\($0.memory)" == choice.value })
                 else { continue }
+                // A task's capacity scales with its CPU.
+                compute.requestsPerTask = max(1, compute.requestsPerTask * size.cpu / max(1, compute.cpuUnits))
                 compute.cpuUnits = size.cpu
                 compute.memoryMB = size.memory
-                compute.requestsPerTask = size.rps
                 design.update("compute", .compute(compute))
                 record("compute", "taskSize", "\(Format.number(Double(size.cpu) / 1_024, digits: 2)) vCPU / \(size.memory) MB arm64", choice)
             case "compute.minCount", "compute.maxCount":

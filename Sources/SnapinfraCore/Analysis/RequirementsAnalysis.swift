@@ -27,9 +27,29 @@ public struct RequirementsAnalysis: Sendable, Hashable, Codable {
     public var dataGrowthBasis: String
     /// Data size a year from now, in GB.
     public var dataSizeIn12MonthsGB: Double
+    /// Data size in 3 and 24 months, in GB; tables with `retentionDays` stop growing at their horizon.
+    public var dataSizeIn3MonthsGB: Double
+    public var dataSizeIn24MonthsGB: Double
+    /// The part of `dataSizeGB` that is indexes.
+    public var indexSizeGB: Double
     public var complexity: Complexity
     /// The score the tier was read from: tables + endpoints / 2 + foreign keys.
     public var complexityScore: Double
+    /// The runtime the sizing assumes, and whether the project named it.
+    public var runtime: Runtime
+    public var runtimeBasis: String
+    /// Each endpoint's traffic, kind and sizes.
+    public var endpointLoads: [EndpointLoad]
+    /// Application CPU per request on average, in ms, for `runtime`.
+    public var appCPUMSPerRequest: Double
+    /// Database CPU per request on average, in ms, and the part of it spent on reads.
+    public var databaseCPUMSPerRequest: Double
+    public var databaseReadCPUMSPerRequest: Double
+    /// Average request and response bodies, in KB, weighted by traffic.
+    public var averageRequestKB: Double
+    public var averageResponseKB: Double
+    /// Files uploaded per month.
+    public var uploadsPerMonth: Double
 
     /// How big the application is, from its data model and API surface.
     public enum Complexity: String, Sendable, Hashable, Codable, CaseIterable {

@@ -42,9 +42,12 @@ public struct BudgetFitter: Sendable {
             }
         }
         guard total > budget else {
-            return BudgetVerdict(
-                budget: budget, estimate: total, overBudget: false, cuts: cuts, fit: nil,
-                summary: "Within budget: \(Format.money(total)) of \(Format.money(budget)) a month (\(Format.money(budget - total)) to spare).")
+            var summary = "Within budget: \(Format.money(total)) of \(Format.money(budget)) a month (\(Format.money(budget - total)) to spare)."
+            if estimate.maxMonthly > budget {
+                summary +=
+                    " The high end of the range, \(Format.money(estimate.maxMonthly)), is over: at twice the expected usage or the maximum task count it would not fit."
+            }
+            return BudgetVerdict(budget: budget, estimate: total, overBudget: false, cuts: cuts, fit: nil, summary: summary)
         }
         var current = design
         var currentEstimate = estimate
@@ -70,6 +73,9 @@ public struct BudgetFitter: Sendable {
                 : " The cheapest design that keeps the scale and compliance choices (\(titles)) costs \(Format.money(fit.estimate.totalMonthly)), still over; raise the budget or lower the scale."
         } else {
             summary += " No cut keeps the scale and compliance choices; raise the budget or lower the scale."
+        }
+        if !fits {
+            summary += " Not cut: " + BudgetCuts.kept(current, input).joined(separator: ", ") + "."
         }
         return BudgetVerdict(budget: budget, estimate: total, overBudget: true, cuts: cuts, fit: fit, summary: summary)
     }

@@ -63,7 +63,7 @@ enum ComputeCost {
             // LCUs: the larger of new connections (25/s each, 90% of requests reuse a connection) and
             // processed bytes (1 GB/hour each).
             let newConnections = analysis.averageRPS * 0.1 / 25
-            let gbPerHour = analysis.averageRPS * CostEstimator.averageResponseKB * 3_600 / 1_000_000
+            let gbPerHour = analysis.averageRPS * (analysis.averageResponseKB + analysis.averageRequestKB) * 3_600 / 1_000_000
             let lcus = max(0.1, newConnections, gbPerHour)
             let zones = Decimal(design.network?.availabilityZones ?? 2)
             return [
@@ -74,7 +74,7 @@ enum ComputeCost {
                         builder.usage(
                             "Load balancer capacity units", .albLCUHour, quantity: CostLineBuilder.decimal(lcus * 730), unit: "LCU-hours",
                             assumption:
-                                "\(Format.number(lcus, digits: 2)) LCUs on average: \(Format.number(analysis.averageRPS)) rps, 90% on kept-alive connections, \(Format.number(CostEstimator.averageResponseKB)) KB responses"
+                                "\(Format.number(lcus, digits: 2)) LCUs on average: \(Format.number(analysis.averageRPS)) rps, 90% on kept-alive connections, \(Format.number(analysis.averageRequestKB + analysis.averageResponseKB, digits: 2)) KB per request and response"
                         ),
                         builder.hourly("Public IPv4 addresses (load balancer)", .publicIPv4Hour, count: zones),
                     ])

@@ -3,8 +3,6 @@ import Foundation
 /// Prices a design line by line from the catalog.
 public struct CostEstimator: Sendable {
     public var catalog: PriceCatalog
-    /// Average response size, for data transfer out.
-    public static let averageResponseKB = 8.0
     /// Free data transfer out per month across AWS (sheet S15).
     public static let freeTransferGB = 100.0
 
@@ -22,7 +20,9 @@ public struct CostEstimator: Sendable {
             resources += cost(of: resource, design: design, analysis: analysis, builder: &builder)
         }
         resources += HardeningCost.lines(design, analysis: analysis, builder: &builder)
-        resources.append(dataTransfer(analysis, builder: &builder))
+        var transfer = dataTransfer(analysis, builder: &builder)
+        if let crossAZ = Self.crossAZLine(design, analysis: analysis, builder: &builder) { transfer.lines.append(crossAZ) }
+        resources.append(transfer)
         resources = resources.map { ResourceCost(resourceID: $0.resourceID, address: $0.address, lines: $0.lines.map { $0.roundedToCents() }) }
         let lines = resources.flatMap(\.lines)
         let alwaysOn = lines.filter { $0.kind == .alwaysOn }.reduce(Decimal(0)) { $0 + ($1.monthlyCost ?? 0) }
@@ -42,20 +42,22 @@ public struct CostEstimator: Sendable {
 
     /// Standard storage, or, once uploads move to Standard-IA after 30 days, the two classes.
     private func storageLines(_ bucket: ObjectStorageSpec, design: InfrastructureDesign, builder: inout CostLineBuilder) -> [CostLine] {
-        let basis = "uploads of \(Format.number(SupportRules.averageUploadMB)) MB each; six months' worth stored on average over the first year"
+        let basis =
+            "\(Format.number(bucket.assumedPutsPerMonth, digits: 0)) uploads a month; \(Format.number(SupportRules.storedMonths, digits: 0)) months' worth stored"
         guard design.activeHardening.uploadsInfrequentAccess else {
             return [
                 builder.usage(
                     "Standard storage", .s3StandardGB, quantity: CostLineBuilder.decimal(bucket.assumedStoredGB), unit: "GB", assumption: basis)
             ]
         }
-        // Of six months' worth, the newest month stays in Standard; the rest is older than 30 days.
+        // Of the months stored, the newest stays in Standard; the rest is older than 30 days.
         return [
             builder.usage(
-                "Standard storage", .s3StandardGB, quantity: CostLineBuilder.decimal(bucket.assumedStoredGB / 6), unit: "GB",
+                "Standard storage", .s3StandardGB, quantity: CostLineBuilder.decimal(bucket.assumedStoredGB / SupportRules.storedMonths), unit: "GB",
                 assumption: basis + "; the newest month in Standard"),
             builder.usage(
-                "Standard-IA storage", .s3StandardIAGB, quantity: CostLineBuilder.decimal(bucket.assumedStoredGB * 5 / 6), unit: "GB",
+                "Standard-IA storage", .s3StandardIAGB,
+                quantity: CostLineBuilder.decimal(bucket.assumedStoredGB * (SupportRules.storedMonths - 1) / SupportRules.storedMonths), unit: "GB",
                 assumption: basis + "; older uploads in Standard-IA (its retrieval fee per GB read is not in the catalog)"),
         ]
     }
@@ -119,7 +121,9 @@ public struct CostEstimator: Sendable {
                         builder.usage(
                             "GET, SELECT, and all other requests", .s3GetPer1k,
                             quantity: CostLineBuilder.decimal(bucket.assumedGetsPerMonth, scale: 0),
-                            unit: "requests", perUnits: 1_000, assumption: "each upload read ten times"),
+                            unit: "requests", perUnits: 1_000,
+                            assumption: bucket.assumedGetsPerMonth == bucket.assumedPutsPerMonth * SupportRules.readsPerUpload
+                                ? "each upload read ten times" : "one GET per download request"),
                     ])
             ]
         case .monitoring(let monitoring):
@@ -143,23 +147,50 @@ public struct CostEstimator: Sendable {
         }
     }
 
+    /// Egress to the internet by tier: the responses (and downloads) leave, requests come in free.
     private func dataTransfer(_ analysis: RequirementsAnalysis, builder: inout CostLineBuilder) -> ResourceCost {
-        let total = analysis.monthlyRequests * Self.averageResponseKB / 1_000_000
-        let billed = max(0, total - Self.freeTransferGB)
-        let firstTier = 10_240.0
-        var lines = [
-            builder.usage(
-                "Data transfer out to the internet (first 10 TB)", .dataTransferOutGB, quantity: CostLineBuilder.decimal(min(billed, firstTier)),
-                unit: "GB",
-                assumption: "\(Format.number(Self.averageResponseKB)) KB per response = \(Format.number(total)) GB, less the free 100 GB a month")
+        let total = analysis.monthlyRequests * analysis.averageResponseKB / 1_000_000
+        var billed = max(0, total - Self.freeTransferGB)
+        let tiers: [(name: String, key: PriceKey, size: Double)] = [
+            ("first 10 TB", .dataTransferOutGB, 10_240), ("next 40 TB", .dataTransferOutNext40TBGB, 40_960),
+            ("next 100 TB", .dataTransferOutNext100TBGB, 102_400), ("over 150 TB", .dataTransferOutOver150TBGB, .infinity),
         ]
-        if billed > firstTier {
+        var lines: [CostLine] = []
+        for (index, tier) in tiers.enumerated() where index == 0 || billed > 0 {
+            let gb = min(billed, tier.size)
+            billed -= gb
             lines.append(
                 builder.usage(
-                    "Data transfer out to the internet (next 40 TB)", .dataTransferOutNext40TBGB,
-                    quantity: CostLineBuilder.decimal(min(billed - firstTier, 40_960)), unit: "GB",
-                    assumption: "the part above 10 TB; beyond 50 TB the lower tiers are not applied"))
+                    "Data transfer out to the internet (\(tier.name))", tier.key, quantity: CostLineBuilder.decimal(gb), unit: "GB",
+                    assumption: index == 0
+                        ? "\(Format.number(analysis.averageResponseKB, digits: 2)) KB per response on average (\(Self.sizeBasis(analysis))) = \(Format.number(total)) GB, less the free 100 GB a month"
+                        : "the part in this tier"))
         }
         return ResourceCost(resourceID: "data_transfer", address: "data transfer", lines: lines)
+    }
+
+    /// How the response sizes were found.
+    static func sizeBasis(_ analysis: RequirementsAnalysis) -> String {
+        guard !analysis.endpointLoads.isEmpty else { return "no endpoints; defaults for reads and writes" }
+        if analysis.endpointLoads.allSatisfy(\.sizesGiven) { return "the endpoints' responseKB" }
+        let defaults = EndpointKind.allCases.filter { kind in analysis.endpointLoads.contains { $0.kind == kind && !$0.sizesGiven } }
+            .map { "\($0.rawValue) \(Format.number($0.defaultResponseKB)) KB" }
+        return "defaults by kind: " + defaults.joined(separator: ", ")
+            + (analysis.endpointLoads.contains(where: \.sizesGiven) ? "; responseKB where given" : "")
+    }
+
+    /// Traffic between the tasks and a database or cache in another zone: half the bytes cross,
+    /// billed leaving one zone and entering the other.
+    static func crossAZLine(_ design: InfrastructureDesign, analysis: RequirementsAnalysis, builder: inout CostLineBuilder) -> CostLine? {
+        guard let network = design.network, network.availabilityZones > 1, design.compute?.platform == .fargate,
+            let db = design.database, db.service != .dynamoDB
+        else { return nil }
+        let kb = analysis.averageResponseKB + analysis.averageRequestKB
+        let crossing = analysis.monthlyRequests * kb / 1_000_000 * Double(network.availabilityZones - 1) / Double(network.availabilityZones)
+        return builder.usage(
+            "Cross-AZ traffic (tasks to database and cache)", .crossAZGB, quantity: CostLineBuilder.decimal(crossing * 2), unit: "GB",
+            assumption:
+                "each request's \(Format.number(kb, digits: 2)) KB passes between a task and the database; \(network.availabilityZones - 1) in \(network.availabilityZones) calls cross zones, billed in each direction"
+        )
     }
 }

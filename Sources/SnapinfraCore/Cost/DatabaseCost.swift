@@ -7,18 +7,14 @@ enum DatabaseCost {
         case .dynamoDB:
             return [
                 ResourceCost(
-                    resourceID: resourceID, address: "aws_dynamodb_table.*",
-                    lines: [
-                        builder.notInCatalog(
-                            "On-demand read and write requests", unit: "requests",
-                            assumption: "\(Format.number(analysis.monthlyRequests / 1_000_000, digits: 2))M requests a month"),
-                        builder.notInCatalog("Table storage", unit: "GB", assumption: "\(db.storageGB) GB"),
-                    ])
+                    resourceID: resourceID, address: "aws_dynamodb_table.this", lines: dynamoDBLines(db, analysis: analysis, builder: &builder))
             ]
         case .documentDB:
             let instanceClass = db.instanceClass ?? ""
             let instances = Decimal(db.multiAZ ? 2 : 1)
             builder.note("DocumentDB instances: not in the catalog; priced as RDS for PostgreSQL of the same class")
+            // One storage I/O per write and per read that misses memory (a tenth of reads).
+            let ios = analysis.monthlyRequests * ((1 - analysis.readShare) + analysis.readShare * 0.1)
             return [
                 ResourceCost(
                     resourceID: resourceID, address: "aws_docdb_cluster.this",
@@ -26,7 +22,10 @@ enum DatabaseCost {
                         builder.hourly(
                             "Database instance (on-demand, \(instanceClass))",
                             .rdsInstance(engine: "postgres", instanceClass: instanceClass, multiAZ: false), count: instances),
-                        builder.notInCatalog("Storage", unit: "GB", assumption: "\(db.storageGB) GB"),
+                        builder.monthly("Storage", .documentDBStorageGB, quantity: Decimal(db.storageGB), unit: "GB"),
+                        builder.usage(
+                            "I/O requests", .documentDBIOMillion, quantity: CostLineBuilder.decimal(ios, scale: 0), unit: "requests",
+                            perUnits: 1_000_000, assumption: "one storage I/O per write and per read that misses memory (a tenth of reads)"),
                     ])
             ]
         case .rds:
@@ -72,5 +71,38 @@ enum DatabaseCost {
             }
             return costs
         }
+    }
+
+    /// Requests (on-demand) or capacity (provisioned), storage and point-in-time recovery.
+    static func dynamoDBLines(_ db: DatabaseSpec, analysis: RequirementsAnalysis, builder: inout CostLineBuilder) -> [CostLine] {
+        let tables = db.dynamoTables ?? []
+        var lines: [CostLine] = []
+        if db.capacityMode == "provisioned" {
+            let rcu = tables.reduce(0) { $0 + $1.readCapacity }
+            let wcu = tables.reduce(0) { $0 + $1.writeCapacity }
+            lines.append(builder.hourly("Provisioned write capacity (\(Format.number(Double(wcu))) WCU)", .dynamoDBWCUHour, count: Decimal(wcu)))
+            lines.append(builder.hourly("Provisioned read capacity (\(Format.number(Double(rcu))) RCU)", .dynamoDBRCUHour, count: Decimal(rcu)))
+        } else {
+            let units = (read: tables.reduce(0) { $0 + $1.readUnits }, write: tables.reduce(0) { $0 + $1.writeUnits })
+            lines.append(
+                builder.usage(
+                    "Write request units", .dynamoDBWriteMillion, quantity: CostLineBuilder.decimal(units.write * Analyzer.secondsPerMonth, scale: 0),
+                    unit: "WRU", perUnits: 1_000_000, assumption: "one unit per KB written, once more per index"))
+            lines.append(
+                builder.usage(
+                    "Read request units", .dynamoDBReadMillion, quantity: CostLineBuilder.decimal(units.read * Analyzer.secondsPerMonth, scale: 0),
+                    unit: "RRU", perUnits: 1_000_000, assumption: "eventually consistent reads, half a unit per 4 KB"))
+        }
+        lines.append(
+            builder.usage(
+                "Storage (Standard table class)", .dynamoDBStorageGB, quantity: Decimal(db.storageGB), unit: "GB",
+                assumption: "the data expected in 3 months, expired items excluded"))
+        if db.backupRetentionDays > 0 {
+            lines.append(
+                builder.usage(
+                    "Point-in-time recovery", .dynamoDBBackupGB, quantity: Decimal(db.storageGB), unit: "GB",
+                    assumption: "billed on the table size"))
+        }
+        return lines
     }
 }

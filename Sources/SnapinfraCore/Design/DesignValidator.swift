@@ -9,9 +9,9 @@ public struct DesignValidator: Sendable {
 
     /// Allowed RDS classes: those the rules use plus the catalog's other classes.
     public static let rdsClasses: Set<String> = Set(
-        DatabaseRules.rdsTiers.map(\.value) + DatabaseRules.documentDBTiers.map(\.value)
+        DatabaseSizing.rdsClasses.map(\.value) + DatabaseSizing.documentDBClasses.map(\.value)
             + ["db.t3.micro", "db.t3.small", "db.t3.medium", "db.t3.large", "db.m5.large", "db.r6g.large"])
-    public static let cacheNodeTypes: Set<String> = Set(CacheRules.tiers.map(\.value))
+    public static let cacheNodeTypes: Set<String> = Set(CacheRules.nodes.map(\.value))
     /// Fargate CPU units and the memory sizes (MB) each allows.
     public static let fargateMemory: [Int: ClosedRange<Int>] = [
         256: 512...2_048, 512: 1_024...4_096, 1_024: 2_048...8_192, 2_048: 4_096...16_384, 4_096: 8_192...30_720,
@@ -67,7 +67,8 @@ public struct DesignValidator: Sendable {
                         "instanceClass", "\(DisplayText.quoted(instanceClass)) has no price for \(design.region)")
                 }
                 check((20...65_536).contains(db.storageGB), "storageGB", "must be 20 to 65,536 GB, not \(db.storageGB)")
-                check(["gp3", "gp2"].contains(db.storageType), "storageType", "must be \"gp3\" or \"gp2\"")
+                let types = db.service == .documentDB ? ["docdb"] : ["gp3", "gp2"]
+                check(types.contains(db.storageType), "storageType", "must be " + types.map { DisplayText.quoted($0) }.joined(separator: " or "))
             }
             check((0...35).contains(db.backupRetentionDays), "backupRetentionDays", "must be 0 to 35 days, not \(db.backupRetentionDays)")
             check((0...5).contains(db.readReplicas), "readReplicas", "must be 0 to 5, not \(db.readReplicas)")

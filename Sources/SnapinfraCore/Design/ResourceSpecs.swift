@@ -6,6 +6,8 @@ public struct NetworkSpec: Sendable, Hashable, Codable {
     public var natGateways: Int
     /// Whether application tasks run in private subnets (behind NAT) or public ones.
     public var privateCompute: Bool
+    /// A DynamoDB gateway endpoint on the route tables (free; keeps table traffic off NAT).
+    public var dynamoDBEndpoint: Bool? = nil
 }
 
 /// Which AWS service holds the data.
@@ -32,6 +34,40 @@ public struct DatabaseSpec: Sendable, Hashable, Codable {
     public var port: Int
     /// DynamoDB tables (one per project table); empty for other services.
     public var tables: [String]
+    /// The ceiling storage autoscaling may grow to (RDS `max_allocated_storage`); nil for DynamoDB.
+    public var maxStorageGB: Int? = nil
+    /// DynamoDB: `on-demand` or `provisioned`; nil for other services.
+    public var capacityMode: String? = nil
+    /// DynamoDB tables with their keys, indexes, TTL and capacity; nil for other services.
+    public var dynamoTables: [DynamoTable]? = nil
+}
+
+/// A DynamoDB table as the schema defines it.
+public struct DynamoTable: Sendable, Hashable, Codable {
+    /// An attribute and its DynamoDB type (`S`, `N` or `B`).
+    public struct Key: Sendable, Hashable, Codable {
+        public var name: String
+        public var type: String
+    }
+
+    /// The table's name as the schema writes it and as a Terraform map key.
+    public var name: String
+    public var key: String
+    public var hashKey: Key
+    public var rangeKey: Key?
+    /// Global secondary indexes, one per indexed or referencing field: a partition key each.
+    public var indexes: [Key]
+    /// The attribute DynamoDB expires rows by, when the table has `retentionDays`.
+    public var ttlAttribute: String?
+    public var retentionDays: Int?
+    /// Average read and write units per second the traffic model gives the table.
+    public var readUnits: Double
+    public var writeUnits: Double
+    /// Provisioned read and write capacity units (the autoscaling minimum), 0 in on-demand mode.
+    public var readCapacity: Int
+    public var writeCapacity: Int
+    public var maxReadCapacity: Int
+    public var maxWriteCapacity: Int
 }
 
 /// Where the application runs.

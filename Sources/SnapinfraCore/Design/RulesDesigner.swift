@@ -13,6 +13,7 @@ public struct RulesDesigner: Sendable {
         SupportRules.objectStorage(input, into: &design)
         ComputeRules.design(input, platform: platform, platformTrace: platformTrace, into: &design)
         SupportRules.entryPoint(input, platform: platform, into: &design)
+        SupportRules.firewall(input, into: &design)
         SupportRules.monitoring(input, into: &design)
         return design
     }

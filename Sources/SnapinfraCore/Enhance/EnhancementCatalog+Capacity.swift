@@ -104,14 +104,19 @@ extension EnhancementCatalog {
 
     /// A cache sized like the rules size one, with its CPU alarm where the design has alarms.
     static func addCache(_ design: inout InfrastructureDesign, _ input: DesignInput) {
-        let (index, trace) = TierChooser.choose(CacheRules.tiers, dataGB: 0, peakRPS: input.analysis.peakRPS)
+        let cachedGB = input.analysis.dataSizeIn3MonthsGB * CacheRules.cachedFraction
+        let reads = input.analysis.peakRPS * input.analysis.readShare
+        let node = CacheRules.node(gb: cachedGB, ops: reads)
+        let trace =
+            "\(Format.number(cachedGB, digits: 2)) GB cached and \(Format.number(reads)) reads per second at peak fit \(node.value)'s \(Format.number(node.memoryGB, digits: 2)) GB"
         let nodes = input.isProduction ? 2 : 1
         let spec = CacheSpec(
-            engine: "valkey", engineVersion: "8.0", nodeType: CacheRules.tiers[index].value, nodes: nodes, automaticFailover: nodes > 1,
-            port: 6_379)
+            engine: "valkey", engineVersion: "8.0", nodeType: node.value, nodes: nodes, automaticFailover: nodes > 1, port: 6_379)
         design.resources.append(Resource(id: "cache", spec: .cache(spec), dependsOn: ["network"]))
         design.record(
-            Decision(resource: "cache", setting: "nodeType", value: "\(spec.nodeType) × \(nodes)", reason: "Sized for the peak.", trace: [trace]))
+            Decision(
+                resource: "cache", setting: "nodeType", value: "\(spec.nodeType) × \(nodes)", reason: "Sized for the hot data and the reads at peak.",
+                trace: [trace]))
         if var monitoring = design.monitoring, input.isProduction, !monitoring.alarms.isEmpty {
             monitoring.alarms.append("cache-cpu")
             design.update("monitoring", .monitoring(monitoring))

@@ -62,8 +62,13 @@ struct TerraformChecker {
         }
     }
 
-    /// References of a body; `ignore_changes` names attributes, not objects, so it is left out.
-    static func references(in body: HCLBody) -> [HCLReference] {
-        body.attributes.filter { $0.name != "ignore_changes" }.flatMap(\.references) + body.blocks.flatMap { references(in: $0.body) }
+    /// References of a body; `ignore_changes` names attributes, not objects, so it is left out, and
+    /// inside a `dynamic "NAME"` block, `NAME.value` and `NAME.key` are its iterator.
+    static func references(in body: HCLBody, iterators: Set<String> = []) -> [HCLReference] {
+        let own = body.attributes.filter { $0.name != "ignore_changes" }.flatMap(\.references)
+        let nested = body.blocks.flatMap { block in
+            references(in: block.body, iterators: block.type == "dynamic" ? iterators.union(block.labels.prefix(1)) : iterators)
+        }
+        return (own + nested).filter { !iterators.contains($0.parts.first ?? "") }
     }
 }

@@ -236,3 +236,107 @@ extension PriceCatalog {
         PriceRow(.apiGatewayHTTPMillionRequests, "ap-south-1", "1.05", "S2", .a),
     ]
 }
+
+/// Rows the sheet gives as tables across regions, transcribed table by table.
+extension PriceCatalog {
+    static let regions10 = [
+        "eu-central-1", "us-west-2", "us-east-2", "eu-west-2", "ap-northeast-1", "ap-southeast-2", "us-east-1", "eu-west-1",
+        "ap-southeast-1", "ap-south-1",
+    ]
+
+    /// §3.1 "Larger classes, all ten regions": Single-AZ MySQL / PostgreSQL from S7 (B), in the
+    /// order of `regions10`. Rows already read from a fresher source above are not repeated.
+    static let rdsLargerClasses: [(instanceClass: String, cells: [String])] = [
+        ("db.m6g.large", ["0.18/0.189", "0.152/0.159", "0.152/0.159", "0.176/0.184", "0.209/0.221", "0.209/0.221"]),
+        ("db.m6g.xlarge", ["0.361/0.379", "0.304/0.318", "0.304/0.318", "0.352/0.368", "0.418/0.441", "0.418/0.441"]),
+        (
+            "db.m6g.2xlarge",
+            [
+                "0.722/0.757", "0.608/0.636", "0.608/0.636", "0.704/0.736", "0.836/0.883", "0.836/0.883", "0.608/0.636", "0.672/0.704", "0.836/0.883",
+                "0.857/0.904",
+            ]
+        ),
+        ("db.r6g.xlarge", ["0.519/0.549", "0.43/0.45", "0.43/0.45", "0.501/0.529", "0.51/0.54", "0.51/0.54"]),
+        ("db.r6g.2xlarge", ["1.038/1.097", "0.859/0.899", "0.859/0.899", "1.002/1.057", "1.02/1.079", "1.02/1.079"]),
+        (
+            "db.r6g.4xlarge",
+            [
+                "2.076/2.194", "1.718/1.798", "1.718/1.798", "2.005/2.115", "2.041/2.158", "2.041/2.158", "1.718/1.798", "1.897/2.014", "2.041/2.158",
+                "1.933/2.05",
+            ]
+        ),
+    ]
+
+    /// §3.1 "New regions (2026-12)": S21 (A), MySQL Single / Multi, PostgreSQL Single / Multi.
+    static let rdsNewRegions: [(region: String, instanceClass: String, cells: String)] = [
+        ("eu-central-1", "db.t4g.micro", "0.019/0.037/0.019/0.037"), ("eu-central-1", "db.t4g.medium", "0.074/0.149/0.074/0.149"),
+        ("eu-central-1", "db.r6g.large", "0.26/0.519/0.274/0.549"),
+        ("us-west-2", "db.t4g.micro", "0.016/0.032/0.016/0.032"), ("us-west-2", "db.t4g.medium", "0.065/0.129/0.065/0.129"),
+        ("us-west-2", "db.r6g.large", "0.215/0.43/0.225/0.45"),
+        ("us-east-2", "db.t4g.micro", "0.016/0.032/0.016/0.032"), ("us-east-2", "db.t4g.medium", "0.065/0.129/0.065/0.129"),
+        ("us-east-2", "db.r6g.large", "0.215/0.43/0.225/0.45"),
+        ("eu-west-2", "db.t4g.micro", "0.018/0.036/0.018/0.036"), ("eu-west-2", "db.t4g.medium", "0.072/0.145/0.072/0.145"),
+        ("eu-west-2", "db.r6g.large", "0.251/0.501/0.264/0.529"),
+        ("ap-northeast-1", "db.t4g.micro", "0.025/0.05/0.025/0.05"), ("ap-northeast-1", "db.t4g.medium", "0.101/0.202/0.101/0.202"),
+        ("ap-northeast-1", "db.r6g.large", "0.255/0.51/0.27/0.54"),
+        ("ap-southeast-2", "db.t4g.micro", "0.025/0.051/0.025/0.051"), ("ap-southeast-2", "db.t4g.medium", "0.102/0.203/0.102/0.203"),
+        ("ap-southeast-2", "db.r6g.large", "0.255/0.51/0.27/0.54"),
+    ]
+
+    /// §3.5 data transfer out tiers (S1 `data_transfer`, A): first 10 TB / next 40 TB / next 100 TB /
+    /// over 150 TB, and cross-AZ per GB, in the order of `regions10`; "-" where the sheet has no figure.
+    static let transferTiers: [String] = [
+        "0.09/0.085/0.07/0.05/0.01", "0.09/0.085/0.07/0.05/0.01", "0.09/0.085/0.07/0.05/0.01", "0.09/0.085/0.07/0.05/0.01",
+        "0.114/0.089/0.086/0.084/0.01", "0.114/0.098/0.094/0.092/0.01", "0.09/0.085/0.07/-/0.01", "0.09/0.085/0.07/0.05/0.01",
+        "0.12/0.085/0.082/0.08/0.01", "0.1093/0.085/0.082/0.08/0.01",
+    ]
+
+    /// §3.11 DynamoDB and §3.12 DocumentDB storage and I/O.
+    static let serviceRows: [PriceRow] = [
+        PriceRow(.dynamoDBWriteMillion, "us-east-1", "0.625", "S1", .a),
+        PriceRow(.dynamoDBWriteMillion, "us-east-2", "0.625", "S1", .a),
+        PriceRow(.dynamoDBReadMillion, "us-east-1", "0.125", "S1", .a),
+        PriceRow(.dynamoDBReadMillion, "us-east-2", "0.125", "S1", .a),
+        PriceRow(.dynamoDBWCUHour, "us-east-1", "0.00065", "S1", .b),
+        PriceRow(.dynamoDBWCUHour, "us-east-2", "0.00065", "S1", .a),
+        PriceRow(.dynamoDBRCUHour, "us-east-1", "0.00013", "S1", .b),
+        PriceRow(.dynamoDBRCUHour, "us-east-2", "0.00013", "S1", .a),
+        PriceRow(.dynamoDBStorageGB, "us-east-1", "0.25", "S1", .a),
+        PriceRow(.dynamoDBStorageGB, "us-east-2", "0.25", "S1", .a),
+        PriceRow(.dynamoDBBackupGB, "us-east-1", "0.20", "S1", .a),
+        PriceRow(.dynamoDBBackupGB, "us-east-2", "0.20", "S1", .a),
+        PriceRow(.documentDBStorageGB, "us-east-1", "0.10", "S27", .c),
+        PriceRow(.documentDBStorageGB, "us-east-2", "0.10", "S1", .a),
+        PriceRow(.documentDBStorageGB, "eu-central-1", "0.119", "S27", .c),
+        PriceRow(.documentDBIOMillion, "us-east-1", "0.20", "S27", .c),
+        PriceRow(.documentDBIOMillion, "us-east-2", "0.20", "S1", .a),
+        PriceRow(.documentDBIOMillion, "eu-central-1", "0.22", "S27", .c),
+    ]
+
+    /// Every table above as catalog rows.
+    static let tableRows: [PriceRow] = {
+        var rows: [PriceRow] = []
+        for (instanceClass, cells) in rdsLargerClasses {
+            for (region, cell) in zip(regions10, cells) {
+                let parts = cell.split(separator: "/").map(String.init)
+                rows.append(PriceRow(.rdsInstance(engine: "mysql", instanceClass: instanceClass, multiAZ: false), region, parts[0], "S7", .b))
+                rows.append(PriceRow(.rdsInstance(engine: "postgres", instanceClass: instanceClass, multiAZ: false), region, parts[1], "S7", .b))
+            }
+        }
+        for (region, instanceClass, cells) in rdsNewRegions {
+            let parts = cells.split(separator: "/").map(String.init)
+            for (index, (engine, multiAZ)) in [("mysql", false), ("mysql", true), ("postgres", false), ("postgres", true)].enumerated() {
+                rows.append(PriceRow(.rdsInstance(engine: engine, instanceClass: instanceClass, multiAZ: multiAZ), region, parts[index], "S21", .a))
+            }
+        }
+        let transfer: [PriceKey] = [
+            .dataTransferOutGB, .dataTransferOutNext40TBGB, .dataTransferOutNext100TBGB, .dataTransferOutOver150TBGB, .crossAZGB,
+        ]
+        for (region, cells) in zip(regions10, transferTiers) {
+            for (key, cell) in zip(transfer, cells.split(separator: "/").map(String.init)) where cell != "-" {
+                rows.append(PriceRow(key, region, cell, "S1", .a))
+            }
+        }
+        return rows + serviceRows
+    }()
+}

@@ -48,7 +48,7 @@ public struct PriceCatalog: Sendable {
     }
 
     /// The AWS catalog.
-    public static let aws = PriceCatalog(rows: awsRows)
+    public static let aws = PriceCatalog(rows: awsRows + tableRows)
 
     /// The regions the catalog holds figures for.
     public static let catalogRegions = ["us-east-1", "eu-west-1", "ap-southeast-1", "ap-south-1"]
@@ -88,6 +88,10 @@ public struct PriceCatalog: Sendable {
         case .rdsStorage("gp3", let multiAZ):
             guard let gp2 = rows[.rdsStorage(type: "gp2", multiAZ: multiAZ)]?[region] else { return nil }
             return derived(from: gp2, times: 1, rule: "gp3 priced as gp2")
+        case .dataTransferOutOver150TBGB where region == "us-east-1":
+            // The sheet's us-east-1 test stops below 150 TB; us-east-2 and every US and EU region read show one rate.
+            guard let east2 = rows[key]?["us-east-2"] else { return nil }
+            return derived(from: east2, times: 1, rule: "over 150 TB: the us-east-2 rate, equal in every US and EU region read")
         default:
             return nil
         }

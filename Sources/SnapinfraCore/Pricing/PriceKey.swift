@@ -20,6 +20,11 @@ public enum PriceKey: Sendable, Hashable, Codable {
     case dataTransferOutGB
     /// Data transfer out to the internet, next 40 TB tier, per GB.
     case dataTransferOutNext40TBGB
+    /// Data transfer out to the internet, next 100 TB and over 150 TB, per GB.
+    case dataTransferOutNext100TBGB
+    case dataTransferOutOver150TBGB
+    /// Data between availability zones in a region, per GB in each direction.
+    case crossAZGB
     /// Node-hour; `engine` is "redis" or "valkey".
     case elastiCacheNode(engine: String, nodeType: String)
     case s3StandardGB
@@ -40,13 +45,24 @@ public enum PriceKey: Sendable, Hashable, Codable {
     case lambdaMillionRequests
     case lambdaGBSecond(arm: Bool)
     case apiGatewayHTTPMillionRequests
+    /// DynamoDB on-demand request units, per million; provisioned capacity units, per hour.
+    case dynamoDBWriteMillion
+    case dynamoDBReadMillion
+    case dynamoDBWCUHour
+    case dynamoDBRCUHour
+    /// DynamoDB Standard table storage and point-in-time recovery, per GB-month.
+    case dynamoDBStorageGB
+    case dynamoDBBackupGB
+    /// DocumentDB storage per GB-month and I/O per million requests.
+    case documentDBStorageGB
+    case documentDBIOMillion
 
     /// The family that decides which regional fallback multiplier applies.
     var family: PriceFamily {
         switch self {
         case .rdsInstance(_, let instanceClass, _):
             return instanceClass.hasPrefix("db.t") ? .burstableDatabase : .database
-        case .rdsStorage, .rdsProvisionedIOPS, .rdsBackupStorage:
+        case .rdsStorage, .rdsProvisionedIOPS, .rdsBackupStorage, .documentDBStorageGB, .documentDBIOMillion:
             return .database
         case .elastiCacheNode(_, let nodeType):
             return nodeType.hasPrefix("cache.t") ? .burstableDatabase : .database

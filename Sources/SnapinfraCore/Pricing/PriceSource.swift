@@ -17,6 +17,8 @@ public struct PriceSource: Sendable, Hashable, Codable {
             PriceSource(id: "S12", title: "Actual eu-west-1 Cost Explorer lines, July 2026", date: "2026-08-04"),
             PriceSource(id: "S13", title: "eu-west-1 Fargate SKUs from the AWS Pricing API", date: "2026-05-01"),
             PriceSource(id: "S19", title: "infratally.com, AWS RDS pricing explained 2026", date: "2026"),
+            PriceSource(id: "S21", title: "AWS Price List offer files, RDS and NAT in 23 regions (togen prices/aws.json)", date: "2026-09-05"),
+            PriceSource(id: "S27", title: "Third-party DynamoDB and DocumentDB pricing pages (airbyte, usage.ai, tecracer)", date: "2025-07-21"),
         ].map { ($0.id, $0) })
 }
 

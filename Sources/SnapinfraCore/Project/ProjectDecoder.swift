@@ -70,6 +70,9 @@ struct ProjectDecoder {
             project.traffic.dataGrowthGBPerMonth = number(&traffic, "dataGrowthGBPerMonth", range: 0...10_000_000)
             diagnostics += traffic.unknownKeyWarnings()
         }
+        project.runtime = enumValue(&obj, "runtime", Runtime.self)
+        project.healthPath = string(&obj, "healthPath")
+        project.domain = string(&obj, "domain")
         diagnostics += obj.unknownKeyWarnings()
         return name == nil ? nil : project
     }
@@ -89,9 +92,10 @@ struct ProjectDecoder {
             diagnostics.append(.error(obj.path("fields"), "required key is missing", at: node.position))
         }
         let rows = integer(&obj, "estimatedRows", range: 0...1_000_000_000_000)
+        let retention = integer(&obj, "retentionDays", range: 1...36_500)
         diagnostics += obj.unknownKeyWarnings()
         guard let name, let fields else { return nil }
-        return Table(name: name, fields: fields, estimatedRows: rows)
+        return Table(name: name, fields: fields, estimatedRows: rows, retentionDays: retention)
     }
 
     private mutating func decodeField(_ node: DocumentNode, path: String) -> Field? {
@@ -141,9 +145,12 @@ struct ProjectDecoder {
         let auth = bool(&obj, "auth") ?? false
         let upload = bool(&obj, "upload") ?? false
         let rps = number(&obj, "rps", range: 0...10_000_000)
+        let requestKB = number(&obj, "requestKB", range: 0...5_000_000)
+        let responseKB = number(&obj, "responseKB", range: 0...5_000_000)
         diagnostics += obj.unknownKeyWarnings()
         guard let method, let pathText else { return nil }
-        return Endpoint(method: method, path: pathText, auth: auth, upload: upload, rps: rps)
+        return Endpoint(
+            method: method, path: pathText, auth: auth, upload: upload, rps: rps, requestKB: requestKB, responseKB: responseKB)
     }
 
     // MARK: - options

@@ -19,6 +19,14 @@ public struct Project: Sendable, Hashable, Codable {
     public var endpoints: [Endpoint]
     public var database: Database
     public var traffic: Traffic
+    /// The application's runtime; nil when the project does not say (the design states its default).
+    public var runtime: Runtime?
+    /// The health-check path; nil means `/health`.
+    public var healthPath: String?
+    /// The public host name, when the project has one.
+    public var domain: String?
+
+    public static let defaultHealthPath = "/health"
 
     public init(
         name: String,
@@ -26,7 +34,10 @@ public struct Project: Sendable, Hashable, Codable {
         schema: [Table] = [],
         endpoints: [Endpoint] = [],
         database: Database = Database(),
-        traffic: Traffic = Traffic()
+        traffic: Traffic = Traffic(),
+        runtime: Runtime? = nil,
+        healthPath: String? = nil,
+        domain: String? = nil
     ) {
         self.name = name
         self.description = description
@@ -34,7 +45,15 @@ public struct Project: Sendable, Hashable, Codable {
         self.endpoints = endpoints
         self.database = database
         self.traffic = traffic
+        self.runtime = runtime
+        self.healthPath = healthPath
+        self.domain = domain
     }
+}
+
+/// The language runtime the application is written for.
+public enum Runtime: String, Sendable, Hashable, Codable, CaseIterable {
+    case node, python, go, java, dotnet, ruby, php, rust, other
 }
 
 /// A table of the application's data model.
@@ -42,11 +61,14 @@ public struct Table: Sendable, Hashable, Codable {
     public var name: String
     public var fields: [Field]
     public var estimatedRows: Int?
+    /// Rows older than this many days are expired; nil keeps rows for ever.
+    public var retentionDays: Int?
 
-    public init(name: String, fields: [Field], estimatedRows: Int? = nil) {
+    public init(name: String, fields: [Field], estimatedRows: Int? = nil, retentionDays: Int? = nil) {
         self.name = name
         self.fields = fields
         self.estimatedRows = estimatedRows
+        self.retentionDays = retentionDays
     }
 }
 
@@ -102,13 +124,21 @@ public struct Endpoint: Sendable, Hashable, Codable {
     public var upload: Bool
     /// This endpoint's share of traffic, in requests per second.
     public var rps: Double?
+    /// Typical request and response body sizes in KB; nil takes the default for the endpoint's kind.
+    public var requestKB: Double?
+    public var responseKB: Double?
 
-    public init(method: HTTPMethod, path: String, auth: Bool = false, upload: Bool = false, rps: Double? = nil) {
+    public init(
+        method: HTTPMethod, path: String, auth: Bool = false, upload: Bool = false, rps: Double? = nil, requestKB: Double? = nil,
+        responseKB: Double? = nil
+    ) {
         self.method = method
         self.path = path
         self.auth = auth
         self.upload = upload
         self.rps = rps
+        self.requestKB = requestKB
+        self.responseKB = responseKB
     }
 }
 

@@ -34,6 +34,9 @@ public enum ProjectWriter {
         if let users = p.traffic.monthlyActiveUsers { traffic.append(("monthlyActiveUsers", .number(Double(users)))) }
         if let growth = p.traffic.dataGrowthGBPerMonth { traffic.append(("dataGrowthGBPerMonth", .number(growth))) }
         project.append(("traffic", .map(traffic)))
+        if let runtime = p.runtime { project.append(("runtime", .string(runtime.rawValue))) }
+        if let health = p.healthPath { project.append(("healthPath", .string(health))) }
+        if let domain = p.domain { project.append(("domain", .string(domain))) }
 
         let o = file.options
         var options: [(String, Node)] = [
@@ -57,6 +60,7 @@ public enum ProjectWriter {
     static func table(_ t: Table) -> Node {
         var members: [(String, Node)] = [("name", .string(t.name)), ("fields", .list(t.fields.map(field)))]
         if let rows = t.estimatedRows { members.append(("estimatedRows", .number(Double(rows)))) }
+        if let days = t.retentionDays { members.append(("retentionDays", .number(Double(days)))) }
         return .map(members)
     }
 
@@ -75,6 +79,8 @@ public enum ProjectWriter {
         if e.auth { members.append(("auth", .bool(true))) }
         if e.upload { members.append(("upload", .bool(true))) }
         if let rps = e.rps { members.append(("rps", .number(rps))) }
+        if let kb = e.requestKB { members.append(("requestKB", .number(kb))) }
+        if let kb = e.responseKB { members.append(("responseKB", .number(kb))) }
         return .map(members)
     }
 

@@ -1041,18 +1041,68 @@ extension TemplateSet {
         "terraform/dynamodb.tf.mustache": ####"""
         {{%CONTENT_TYPE: TEXT}}
         # {{header}}
-        # DynamoDB tables in on-demand mode: no capacity to plan, billed per request.
+        # DynamoDB tables from the schema: each primary key is the partition key (a second one the sort
+        # key), each indexed field a global secondary index.
+        # Capacity: {{database.capacityModeText}}.
+
+        locals {
+          dynamodb_tables = {
+        {{#database.dynamoTables}}
+            {{key}} = {
+              hash_key       = {{hashKeyLiteral}}
+              range_key      = {{{rangeKeyExpression}}}
+              attributes     = {{{attributesExpression}}}
+              indexes        = {{indexesLiteral}}
+              ttl_attribute  = {{{ttlExpression}}}
+              read_capacity  = {{readCapacity}}
+              write_capacity = {{writeCapacity}}
+              max_read       = {{maxReadCapacity}}
+              max_write      = {{maxWriteCapacity}}
+            }
+        {{/database.dynamoTables}}
+          }
+        }
 
         resource "aws_dynamodb_table" "this" {
-          for_each = toset({{database.tableListLiteral}})
+          for_each = local.dynamodb_tables
 
-          name         = "${local.name}-${each.key}"
-          billing_mode = "PAY_PER_REQUEST"
-          hash_key     = "id"
+          name           = "${local.name}-${each.key}"
+          billing_mode   = {{database.billingModeLiteral}}
+          hash_key       = each.value.hash_key
+          range_key      = each.value.range_key
+        {{#database.provisioned}}
+          read_capacity  = each.value.read_capacity
+          write_capacity = each.value.write_capacity
+        {{/database.provisioned}}
 
-          attribute {
-            name = "id"
-            type = "S"
+          dynamic "attribute" {
+            for_each = each.value.attributes
+            content {
+              name = attribute.value.name
+              type = attribute.value.type
+            }
+          }
+
+          dynamic "global_secondary_index" {
+            for_each = each.value.indexes
+            content {
+              name            = "${global_secondary_index.value}-index"
+              hash_key        = global_secondary_index.value
+              projection_type = "ALL"
+        {{#database.provisioned}}
+              read_capacity   = each.value.read_capacity
+              write_capacity  = each.value.write_capacity
+        {{/database.provisioned}}
+            }
+          }
+
+          # Items expire once the time in this attribute (epoch seconds) has passed; deletes are free.
+          dynamic "ttl" {
+            for_each = each.value.ttl_attribute == null ? [] : [each.value.ttl_attribute]
+            content {
+              attribute_name = ttl.value
+              enabled        = true
+            }
           }
 
           point_in_time_recovery {
@@ -1064,7 +1114,72 @@ extension TemplateSet {
           }
 
           deletion_protection_enabled = {{database.deletionProtection}}
+        {{#database.provisioned}}
+
+          # Autoscaling moves the capacity between the average and the peak.
+          lifecycle {
+            ignore_changes = [read_capacity, write_capacity]
+          }
+        {{/database.provisioned}}
         }
+        {{#database.provisioned}}
+
+        resource "aws_appautoscaling_target" "read" {
+          for_each = local.dynamodb_tables
+
+          service_namespace  = "dynamodb"
+          resource_id        = "table/${aws_dynamodb_table.this[each.key].name}"
+          scalable_dimension = "dynamodb:table:ReadCapacityUnits"
+          min_capacity       = each.value.read_capacity
+          max_capacity       = each.value.max_read
+        }
+
+        resource "aws_appautoscaling_policy" "read" {
+          for_each = aws_appautoscaling_target.read
+
+          name               = "${local.name}-${each.key}-read"
+          policy_type        = "TargetTrackingScaling"
+          service_namespace  = each.value.service_namespace
+          resource_id        = each.value.resource_id
+          scalable_dimension = each.value.scalable_dimension
+
+          target_tracking_scaling_policy_configuration {
+            target_value = {{database.targetUtilisation}}
+
+            predefined_metric_specification {
+              predefined_metric_type = "DynamoDBReadCapacityUtilization"
+            }
+          }
+        }
+
+        resource "aws_appautoscaling_target" "write" {
+          for_each = local.dynamodb_tables
+
+          service_namespace  = "dynamodb"
+          resource_id        = "table/${aws_dynamodb_table.this[each.key].name}"
+          scalable_dimension = "dynamodb:table:WriteCapacityUnits"
+          min_capacity       = each.value.write_capacity
+          max_capacity       = each.value.max_write
+        }
+
+        resource "aws_appautoscaling_policy" "write" {
+          for_each = aws_appautoscaling_target.write
+
+          name               = "${local.name}-${each.key}-write"
+          policy_type        = "TargetTrackingScaling"
+          service_namespace  = each.value.service_namespace
+          resource_id        = each.value.resource_id
+          scalable_dimension = each.value.scalable_dimension
+
+          target_tracking_scaling_policy_configuration {
+            target_value = {{database.targetUtilisation}}
+
+            predefined_metric_specification {
+              predefined_metric_type = "DynamoDBWriteCapacityUtilization"
+            }
+          }
+        }
+        {{/database.provisioned}}
         """####,
         "terraform/kms.tf.mustache": ####"""
         {{%CONTENT_TYPE: TEXT}}
@@ -1693,6 +1808,20 @@ extension TemplateSet {
           }
         }
         {{/hardening.s3GatewayEndpoint}}
+        {{#network.dynamoDBEndpoint}}
+
+        # DynamoDB traffic stays on the AWS network: the gateway endpoint is free and skips NAT.
+        resource "aws_vpc_endpoint" "dynamodb" {
+          vpc_id            = aws_vpc.this.id
+          service_name      = "com.amazonaws.${var.region}.dynamodb"
+          vpc_endpoint_type = "Gateway"
+          route_table_ids   = concat([aws_route_table.public.id], aws_route_table.private[*].id)
+
+          tags = {
+            Name = "${local.name}-dynamodb"
+          }
+        }
+        {{/network.dynamoDBEndpoint}}
         """####,
         "terraform/outputs.tf.mustache": ####"""
         {{%CONTENT_TYPE: TEXT}}

@@ -20,7 +20,8 @@ extension TerraformModel {
             Network(
                 zones: n.availabilityZones, zoneListLiteral: Self.list(AvailabilityZones.names(region: design.region, count: n.availabilityZones)),
                 cidrLiteral: Escaping.hclString(n.cidr), hasNAT: n.natGateways > 0, natGateways: n.natGateways,
-                natIndexExpression: n.natGateways == 1 ? "0" : "count.index", privateCompute: n.privateCompute)
+                natIndexExpression: n.natGateways == 1 ? "0" : "count.index", privateCompute: n.privateCompute,
+                dynamoDBEndpoint: n.dynamoDBEndpoint ?? false)
         }
         let lambda = design.compute?.platform == .lambda
         let h = design.activeHardening
@@ -151,16 +152,34 @@ extension TerraformModel {
             parameterFamilyLiteral: Escaping.hclString(family), postgres: db.engine == .postgres, port: db.port,
             engineLiteral: Escaping.hclString(engine), engineVersionLiteral: Escaping.hclString(db.engineVersion),
             instanceClassLiteral: Escaping.hclString(db.instanceClass ?? ""), nameLiteral: Escaping.hclString(names.databaseName),
-            usernameLiteral: Escaping.hclString(names.databaseUser), maxStorageGB: min(65_536, db.storageGB * 4),
+            usernameLiteral: Escaping.hclString(names.databaseUser), maxStorageGB: db.maxStorageGB ?? min(65_536, db.storageGB * 4),
             storageTypeLiteral: Escaping.hclString(db.storageType), multiAZ: db.multiAZ, backupRetentionDays: max(1, db.backupRetentionDays),
             deletionProtection: db.deletionProtection, skipFinalSnapshot: !production,
             finalSnapshotLiteral: Escaping.hclString(names.databaseIdentifier + "-final"), replica: db.readReplicas > 0,
             readReplicas: db.readReplicas, instanceCount: db.multiAZ ? 2 : 1, tableListLiteral: list(db.tables),
+            dynamoTables: (db.dynamoTables ?? []).map(dynamoTable), provisioned: db.capacityMode == "provisioned",
+            billingModeLiteral: Escaping.hclString(db.capacityMode == "provisioned" ? "PROVISIONED" : "PAY_PER_REQUEST"),
+            capacityModeText: db.capacityMode == "provisioned"
+                ? "provisioned capacity with autoscaling at \(Int(DynamoDBRules.targetUtilisation * 100))% utilisation"
+                : "on-demand capacity billed per request",
+            targetUtilisation: Int(DynamoDBRules.targetUtilisation * 100),
             pointInTimeRecovery: db.backupRetentionDays > 0, hasSecurityGroup: db.service != .dynamoDB,
             logExports: logExports,
             logExportsLiteral: list(db.engine == .postgres ? ["postgresql", "upgrade"] : ["error", "slowquery"]),
             tlsParameterLiteral: Escaping.hclString(db.engine == .postgres ? "rds.force_ssl" : "require_secure_transport"),
             tlsParameterValueLiteral: Escaping.hclString(db.engine == .postgres ? "1" : "ON"))
+    }
+
+    private static func dynamoTable(_ t: DynamoTable) -> DynamoTableModel {
+        var keys = [t.hashKey] + (t.rangeKey.map { [$0] } ?? [])
+        keys += t.indexes.filter { index in !keys.contains { $0.name == index.name } }
+        let attributes = keys.map { "{ name = \(Escaping.hclString($0.name)), type = \(Escaping.hclString($0.type)) }" }
+        return DynamoTableModel(
+            key: t.key, hashKeyLiteral: Escaping.hclString(t.hashKey.name),
+            rangeKeyExpression: t.rangeKey.map { Escaping.hclString($0.name) } ?? "null",
+            attributesExpression: "[" + attributes.joined(separator: ", ") + "]", indexesLiteral: list(t.indexes.map(\.name)),
+            ttlExpression: t.ttlAttribute.map(Escaping.hclString) ?? "null", readCapacity: t.readCapacity, writeCapacity: t.writeCapacity,
+            maxReadCapacity: t.maxReadCapacity, maxWriteCapacity: t.maxWriteCapacity)
     }
 
     private static func appPolicy(_ design: InfrastructureDesign, lambda: Bool, hardening h: Hardening) -> Policy? {

@@ -9,6 +9,7 @@ struct TerraformModel {
         var natGateways: Int
         var natIndexExpression: String
         var privateCompute: Bool
+        var dynamoDBEndpoint: Bool
     }
 
     struct DatabaseModel {
@@ -37,12 +38,31 @@ struct TerraformModel {
         var readReplicas: Int
         var instanceCount: Int
         var tableListLiteral: String
+        var dynamoTables: [DynamoTableModel]
+        var provisioned: Bool
+        var billingModeLiteral: String
+        var capacityModeText: String
+        var targetUtilisation: Int
         var pointInTimeRecovery: Bool
         var hasSecurityGroup: Bool
         var logExports: Bool
         var logExportsLiteral: String
         var tlsParameterLiteral: String
         var tlsParameterValueLiteral: String
+    }
+
+    /// One DynamoDB table as the locals map writes it.
+    struct DynamoTableModel {
+        var key: String
+        var hashKeyLiteral: String
+        var rangeKeyExpression: String
+        var attributesExpression: String
+        var indexesLiteral: String
+        var ttlExpression: String
+        var readCapacity: Int
+        var writeCapacity: Int
+        var maxReadCapacity: Int
+        var maxWriteCapacity: Int
     }
 
     struct Cache {

@@ -20,7 +20,36 @@ enum EndpointRules {
                 routes[route] = e
             }
         }
+        let endpointRPS = project.endpoints.compactMap(\.rps).reduce(0, +)
+        if let total = project.traffic.requestsPerSecond, endpointRPS > total * 1.000_001 {
+            diagnostics.append(
+                .error(
+                    "project.endpoints",
+                    "the endpoints' rps add up to \(Format.number(endpointRPS)), more than traffic.requestsPerSecond (\(Format.number(total)))"))
+        }
+        if let health = project.healthPath, let problem = problem(with: health) {
+            diagnostics.append(.error("project.healthPath", problem))
+        }
+        if let domain = project.domain, let problem = domainProblem(domain) {
+            diagnostics.append(.error("project.domain", problem))
+        }
         return diagnostics
+    }
+
+    /// What is wrong with a host name, or nil: letters, digits and hyphens in dot-separated labels.
+    static func domainProblem(_ domain: String) -> String? {
+        let shown = DisplayText.quoted(domain)
+        if domain.contains("://") || domain.contains("/") { return "\(shown) is a URL or path; give only the host name, e.g. \"api.example.com\"" }
+        let labels = domain.split(separator: ".", omittingEmptySubsequences: false)
+        let allowed = Set("abcdefghijklmnopqrstuvwxyz0123456789-")
+        guard domain.count <= 253, labels.count >= 2,
+            labels.allSatisfy({
+                !$0.isEmpty && $0.count <= 63 && $0.lowercased().allSatisfy(allowed.contains) && !$0.hasPrefix("-") && !$0.hasSuffix("-")
+            })
+        else {
+            return "\(shown) is not a host name (dot-separated labels of letters, digits and hyphens, e.g. \"api.example.com\")"
+        }
+        return nil
     }
 
     /// What is wrong with a path, or nil.

@@ -3,8 +3,8 @@ import Foundation
 @testable import SnapinfraCore
 
 /// Loads an example by file name.
-func example(_ name: String, environment: Environment? = nil) throws -> ProjectFile {
-    let url = repositoryRoot.appendingPathComponent("examples/\(name)")
+func example(_ name: String, environment: Environment? = nil, folder: String = "examples") throws -> ProjectFile {
+    let url = repositoryRoot.appendingPathComponent("\(folder)/\(name)")
     guard var file = ProjectLoader().load([UInt8](try Data(contentsOf: url)), format: DocumentFormat.forFileName(name)).file else {
         throw CocoaError(.fileReadCorruptFile)
     }

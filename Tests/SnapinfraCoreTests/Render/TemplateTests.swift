@@ -55,7 +55,13 @@ import Testing
             try DesignEngine().run(example("tiny-todo.yaml")), run(designFile(rps: 2000, engine: .mongodb, scale: .enterprise, uploads: true)),
             run(designFile(engine: .dynamodb, environment: .development, budget: 20)), run(designFile(rps: 3000, scale: .growth)),
             run(designFile(rps: 1000, readsOnly: true)),
+            try DesignEngine().run(example("iot-telemetry.yaml", folder: "Tests/Fixtures/architect")),
+            try DesignEngine().run(example("payments-api.yaml", folder: "Tests/Fixtures/architect")),
         ]
+        // A writer with readers, as the rds-read-replica enhancement makes it.
+        var readers = run(designFile(rps: 300))
+        readers.design.editDatabase { $0.readReplicas = 1 }
+        designs.append(readers)
         // The same designs with every enhancement on, so hardening sections are entered too.
         for result in designs {
             var hardened = result

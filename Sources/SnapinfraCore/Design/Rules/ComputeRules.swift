@@ -1,15 +1,37 @@
-/// Chooses where the application runs and how much of it.
+import Foundation
+
+/// Chooses where the application runs and how much of it, from the load model: CPU per request
+/// by endpoint kind and runtime, the peak factor and a target utilisation.
 enum ComputeRules {
-    /// Fargate task sizes (CPU units, memory MB) and the requests per second one task serves.
-    static let fargateSizes: [(cpu: Int, memory: Int, rps: Int)] = [
-        (256, 512, 50), (512, 1_024, 120), (1_024, 2_048, 250), (2_048, 4_096, 500), (4_096, 8_192, 1_000),
+    /// Fargate task sizes in CPU units (1024 = 1 vCPU), with the memory range Fargate allows for each.
+    static let taskCPUs: [(cpu: Int, minMemory: Int, maxMemory: Int)] = [
+        (256, 512, 2_048), (512, 1_024, 4_096), (1_024, 2_048, 8_192), (2_048, 4_096, 16_384), (4_096, 8_192, 30_720),
     ]
+    /// Every size the rules (and a model) may pick, as (CPU units, memory MB).
+    static let fargateSizes: [(cpu: Int, memory: Int)] = [
+        (256, 512), (256, 1_024), (512, 1_024), (512, 2_048), (1_024, 2_048), (1_024, 4_096), (2_048, 4_096), (2_048, 8_192),
+        (4_096, 8_192), (4_096, 16_384),
+    ]
+    /// Average CPU the service is scaled to; the rest absorbs bursts while new tasks start.
+    static let targetUtilisation = 0.6
     /// The most tasks the sizing plans for at peak before it picks a bigger task.
-    static let maxTasksAtPeak = 8
+    static let maxTasksAtPeak = 10
     /// Peak rps up to which a function behind an HTTP API is the cheaper shape.
     static let serverlessPeakLimit = 50.0
     /// Budget under which a small project is steered to the serverless shape.
     static let serverlessBudgetLimit = 75.0
+    /// Lambda memory at which a function gets one full vCPU (AWS Lambda developer guide).
+    static let lambdaOneVCPUMB = 1_769
+    /// Time a function waits on the database and other calls per request, in ms.
+    static let lambdaWaitMS = 30.0
+    /// The CPU part of a function's duration the memory choice keeps within, in ms.
+    static let lambdaCPUBudgetMS = 50.0
+
+    /// Requests per second one task of `cpuUnits` serves at the target utilisation.
+    static func requestsPerTask(cpuUnits: Int, analysis: RequirementsAnalysis) -> Int {
+        let perVCPU = 1_000 / max(0.1, analysis.appCPUMSPerRequest) * targetUtilisation
+        return max(1, Int((perVCPU * Double(cpuUnits) / 1_024).rounded(.down)))
+    }
 
     /// Whether the serverless shape (Lambda behind an HTTP API) fits, and why.
     static func platform(_ input: DesignInput) -> (ComputePlatform, [String]) {
@@ -33,62 +55,108 @@ enum ComputeRules {
     }
 
     static func design(_ input: DesignInput, platform: ComputePlatform, platformTrace: [String], into design: inout InfrastructureDesign) {
-        let analysis = input.analysis
         if platform == .lambda {
-            let memory = analysis.complexity == .large ? 1_024 : 512
-            design.decisions.append(
-                Decision(
-                    resource: "compute", setting: "platform", value: "lambda",
-                    reason:
-                        "A function behind an HTTP API costs nothing while idle, which suits this traffic and budget better than always-on containers and a load balancer.",
-                    trace: platformTrace))
-            design.decisions.append(
-                Decision(
-                    resource: "compute", setting: "memory", value: "\(memory) MB arm64",
-                    reason:
-                        "Graviton functions cost 20% less per GB-second, and \(memory) MB gives a full share of CPU for a \(analysis.complexity.rawValue) API.",
-                    trace: ["complexity \(analysis.complexity.rawValue) (score \(Format.number(analysis.complexityScore)))"]))
-            let spec = ComputeSpec(
-                platform: .lambda, architecture: "arm64", cpuUnits: 0, memoryMB: memory, desiredCount: 0, minCount: 0,
-                maxCount: 0, containerPort: 8_080, requestsPerTask: 0, assumedDurationMS: 120)
-            design.resources.append(Resource(id: "compute", spec: .compute(spec), dependsOn: dependencies(design)))
+            designLambda(input, platformTrace: platformTrace, into: &design)
             return
         }
+        let analysis = input.analysis
         design.decisions.append(
             Decision(
                 resource: "compute", setting: "platform", value: "fargate",
                 reason: "ECS on Fargate runs the application container with no servers to patch and scales tasks with load.",
                 trace: platformTrace))
-        let peak = analysis.peakRPS
-        let start = analysis.complexity == .large ? 1 : 0
-        let chosen =
-            fargateSizes[start...].first { Int((peak / Double($0.rps)).rounded(.up)) <= maxTasksAtPeak } ?? fargateSizes[fargateSizes.count - 1]
-        let minimum = input.isProduction ? 2 : 1
-        let desired = max(minimum, Int((analysis.averageRPS / Double(chosen.rps)).rounded(.up)))
-        let maximum = max(desired + (input.isProduction ? 2 : 1), Int((peak * 1.2 / Double(chosen.rps)).rounded(.up)))
-        let vcpu = Format.number(Double(chosen.cpu) / 1_024, digits: 2)
+        let cpuMS = analysis.appCPUMSPerRequest
+        let peakVCPU = analysis.peakRPS * cpuMS / 1_000 / targetUtilisation
+        let averageVCPU = analysis.averageRPS * cpuMS / 1_000 / targetUtilisation
+        let zones = design.network?.availabilityZones ?? 2
+        let floor = input.isProduction ? zones : 1
+        let smallest = input.isProduction ? 1 : 0
+        let size =
+            taskCPUs[smallest...].first { Int((peakVCPU / (Double($0.cpu) / 1_024)).rounded(.up)) <= maxTasksAtPeak }
+            ?? taskCPUs[taskCPUs.count - 1]
+        let vcpu = Double(size.cpu) / 1_024
+        let perGB = Workload.memoryGBPerVCPU(analysis.runtime)
+        let memory = min(size.maxMemory, max(size.minMemory, Int((vcpu * perGB * 1_024).rounded(.up))))
+        let atPeak = max(1, Int((peakVCPU / vcpu).rounded(.up)))
+        let atAverage = max(1, Int((averageVCPU / vcpu).rounded(.up)))
+        let minimum = max(floor, atAverage)
+        let maximum = max(minimum + (input.isProduction ? 1 : 0), atPeak)
+        let vcpuText = Format.number(vcpu, digits: 2)
+        let cpuTrace =
+            "\(Format.number(cpuMS, digits: 2)) ms of CPU per request on average for \(analysis.runtime.rawValue) (\(analysis.runtimeBasis)); by endpoint kind: \(kindMix(analysis))"
         design.decisions.append(
             Decision(
-                resource: "compute", setting: "taskSize", value: "\(vcpu) vCPU / \(chosen.memory) MB arm64",
-                reason:
-                    "The smallest task that serves the peak with at most \(maxTasksAtPeak) tasks, on Graviton, which is 20% cheaper per vCPU-hour.",
+                resource: "compute", setting: "taskSize", value: "\(vcpuText) vCPU / \(memory) MB arm64",
+                reason: size.cpu == taskCPUs[taskCPUs.count - 1].cpu && atPeak > maxTasksAtPeak
+                    ? "The largest Fargate task, since the peak needs more than \(maxTasksAtPeak) of any smaller one; on Graviton, which is 20% cheaper per vCPU-hour."
+                    : "The smallest task that serves the peak with at most \(maxTasksAtPeak) tasks, on Graviton, which is 20% cheaper per vCPU-hour; memory is \(Format.number(perGB)) GB per vCPU for \(analysis.runtime.rawValue).",
                 trace: [
-                    "\(Format.number(peak)) peak rps ÷ \(chosen.rps) rps per task = \(Int((peak / Double(chosen.rps)).rounded(.up))) tasks at peak, within \(maxTasksAtPeak)"
+                    cpuTrace,
+                    "\(Format.number(analysis.peakRPS)) peak rps × \(Format.number(cpuMS, digits: 2)) ms ÷ \(Int(targetUtilisation * 100))% target CPU = \(Format.number(peakVCPU, digits: 2)) vCPU at peak",
+                    "\(Format.number(peakVCPU, digits: 2)) vCPU ÷ \(vcpuText) vCPU per task = \(atPeak) tasks at peak"
+                        + (atPeak <= maxTasksAtPeak ? ", within \(maxTasksAtPeak)" : ""),
+                    "memory: \(vcpuText) vCPU × \(Format.number(perGB)) GB = \(memory) MB (Fargate allows \(size.minMemory)–\(size.maxMemory) MB at \(vcpuText) vCPU)",
                 ]))
+        var countTrace = [
+            "min: \(Format.number(analysis.averageRPS)) average rps × \(Format.number(cpuMS, digits: 2)) ms ÷ \(Int(targetUtilisation * 100))% ÷ \(vcpuText) vCPU = \(atAverage), at least \(floor)"
+                + (input.isProduction ? " (one per zone in production)" : "") + " → \(minimum)",
+            "max: \(Format.number(peakVCPU, digits: 2)) vCPU at peak ÷ \(vcpuText) vCPU = \(atPeak)"
+                + (maximum > atPeak ? ", one above the minimum so autoscaling can act" : "") + " → \(maximum)",
+        ]
+        countTrace.append("\(Format.number(Double(minimum) * vcpu, digits: 2))–\(Format.number(Double(maximum) * vcpu, digits: 2)) vCPU in all")
         design.decisions.append(
             Decision(
-                resource: "compute", setting: "taskCount", value: "\(desired) (min \(desired), max \(maximum))",
+                resource: "compute", setting: "taskCount", value: "\(minimum) (min \(minimum), max \(maximum))",
                 reason: input.isProduction
-                    ? "At least two tasks in two availability zones keep the service up through a task or zone failure; autoscaling covers the peak."
-                    : "One task is enough outside production; autoscaling covers the peak.",
+                    ? "At least one task in each of the \(zones) zones keeps the service up through a task or zone failure; target tracking on CPU adds tasks up to the peak."
+                    : "The average load fits in \(minimum) task\(minimum == 1 ? "" : "s") outside production; target tracking on CPU adds tasks up to the peak.",
+                trace: countTrace))
+        let spec = ComputeSpec(
+            platform: .fargate, architecture: "arm64", cpuUnits: size.cpu, memoryMB: memory, desiredCount: minimum,
+            minCount: minimum, maxCount: maximum, containerPort: 8_080,
+            requestsPerTask: requestsPerTask(cpuUnits: size.cpu, analysis: analysis), assumedDurationMS: 0)
+        design.resources.append(Resource(id: "compute", spec: .compute(spec), dependsOn: dependencies(design)))
+    }
+
+    private static func designLambda(_ input: DesignInput, platformTrace: [String], into design: inout InfrastructureDesign) {
+        let analysis = input.analysis
+        let cpuMS = analysis.appCPUMSPerRequest
+        let needed = Double(lambdaOneVCPUMB) * cpuMS / lambdaCPUBudgetMS
+        let floor = Workload.lambdaMinimumMB(analysis.runtime)
+        let memory = [512, 1_024, lambdaOneVCPUMB].first { $0 >= floor && Double($0) >= needed } ?? lambdaOneVCPUMB
+        let share = min(1, Double(memory) / Double(lambdaOneVCPUMB))
+        let duration = Int((lambdaWaitMS + cpuMS / share).rounded(.up))
+        design.decisions.append(
+            Decision(
+                resource: "compute", setting: "platform", value: "lambda",
+                reason:
+                    "A function behind an HTTP API costs nothing while idle, which suits this traffic and budget better than always-on containers and a load balancer.",
+                trace: platformTrace))
+        design.decisions.append(
+            Decision(
+                resource: "compute", setting: "memory", value: "\(memory) MB arm64",
+                reason:
+                    "Lambda gives CPU in proportion to memory, one full vCPU at \(lambdaOneVCPUMB) MB; \(memory) MB is the least that keeps each request's CPU time within \(Format.number(lambdaCPUBudgetMS)) ms for \(analysis.runtime.rawValue), on Graviton, 20% cheaper per GB-second.",
                 trace: [
-                    "\(Format.number(analysis.averageRPS)) average rps ÷ \(chosen.rps) = \(Int((analysis.averageRPS / Double(chosen.rps)).rounded(.up))), at least \(minimum) in \(input.environment.rawValue)",
-                    "max: \(Format.number(peak)) peak rps × 1.2 ÷ \(chosen.rps) = \(Int((peak * 1.2 / Double(chosen.rps)).rounded(.up)))",
+                    "\(Format.number(cpuMS, digits: 2)) ms of CPU per request for \(analysis.runtime.rawValue) (\(analysis.runtimeBasis))",
+                    "\(lambdaOneVCPUMB) MB × \(Format.number(cpuMS, digits: 2)) ms ÷ \(Format.number(lambdaCPUBudgetMS)) ms = \(Format.number(needed)) MB, at least \(floor) MB for \(analysis.runtime.rawValue) → \(memory) MB",
+                    "duration: \(Format.number(lambdaWaitMS)) ms waiting + \(Format.number(cpuMS, digits: 2)) ms ÷ \(Format.number(share, digits: 2)) of a vCPU = \(duration) ms",
                 ]))
         let spec = ComputeSpec(
-            platform: .fargate, architecture: "arm64", cpuUnits: chosen.cpu, memoryMB: chosen.memory, desiredCount: desired,
-            minCount: desired, maxCount: maximum, containerPort: 8_080, requestsPerTask: chosen.rps, assumedDurationMS: 0)
+            platform: .lambda, architecture: "arm64", cpuUnits: 0, memoryMB: memory, desiredCount: 0, minCount: 0,
+            maxCount: 0, containerPort: 8_080, requestsPerTask: 0, assumedDurationMS: duration)
         design.resources.append(Resource(id: "compute", spec: .compute(spec), dependsOn: dependencies(design)))
+    }
+
+    /// The traffic share of each endpoint kind, for the trace: `read 60%, write 40%`.
+    static func kindMix(_ analysis: RequirementsAnalysis) -> String {
+        let total = analysis.endpointLoads.reduce(0) { $0 + $1.rps }
+        guard total > 0 else { return "no endpoint traffic; 80% reads assumed" }
+        return EndpointKind.allCases.compactMap { kind in
+            let rps = analysis.endpointLoads.filter { $0.kind == kind }.reduce(0) { $0 + $1.rps }
+            let share = rps / total * 100
+            return rps > 0 ? "\(kind.rawValue) \(share < 1 ? "<1" : Format.number(share, digits: 0))% at \(Format.number(kind.appCPUMS)) ms" : nil
+        }.joined(separator: ", ")
     }
 
     private static func dependencies(_ design: InfrastructureDesign) -> [String] {

@@ -2,25 +2,6 @@ import Foundation
 
 /// Sizes the database: service, engine version, instance class, storage, availability, backups.
 enum DatabaseRules {
-    /// RDS classes (Graviton, priced in every catalog region) and the load each is meant for.
-    static let rdsTiers: [Tier] = [
-        Tier(value: "db.t4g.micro", name: "micro", maxDataGB: 2, maxPeakRPS: 30),
-        Tier(value: "db.t4g.small", name: "small", maxDataGB: 10, maxPeakRPS: 100),
-        Tier(value: "db.t4g.medium", name: "medium", maxDataGB: 40, maxPeakRPS: 300),
-        Tier(value: "db.m6g.large", name: "large", maxDataGB: 150, maxPeakRPS: 800),
-        Tier(value: "db.m6g.xlarge", name: "xlarge", maxDataGB: 400, maxPeakRPS: 2_000),
-        Tier(value: "db.r6g.xlarge", name: "memory-optimised xlarge", maxDataGB: 1_000, maxPeakRPS: 4_000),
-        Tier(value: "db.r6g.2xlarge", name: "memory-optimised 2xlarge", maxDataGB: .infinity, maxPeakRPS: .infinity),
-    ]
-
-    /// DocumentDB classes (its smallest is db.t4g.medium).
-    static let documentDBTiers: [Tier] = [
-        Tier(value: "db.t4g.medium", name: "medium", maxDataGB: 40, maxPeakRPS: 300),
-        Tier(value: "db.r6g.large", name: "large", maxDataGB: 300, maxPeakRPS: 1_500),
-        Tier(value: "db.r6g.xlarge", name: "xlarge", maxDataGB: 1_000, maxPeakRPS: 4_000),
-        Tier(value: "db.r6g.2xlarge", name: "2xlarge", maxDataGB: .infinity, maxPeakRPS: .infinity),
-    ]
-
     static func engineVersion(_ engine: DatabaseEngine) -> String {
         switch engine {
         case .postgres: return "16"
@@ -50,46 +31,23 @@ enum DatabaseRules {
                     trace: ["database.type = none"]))
             return
         }
-        let analysis = input.analysis
         if engine == .dynamodb {
-            designDynamoDB(input, into: &design)
+            DynamoDBRules.design(input, into: &design)
             return
         }
         let service: DatabaseService = engine == .mongodb ? .documentDB : .rds
-        let tiers = service == .rds ? rdsTiers : documentDBTiers
-        var databaseRPS = analysis.peakRPS
-        var traces: [String] = []
-        if design.cache != nil {
-            databaseRPS = analysis.peakRPS * (1 - analysis.readShare * CacheRules.hitRate)
-            traces.append(
-                "\(Format.number(databaseRPS)) database rps at peak = \(Format.number(analysis.peakRPS)) × (1 − \(Format.number(analysis.readShare * 100))% reads × \(Format.number(CacheRules.hitRate * 100))% cache hits)"
-            )
+        let storage = storageGB(input.analysis, service: service)
+        let hits = design.cache == nil ? 0 : DatabaseSizing.cacheHitRate
+        let sized = size(input, cacheHits: hits, storageGB: storage.gb, service: service)
+        var traces = sized.trace
+        if hits > 0 {
+            traces.insert(
+                "\(Int(hits * 100))% of reads are served by the cache, so the database takes \(Format.number(input.analysis.peakRPS * (1 - input.analysis.readShare * hits))) of \(Format.number(input.analysis.peakRPS)) peak rps",
+                at: 0)
         }
-        var (index, trace) = TierChooser.choose(tiers, dataGB: analysis.dataSizeIn12MonthsGB, peakRPS: databaseRPS)
-        traces.insert(trace, at: 0)
-        var floor = 0
-        var floorReason = ""
-        if input.isProduction, let small = tiers.firstIndex(where: { $0.value == "db.t4g.small" }), small > floor {
-            floor = small
-            floorReason = "production keeps a burstable micro instance from running out of CPU credits"
-        }
-        if input.scale >= .growth, let medium = tiers.firstIndex(where: { $0.value == "db.t4g.medium" }), medium > floor {
-            floor = medium
-            floorReason = "scale \"\(input.scale.rawValue)\" starts at the medium tier"
-        }
-        if input.scale == .enterprise, let large = tiers.firstIndex(where: { !$0.value.hasPrefix("db.t") }), large > floor {
-            floor = large
-            floorReason = "scale \"enterprise\" starts at a non-burstable class"
-        }
-        if index < floor {
-            index = floor
-            traces.append("\(tiers[floor].value): raised because \(floorReason)")
-        }
-        if input.cost == .performance && index < tiers.count - 1 {
-            index += 1
-            traces.append("\(tiers[index].value): one tier up for cost preference \"performance\"")
-        }
-        let instanceClass = tiers[index].value
+        let replicas = readReplicas(input, design: design, service: service, storageGB: storage.gb)
+        let instanceClass = replicas.count > 0 ? replicas.writer : sized.instanceClass
+        if replicas.count > 0 { traces += replicas.trace }
         let engineName = service == .documentDB ? "Amazon DocumentDB (MongoDB-compatible)" : "RDS for \(engine.rawValue)"
         design.decisions.append(
             Decision(
@@ -101,22 +59,28 @@ enum DatabaseRules {
         design.decisions.append(
             Decision(
                 resource: "database", setting: "instanceClass", value: instanceClass,
-                reason: "\(instanceClass) is the smallest Graviton class that holds the expected data and peak load with room to grow.",
+                reason: sized.fits
+                    ? "\(instanceClass) is the cheapest Graviton class that holds the peak's CPU, the working set's memory and the connections."
+                    : "\(instanceClass) is the largest class the catalog prices, and it does not hold the peak: the data must be split.",
                 trace: traces))
-
-        let storage = storageGB(analysis)
         design.decisions.append(
             Decision(
-                resource: "database", setting: "storage", value: "\(storage.gb) GB gp3",
-                reason: "gp3 gives 3,000 IOPS at the gp2 price, and the size covers a year of growth with headroom.",
-                trace: [storage.trace]))
+                resource: "database", setting: "storage",
+                value: service == .documentDB
+                    ? "\(storage.gb) GB" : "\(Format.number(Double(storage.gb))) GB gp3, autoscaling to \(Format.number(Double(storage.max))) GB",
+                reason: service == .documentDB
+                    ? "DocumentDB's cluster volume grows by itself and is billed per GB used; the estimate prices the data expected in 3 months."
+                    : "Three months of data with headroom, growing by itself up to two years' worth; gp3 gives \(Format.number(DatabaseSizing.baselineIOPS(storageGB: storage.gb))) IOPS at this size for the gp2 price.",
+                trace: storage.trace))
 
         let multiAZ = input.isProduction
         design.decisions.append(
             Decision(
                 resource: "database", setting: "multiAZ", value: multiAZ ? "true" : "false",
                 reason: multiAZ
-                    ? "A standby in a second availability zone takes over in about a minute if the primary fails."
+                    ? (service == .documentDB
+                        ? "A second instance in another availability zone takes over in about a minute if the primary fails."
+                        : "A standby in a second availability zone takes over in about a minute if the primary fails.")
                     : "Outside production a single-AZ instance halves the database price; a failure means a restore, not an outage for users.",
                 trace: ["environment = \(input.environment.rawValue)"]))
 
@@ -125,20 +89,21 @@ enum DatabaseRules {
             Decision(
                 resource: "database", setting: "backupRetentionDays", value: "\(retention.days)",
                 reason: retention.reason, trace: [retention.trace]))
-
-        let replicas = readReplicas(input)
+        if let note = retentionNote(input) {
+            design.decisions.append(note)
+        }
         if replicas.count > 0 {
             design.decisions.append(
                 Decision(
                     resource: "database", setting: "readReplicas", value: "\(replicas.count)",
-                    reason: "A read replica takes the read-heavy share of queries off the primary.", trace: [replicas.trace]))
+                    reason: "Readers take the reads for less than a writer large enough to serve them too.", trace: replicas.trace))
         }
 
         let spec = DatabaseSpec(
             service: service, engine: engine, engineVersion: engineVersion(engine), instanceClass: instanceClass,
-            storageGB: storage.gb, storageType: "gp3", multiAZ: multiAZ, backupRetentionDays: retention.days,
+            storageGB: storage.gb, storageType: service == .documentDB ? "docdb" : "gp3", multiAZ: multiAZ, backupRetentionDays: retention.days,
             deletionProtection: input.isProduction, storageEncrypted: true, readReplicas: replicas.count,
-            port: port(engine), tables: [])
+            port: port(engine), tables: [], maxStorageGB: service == .documentDB ? nil : storage.max)
         design.resources.append(Resource(id: "database", spec: .database(spec), dependsOn: design.network == nil ? [] : ["network"]))
         if service == .rds {
             design.resources.append(
@@ -154,14 +119,86 @@ enum DatabaseRules {
         }
     }
 
-    static func storageGB(_ analysis: RequirementsAnalysis) -> (gb: Int, trace: String) {
-        let needed = analysis.dataSizeIn12MonthsGB * 1.5
-        let gb = max(20, Int((needed / 10).rounded(.up)) * 10)
-        let trace =
-            needed <= 20
-            ? "\(Format.number(analysis.dataSizeIn12MonthsGB, digits: 2)) GB in 12 months × 1.5 headroom = \(Format.number(needed, digits: 2)) GB, under the 20 GB minimum"
-            : "\(Format.number(analysis.dataSizeIn12MonthsGB, digits: 2)) GB in 12 months × 1.5 headroom = \(Format.number(needed, digits: 2)) GB, rounded up to \(gb) GB"
-        return (min(gb, 65_536), trace)
+    /// The classes a project may use: none below the floors its environment and scale set.
+    static func floor(_ input: DesignInput) -> (InstanceClass) -> Bool {
+        { c in
+            if input.isProduction && c.value == "db.t4g.micro" { return false }
+            // Sustained load at growth scale in production outlasts a burstable class's credits.
+            if (input.scale == .enterprise || (input.scale == .growth && input.isProduction)) && c.isBurstable { return false }
+            if input.scale >= .growth && c.memoryGB < 4 { return false }
+            return true
+        }
+    }
+
+    /// Application connections at peak: a pool per task (about one task per vCPU at peak), or one
+    /// per concurrent function.
+    static func connections(_ input: DesignInput) -> Int {
+        let a = input.analysis
+        let vcpu = a.peakRPS * a.appCPUMSPerRequest / 1_000 / ComputeRules.targetUtilisation
+        return max(20, Int(vcpu.rounded(.up)) * DatabaseSizing.poolPerTask)
+    }
+
+    static func size(_ input: DesignInput, cacheHits: Double, storageGB: Int, service: DatabaseService)
+        -> (instanceClass: String, fits: Bool, trace: [String], hourly: Decimal)
+    {
+        let classes = service == .rds ? DatabaseSizing.rdsClasses : DatabaseSizing.documentDBClasses
+        let load = DatabaseSizing.load(input, cacheHits: cacheHits, connections: connections(input))
+        let engine = input.file.project.database.type
+        var (chosen, fits) = DatabaseSizing.choose(classes, load: load, floor: floor(input), engine: engine, region: input.options.region)
+        var bump: String?
+        if input.cost == .performance, fits, let index = classes.firstIndex(where: { $0.value == chosen.value }), index < classes.count - 1 {
+            bump = "\(classes[index + 1].value): one class up from \(chosen.value) for cost preference \"performance\""
+            chosen = classes[index + 1]
+        }
+        var trace = DatabaseSizing.trace(chosen, load, fits: fits)
+        if let bump { trace.append(bump) }
+        let hourly = DatabaseSizing.hourly(chosen, engine: DatabaseSizing.pricingEngine(engine), region: input.options.region)
+        return (chosen.value, fits, trace, hourly)
+    }
+
+    /// The database's hourly price without and with a cache in front, for the cache decision.
+    static func cacheComparison(_ input: DesignInput, design: InfrastructureDesign)
+        -> (without: Decimal, withoutClass: String, with: Decimal, withClass: String)
+    {
+        let storage = storageGB(input.analysis, service: .rds).gb
+        let instances = Decimal(input.isProduction ? 2 : 1)
+        let without = size(input, cacheHits: 0, storageGB: storage, service: .rds)
+        let with = size(input, cacheHits: DatabaseSizing.cacheHitRate, storageGB: storage, service: .rds)
+        return (without.hourly * instances, without.instanceClass, with.hourly * instances, with.instanceClass)
+    }
+
+    /// Storage for the data of the next three months with a quarter free, and an autoscaling
+    /// ceiling for two years of it.
+    static func storageGB(_ analysis: RequirementsAnalysis, service: DatabaseService) -> (gb: Int, max: Int, trace: [String]) {
+        let needed = analysis.dataSizeIn3MonthsGB * storageHeadroom
+        let gb = min(65_536, max(20, Int((needed / 10).rounded(.up)) * 10))
+        let later = analysis.dataSizeIn24MonthsGB * storageHeadroom
+        let ceiling = min(65_536, max(gb * 2, Int((later / 10).rounded(.up)) * 10))
+        var trace = [
+            "\(Format.number(analysis.dataSizeGB, digits: 2)) GB now + 3 months at \(Format.number(analysis.dataGrowthGBPerMonth, digits: 2)) GB a month = \(Format.number(analysis.dataSizeIn3MonthsGB, digits: 2)) GB × \(Format.number(storageHeadroom, digits: 2)) headroom = \(Format.number(needed, digits: 2)) GB"
+                + (needed < 20 ? ", under the 20 GB minimum" : "") + " → \(Format.number(Double(gb))) GB"
+        ]
+        if service == .rds {
+            trace.append(
+                "autoscaling ceiling: \(Format.number(analysis.dataSizeIn24MonthsGB, digits: 2)) GB in 24 months × \(Format.number(storageHeadroom, digits: 2)) = \(Format.number(later, digits: 2)) GB, at least twice the start → \(Format.number(Double(ceiling))) GB"
+            )
+        }
+        return (gb, ceiling, trace)
+    }
+
+    /// Free space kept on the volume (the free-storage alarm fires at 10% free).
+    static let storageHeadroom = 1.25
+
+    /// How old rows leave a SQL database when tables declare `retentionDays`.
+    static func retentionNote(_ input: DesignInput) -> Decision? {
+        let tables = input.file.project.schema.filter { $0.retentionDays != nil }
+        guard !tables.isEmpty else { return nil }
+        let list = tables.map { "\($0.name) \($0.retentionDays ?? 0) days" }.joined(separator: ", ")
+        return Decision(
+            resource: "database", setting: "retention", value: list,
+            reason:
+                "Growth stops at each table's horizon: partition these tables by day or month (pg_partman, or MySQL RANGE partitions) and drop the partitions past it, or archive them to S3 first.",
+            trace: tables.map { "\($0.name).retentionDays = \($0.retentionDays ?? 0)" })
     }
 
     static func backupRetention(_ input: DesignInput) -> (days: Int, reason: String, trace: String) {
@@ -182,34 +219,34 @@ enum DatabaseRules {
         }
     }
 
-    static func readReplicas(_ input: DesignInput) -> (count: Int, trace: String) {
-        let analysis = input.analysis
-        guard input.isProduction, analysis.readShare >= 0.8, analysis.peakRPS >= 1_500 else {
-            return (0, "")
+    /// Readers for a read-heavy production load whose writer would otherwise need a class above
+    /// the large size: the cheapest of one writer alone, a writer and one reader, or two, each
+    /// sized for the writes plus its share of the reads. None with a cache in front.
+    static func readReplicas(_ input: DesignInput, design: InfrastructureDesign, service: DatabaseService, storageGB: Int)
+        -> (count: Int, writer: String, trace: [String])
+    {
+        guard service == .rds, input.isProduction, design.cache == nil else { return (0, "", []) }
+        let load = DatabaseSizing.load(input, cacheHits: 0, connections: connections(input))
+        guard load.readShareOfCPU >= 0.7, load.peakVCPU > 2 else { return (0, "", []) }
+        let engine = input.file.project.database.type
+        let region = input.options.region
+        var best: (count: Int, writer: String, monthly: Decimal, fits: Bool)?
+        var lines: [String] = []
+        for readers in 0...2 {
+            var share = load
+            share.peakVCPU = load.peakVCPU * (1 - load.readShareOfCPU) + load.peakVCPU * load.readShareOfCPU / Double(readers + 1)
+            share.averageVCPU = load.averageVCPU * (1 - load.readShareOfCPU) + load.averageVCPU * load.readShareOfCPU / Double(readers + 1)
+            let (c, fits) = DatabaseSizing.choose(DatabaseSizing.rdsClasses, load: share, floor: floor(input), engine: engine, region: region)
+            let hourly = DatabaseSizing.hourly(c, engine: DatabaseSizing.pricingEngine(engine), region: region)
+            let monthly = hourly * Decimal(2 + readers) * 730
+            lines.append(
+                "\(readers) reader\(readers == 1 ? "" : "s"): \(c.value) × \(2 + readers) instances (Multi-AZ writer) = \(Format.money(monthly)) a month"
+            )
+            if best == nil || (fits && (!(best?.fits ?? false) || monthly < (best?.monthly ?? 0))) {
+                best = (readers, c.value, monthly, fits)
+            }
         }
-        return (
-            1,
-            "\(Format.number(analysis.readShare * 100))% reads at \(Format.number(analysis.peakRPS)) peak rps cross the 80% / 1,500 rps replica threshold"
-        )
-    }
-
-    private static func designDynamoDB(_ input: DesignInput, into design: inout InfrastructureDesign) {
-        let tables = input.file.project.schema.map { Naming.terraformIdentifier($0.name) }
-        design.decisions.append(
-            Decision(
-                resource: "database", setting: "service", value: "dynamodb",
-                reason: "DynamoDB in on-demand mode needs no capacity planning and bills per request, which suits the project's choice of dynamodb.",
-                trace: ["database.type = dynamodb", "\(tables.count) tables, \(Format.number(input.analysis.peakRPS)) peak rps"]))
-        design.decisions.append(
-            Decision(
-                resource: "database", setting: "pointInTimeRecovery", value: input.environment == .development ? "false" : "true",
-                reason: "Point-in-time recovery keeps 35 days of continuous backups outside development.",
-                trace: ["environment = \(input.environment.rawValue)"]))
-        let spec = DatabaseSpec(
-            service: .dynamoDB, engine: .dynamodb, engineVersion: "", instanceClass: nil,
-            storageGB: max(1, Int(input.analysis.dataSizeIn12MonthsGB.rounded(.up))), storageType: "dynamodb",
-            multiAZ: true, backupRetentionDays: input.environment == .development ? 0 : 35,
-            deletionProtection: input.isProduction, storageEncrypted: true, readReplicas: 0, port: 8_000, tables: tables)
-        design.resources.append(Resource(id: "database", spec: .database(spec)))
+        guard let best, best.count > 0 else { return (0, "", []) }
+        return (best.count, best.writer, ["\(Int(load.readShareOfCPU * 100))% of the database CPU is reads"] + lines)
     }
 }

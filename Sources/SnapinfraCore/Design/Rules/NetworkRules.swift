@@ -11,13 +11,18 @@ enum NetworkRules {
             return
         }
         let zones = input.isProduction && input.scale == .enterprise ? 3 : 2
+        let relational = engine != .dynamodb && engine != .none
+        var needs: [String] = []
+        if platform == .fargate { needs.append("a load balancer") }
+        if relational { needs.append(input.isProduction ? "a Multi-AZ database" : "a database subnet group") }
         design.decisions.append(
             Decision(
                 resource: "network", setting: "availabilityZones", value: "\(zones)",
                 reason: zones == 3
                     ? "Three zones keep two thirds of capacity through a zone outage, as enterprise scale expects."
-                    : "Two zones are the minimum for a Multi-AZ database and a load balancer.",
-                trace: ["environment = \(input.environment.rawValue)", "scale = \(input.scale.rawValue)"]))
+                    : "Two zones are the fewest that \(needs.joined(separator: " and ")) accept\(needs.count == 1 ? "s" : "")"
+                        + (platform == .fargate ? ", and the tasks spread over both." : ", and the function runs in both."),
+                trace: ["environment = \(input.environment.rawValue)", "scale = \(input.scale.rawValue)", "compute = \(platform.rawValue)"]))
 
         let nat: Int
         let privateCompute: Bool
@@ -43,7 +48,16 @@ enum NetworkRules {
             trace.append("cost preference = \(input.cost.rawValue)")
         }
         design.decisions.append(Decision(resource: "network", setting: "natGateways", value: "\(nat)", reason: reason, trace: trace))
-        let spec = NetworkSpec(cidr: "10.0.0.0/16", availabilityZones: zones, natGateways: nat, privateCompute: privateCompute)
+        var spec = NetworkSpec(cidr: "10.0.0.0/16", availabilityZones: zones, natGateways: nat, privateCompute: privateCompute)
+        if engine == .dynamodb {
+            spec.dynamoDBEndpoint = true
+            design.decisions.append(
+                Decision(
+                    resource: "network", setting: "dynamoDBEndpoint", value: "gateway",
+                    reason:
+                        "A DynamoDB gateway endpoint is free and carries all table traffic inside AWS, so none of it pays the NAT gateway's per-GB charge.",
+                    trace: ["database.type = dynamodb", "compute = \(platform.rawValue) in a VPC"]))
+        }
         design.resources.append(Resource(id: "network", spec: .network(spec)))
     }
 }

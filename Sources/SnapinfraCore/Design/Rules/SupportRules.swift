@@ -2,28 +2,20 @@ import Foundation
 
 /// Object storage for uploads, the public entry point, and monitoring.
 enum SupportRules {
-    /// Average size of an uploaded object, in MB, for the usage assumptions.
-    static let averageUploadMB = 0.5
-    /// Traffic of an upload endpoint relative to another write endpoint, when no rps is given.
-    static let uploadShare = 0.1
+    /// Months of uploads the estimate prices as stored (the same horizon as the database's storage).
+    static let storedMonths = 3.0
+    /// Times each upload is read back, when the project has no download endpoint.
+    static let readsPerUpload = 10.0
     /// Bytes of application and access logs written per request.
     static let logBytesPerRequest = 500.0
 
     static func objectStorage(_ input: DesignInput, into design: inout InfrastructureDesign) {
         let analysis = input.analysis
         guard analysis.uploadEndpoints > 0 else { return }
-        let writeEndpoints = max(1, input.file.project.endpoints.filter { $0.method.isWrite }.count)
-        let uploadsPerMonth: Double
-        let uploadRPS = input.file.project.endpoints.filter(\.upload).compactMap(\.rps)
-        if !uploadRPS.isEmpty {
-            uploadsPerMonth = uploadRPS.reduce(0, +) * Analyzer.secondsPerMonth
-        } else {
-            // An upload endpoint gets a tenth of the traffic of another write endpoint.
-            uploadsPerMonth =
-                analysis.monthlyRequests * (1 - analysis.readShare) * Double(analysis.uploadEndpoints) / Double(writeEndpoints) * uploadShare
-        }
-        let gbPerMonth = uploadsPerMonth * averageUploadMB / 1_000
-        let stored = max(1, gbPerMonth * 6)
+        let uploadsPerMonth = analysis.uploadsPerMonth
+        let gbPerMonth = uploadsPerMonth * uploadKB(analysis) / 1_000_000
+        let stored = max(1, gbPerMonth * storedMonths)
+        let downloads = analysis.endpointLoads.filter { $0.kind == .download }.reduce(0) { $0 + $1.rps } * Analyzer.secondsPerMonth
         design.decisions.append(
             Decision(
                 resource: "uploads", setting: "bucket", value: "private S3 bucket",
@@ -31,8 +23,17 @@ enum SupportRules {
                 trace: ["\(analysis.uploadEndpoints) upload endpoint(s)"]))
         let spec = ObjectStorageSpec(
             purpose: "uploads", versioning: input.isProduction, blockPublicAccess: true,
-            assumedStoredGB: stored, assumedPutsPerMonth: uploadsPerMonth, assumedGetsPerMonth: uploadsPerMonth * 10)
+            assumedStoredGB: stored, assumedPutsPerMonth: uploadsPerMonth,
+            assumedGetsPerMonth: downloads > 0 ? downloads : uploadsPerMonth * readsPerUpload)
         design.resources.append(Resource(id: "uploads", spec: .objectStorage(spec)))
+    }
+
+    /// The average upload size, KB: the upload endpoints' requestKB, weighted by their traffic.
+    static func uploadKB(_ analysis: RequirementsAnalysis) -> Double {
+        let uploads = analysis.endpointLoads.filter { $0.kind == .upload }
+        let rps = uploads.reduce(0) { $0 + $1.rps }
+        guard rps > 0 else { return uploads.first?.requestKB ?? Workload.uploadKB }
+        return uploads.reduce(0) { $0 + $1.requestKB * $1.rps } / rps
     }
 
     static func entryPoint(_ input: DesignInput, platform: ComputePlatform, into design: inout InfrastructureDesign) {
@@ -55,6 +56,19 @@ enum SupportRules {
                     id: "entry", spec: .entryPoint(EntryPointSpec(kind: .applicationLoadBalancer, listenerPort: 80)),
                     dependsOn: ["network", "compute"]))
         }
+    }
+
+    /// A WAF in front of the load balancer where PCI DSS asks for one: requirement 6.4.2 (v4.0)
+    /// calls for an automated solution that detects and blocks attacks on public web applications.
+    static func firewall(_ input: DesignInput, into design: inout InfrastructureDesign) {
+        guard design.entryPoint?.kind == .applicationLoadBalancer, input.compliance.contains(.pciDss) else { return }
+        design.hardening.webApplicationFirewall = true
+        design.decisions.append(
+            Decision(
+                resource: "entry", setting: "webApplicationFirewall", value: "AWS managed rules",
+                reason:
+                    "PCI DSS 6.4.2 asks for an automated solution in front of public web applications, so the load balancer gets AWS WAF with the managed rule groups.",
+                trace: ["compliance includes pci-dss", "entry = application load balancer"]))
     }
 
     static func monitoring(_ input: DesignInput, into design: inout InfrastructureDesign) {

@@ -70,7 +70,7 @@ resource "aws_cloudwatch_metric_alarm" "database_free_storage" {
   metric_name         = "FreeStorageSpace"
   statistic           = "Minimum"
   comparison_operator = "LessThanThreshold"
-  threshold           = 92000000000
+  threshold           = 32000000000
   period              = 300
   evaluation_periods  = 2
   treat_missing_data  = "notBreaching"

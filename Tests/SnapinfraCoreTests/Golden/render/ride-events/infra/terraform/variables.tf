@@ -52,10 +52,10 @@ variable "app_port" {
 variable "desired_count" {
   type        = number
   description = "Tasks to run before autoscaling adjusts the count."
-  default     = 2
+  default     = 5
 
   validation {
-    condition     = var.desired_count >= 2 && var.desired_count <= 6
+    condition     = var.desired_count >= 5 && var.desired_count <= 12
     error_message = "desired_count must lie between the autoscaling minimum and maximum."
   }
 }

@@ -70,7 +70,7 @@ resource "aws_cloudwatch_metric_alarm" "database_free_storage" {
   metric_name         = "FreeStorageSpace"
   statistic           = "Minimum"
   comparison_operator = "LessThanThreshold"
-  threshold           = 5000000000
+  threshold           = 2000000000
   period              = 300
   evaluation_periods  = 2
   treat_missing_data  = "notBreaching"
@@ -99,24 +99,5 @@ resource "aws_cloudwatch_metric_alarm" "service_cpu" {
   dimensions = {
     ClusterName = aws_ecs_cluster.this.name
     ServiceName = aws_ecs_service.this.name
-  }
-}
-
-resource "aws_cloudwatch_metric_alarm" "cache_cpu" {
-  alarm_name          = "${local.name}-cache-cpu"
-  alarm_description   = "Cache engine CPU above 80%."
-  namespace           = "AWS/ElastiCache"
-  metric_name         = "EngineCPUUtilization"
-  statistic           = "Average"
-  comparison_operator = "GreaterThanThreshold"
-  threshold           = 80
-  period              = 300
-  evaluation_periods  = 2
-  treat_missing_data  = "notBreaching"
-  alarm_actions       = [aws_sns_topic.alarms.arn]
-  ok_actions          = [aws_sns_topic.alarms.arn]
-
-  dimensions = {
-    ReplicationGroupId = aws_elasticache_replication_group.this.id
   }
 }

@@ -20,11 +20,6 @@ output "database_secret_arn" {
   value       = aws_db_instance.this.master_user_secret[0].secret_arn
 }
 
-output "cache_endpoint" {
-  description = "Address of the cache (TLS)."
-  value       = aws_elasticache_replication_group.this.primary_endpoint_address
-}
-
 output "alarm_topic_arn" {
   description = "SNS topic the alarms notify."
   value       = aws_sns_topic.alarms.arn

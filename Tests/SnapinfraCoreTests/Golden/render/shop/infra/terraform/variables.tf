@@ -55,7 +55,7 @@ variable "desired_count" {
   default     = 2
 
   validation {
-    condition     = var.desired_count >= 2 && var.desired_count <= 4
+    condition     = var.desired_count >= 2 && var.desired_count <= 3
     error_message = "desired_count must lie between the autoscaling minimum and maximum."
   }
 }
