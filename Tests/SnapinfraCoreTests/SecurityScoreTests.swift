@@ -22,9 +22,38 @@ import Testing
             """
         let blocks = TerraformBlock.blocks(in: text)
         #expect(blocks.map(\.address) == ["aws_eip.nat", "data.aws_caller_identity.current", "aws_s3_bucket.logs"])
-        #expect(blocks[0].copies == 2 && blocks[2].copies == 1)
+        #expect(blocks[0].copies(in: blocks) == 2 && blocks[2].copies(in: blocks) == 1)
         #expect(blocks[2].skipped == ["CKV_AWS_18"])
         #expect(blocks[0].has("\n domain = \"vpc\"\n"))
+    }
+
+    @Test func aForEachOverALocalMapCountsEachEntry() {
+        let text = """
+            locals {
+              tables = {
+                a = {
+                  hash_key = "id"
+                }
+                b = {
+                  hash_key = "id"
+                }
+              }
+              name = "x"
+            }
+
+            resource "aws_dynamodb_table" "this" {
+              for_each = local.tables
+
+              point_in_time_recovery {
+                enabled = false
+              }
+            }
+            """
+        let blocks = TerraformBlock.blocks(in: text)
+        #expect(blocks.first?.mapSizes == ["tables": 2])
+        #expect(blocks.last?.copies(in: blocks) == 2)
+        let score = SecurityScore(terraform: text)
+        #expect(score.failing.filter { $0.checkID == "CKV_AWS_28" }.count == 2)
     }
 
     /// Each enhancement with controls fixes checks it names, and its score delta is the difference

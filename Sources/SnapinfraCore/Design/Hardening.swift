@@ -34,6 +34,8 @@ public struct Hardening: Sendable, Hashable, Codable {
     public var cacheAuthToken = false
     /// The cache encrypted at rest with the customer-managed key (needs the key).
     public var cacheCustomerManagedKey = false
+    /// DynamoDB tables encrypted with the customer-managed key (needs the key).
+    public var tablesCustomerManagedKey = false
     /// The function's environment encrypted with the customer-managed key (needs the key).
     public var functionEnvironmentKey = false
     /// Reserved concurrency for the function, so a burst cannot exhaust the database.
@@ -82,6 +84,7 @@ extension InfrastructureDesign {
         h.cacheAuthToken = h.cacheAuthToken && cache != nil
         h.cacheCustomerManagedKey = h.cacheCustomerManagedKey && key && cache != nil
         h.functionEnvironmentKey = h.functionEnvironmentKey && key && lambda
+        h.tablesCustomerManagedKey = h.tablesCustomerManagedKey && key && database?.service == .dynamoDB
         h.functionConcurrencyLimit = lambda ? h.functionConcurrencyLimit : nil
         h.apiThrottling = lambda ? h.apiThrottling : nil
         h.apiDetailedMetrics = h.apiDetailedMetrics && lambda

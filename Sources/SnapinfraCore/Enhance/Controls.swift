@@ -27,6 +27,8 @@ enum Controls {
         id: "cache-auth-token", title: "Cache requires TLS and an auth token", checkovIDs: ["CKV_AWS_31"])
     static let cacheCustomerKey = SecurityControl(
         id: "cache-encrypted-cmk", title: "Cache encrypted at rest with a customer-managed KMS key", checkovIDs: ["CKV_AWS_191"])
+    static let tablesCustomerKey = SecurityControl(
+        id: "dynamodb-encrypted-cmk", title: "DynamoDB tables encrypted with a customer-managed KMS key", checkovIDs: ["CKV_AWS_119"])
     static let functionEnvironmentKey = SecurityControl(
         id: "lambda-env-encrypted-cmk", title: "Function environment encrypted with a customer-managed KMS key", checkovIDs: ["CKV_AWS_173"])
     static let functionConcurrency = SecurityControl(

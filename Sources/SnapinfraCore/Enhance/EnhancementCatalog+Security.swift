@@ -65,6 +65,15 @@ extension EnhancementCatalog {
             },
             apply: { design, _ in design.hardening.uploadsCustomerManagedKey = true }),
         EnhancementRule(
+            id: "dynamodb-kms-encryption", title: "Encrypt the DynamoDB tables with the customer-managed key", category: .security,
+            severity: .medium,
+            rationale: "Reading a table then needs KMS permission on a key you can audit and revoke, and every use of it is logged.",
+            requires: ["kms-customer-managed-key"], controls: [Controls.tablesCustomerKey],
+            trigger: { design, _ in
+                design.database?.service == .dynamoDB && !design.hardening.tablesCustomerManagedKey ? "the tables use the AWS-owned key" : nil
+            },
+            apply: { design, _ in design.hardening.tablesCustomerManagedKey = true }),
+        EnhancementRule(
             id: "cache-auth-token", title: "Require an auth token for the cache", category: .security, severity: .high,
             rationale: "Anything that reaches the cache's port can read and write it; a token from Secrets Manager closes that.",
             risk: .downtime, controls: [Controls.cacheAuth],

@@ -1111,6 +1111,9 @@ extension TemplateSet {
 
           server_side_encryption {
             enabled = true
+        {{#hardening.tablesCustomerManagedKey}}
+            kms_key_arn = aws_kms_key.this.arn
+        {{/hardening.tablesCustomerManagedKey}}
           }
 
           deletion_protection_enabled = {{database.deletionProtection}}

@@ -99,7 +99,8 @@ extension TerraformModel {
             webApplicationFirewall: h.webApplicationFirewall, containerInsights: h.containerInsights,
             performanceInsights: h.performanceInsights, enhancedMonitoring: h.enhancedMonitoring, wafRateLimit: h.wafRateLimit != nil,
             loadBalancerAccessLogs: h.loadBalancerAccessLogs, uploadsAccessLogs: h.uploadsAccessLogs,
-            uploadsCustomerManagedKey: h.uploadsCustomerManagedKey, uploadEvents: h.uploadEvents,
+            uploadsCustomerManagedKey: h.uploadsCustomerManagedKey, tablesCustomerManagedKey: h.tablesCustomerManagedKey,
+            uploadEvents: h.uploadEvents,
             uploadsInfrequentAccess: h.uploadsInfrequentAccess, cacheAuthToken: h.cacheAuthToken,
             cacheCustomerManagedKey: h.cacheCustomerManagedKey, functionEnvironmentKey: h.functionEnvironmentKey,
             functionConcurrencyLimit: h.functionConcurrencyLimit != nil, apiThrottling: h.apiThrottling != nil,
@@ -184,7 +185,7 @@ extension TerraformModel {
 
     private static func appPolicy(_ design: InfrastructureDesign, lambda: Bool, hardening h: Hardening) -> Policy? {
         var statements: [Statement] = []
-        if h.uploadsCustomerManagedKey || h.functionEnvironmentKey {
+        if h.uploadsCustomerManagedKey || h.functionEnvironmentKey || h.tablesCustomerManagedKey {
             statements.append(Statement(actionsLiteral: list(["kms:Decrypt", "kms:GenerateDataKey"]), resourcesLiteral: "[aws_kms_key.this.arn]"))
         }
         if lambda, h.cacheAuthToken {

@@ -126,6 +126,7 @@ struct TerraformModel {
         var loadBalancerAccessLogs: Bool
         var uploadsAccessLogs: Bool
         var uploadsCustomerManagedKey: Bool
+        var tablesCustomerManagedKey: Bool
         var uploadEvents: Bool
         var uploadsInfrequentAccess: Bool
         var cacheAuthToken: Bool

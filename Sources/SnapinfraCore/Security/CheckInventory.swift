@@ -76,6 +76,13 @@ enum CheckInventory {
             check("CKV_AWS_293", "Deletion protection") { b, _ in b.has("\n deletion_protection = true\n") },
             check("CKV_AWS_353", "Performance Insights") { b, _ in b.has("\n performance_insights_enabled = true\n") },
         ],
+        "aws_dynamodb_table": [
+            check("CKV_AWS_28", "Point-in-time recovery") { b, _ in b.has("point_in_time_recovery {\n enabled = true\n") },
+            check("CKV_AWS_119", "Tables encrypted with a customer-managed key") { b, _ in b.has("\n kms_key_arn = ") },
+            check("CKV2_AWS_16", "Tables autoscale or bill per request") { b, m in
+                b.has("\"PAY_PER_REQUEST\"") || m.has("aws_appautoscaling_target", "write")
+            },
+        ],
         "aws_ecs_cluster": [
             check("CKV_AWS_223", "ECS Exec logged"),
             check("CKV_AWS_65", "Container Insights") { b, _ in b.has("\"containerInsights\"") },

@@ -43,11 +43,12 @@ public struct SecurityScore: Sendable, Hashable, Codable {
             for check in CheckInventory.checks[block.type] ?? [] where !block.skipped.contains(check.id) {
                 if block.has("\n replicate_source_db = "), CheckInventory.notOnReplicas.contains(check.id) { continue }
                 let ok = check.test?(block, module) ?? true
+                let copies = block.copies(in: blocks)
                 if ok {
-                    passed += block.copies
+                    passed += copies
                 } else {
                     failing += Array(
-                        repeating: CheckResult(checkID: check.id, title: check.title, resource: block.address, passed: false), count: block.copies)
+                        repeating: CheckResult(checkID: check.id, title: check.title, resource: block.address, passed: false), count: copies)
                 }
             }
         }

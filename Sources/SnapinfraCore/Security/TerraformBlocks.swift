@@ -8,14 +8,38 @@ struct TerraformBlock: Sendable, Hashable {
     var body: String
     /// Check ids the block opts out of with `#checkov:skip=ID:reason`.
     var skipped: Set<String>
+    /// For a `locals` block: the number of entries of each map of objects it declares
+    /// (`dynamodb_tables = { a = { … }, b = { … } }` → 2), read from the formatted indentation.
+    var mapSizes: [String: Int] = [:]
 
     var address: String { kind == "data" ? "data.\(type).\(name)" : "\(type).\(name)" }
 
-    /// `count = N` with a literal N gives N copies (checkov expands those); anything else is one.
-    var copies: Int {
+    /// `count = N` with a literal N gives N copies, and `for_each = local.NAME` one per entry of that
+    /// map (checkov expands both); anything else is one.
+    func copies(in module: [TerraformBlock]) -> Int {
+        if let range = body.range(of: "\n for_each = local.") {
+            let name = String(body[range.upperBound...].prefix { $0 != "\n" })
+            return module.lazy.compactMap { $0.mapSizes[name] }.first ?? 1
+        }
         guard let range = body.range(of: "\n count = ") else { return 1 }
         let digits = body[range.upperBound...].prefix { $0 != "\n" }
         return Int(digits) ?? 1
+    }
+
+    /// Entries of each top-level map of objects in a `locals` block's lines.
+    static func mapSizes(_ lines: [Substring]) -> [String: Int] {
+        var sizes: [String: Int] = [:]
+        var current: String?
+        for line in lines {
+            let indent = line.prefix { $0 == " " }.count
+            if indent == 2 {
+                current = line.hasSuffix("= {") ? String(line.dropFirst(2).prefix { $0 != " " }) : nil
+                if let name = current { sizes[name] = 0 }
+            } else if indent == 4, line.hasSuffix("= {"), let name = current {
+                sizes[name, default: 0] += 1
+            }
+        }
+        return sizes.filter { $0.value > 0 }
     }
 
     func has(_ text: String) -> Bool { body.contains(text) }
@@ -34,7 +58,10 @@ struct TerraformBlock: Sendable, Hashable {
                 if line == "}" {
                     let body = "\n" + block.lines.map(Self.collapse).joined(separator: "\n") + "\n"
                     let skipped = Set(block.lines.compactMap(Self.skippedCheck))
-                    blocks.append(TerraformBlock(kind: block.kind, type: block.type, name: block.name, body: body, skipped: skipped))
+                    blocks.append(
+                        TerraformBlock(
+                            kind: block.kind, type: block.type, name: block.name, body: body, skipped: skipped,
+                            mapSizes: block.kind == "locals" ? mapSizes(block.lines) : [:]))
                     current = nil
                 } else {
                     block.lines.append(line)
@@ -44,7 +71,7 @@ struct TerraformBlock: Sendable, Hashable {
             }
             guard line.hasSuffix("{") || line.hasSuffix("{}") else { continue }
             let words = line.split(separator: " ")
-            guard let kind = words.first, ["resource", "data", "provider"].contains(kind) else { continue }
+            guard let kind = words.first, ["resource", "data", "provider", "locals"].contains(kind) else { continue }
             let labels = words.dropFirst().prefix { $0.hasPrefix("\"") }.map { String($0.dropFirst().dropLast()) }
             let header = (String(kind), labels.first ?? "", kind == "provider" ? "" : labels.dropFirst().first ?? "")
             if line.hasSuffix("{}") {

@@ -111,6 +111,7 @@ extension Hardening {
         h.loadBalancerAccessLogs = true
         h.uploadsAccessLogs = true
         h.uploadsCustomerManagedKey = true
+        h.tablesCustomerManagedKey = true
         h.uploadEvents = true
         h.uploadsInfrequentAccess = true
         h.cacheAuthToken = true
