@@ -158,16 +158,20 @@ import Testing
         let mumbai = run(designFile(region: "ap-south-1"))
         let frankfurt = run(designFile(region: "eu-central-1"))
         #expect(us.estimate.totalMonthly != mumbai.estimate.totalMonthly)
-        #expect(mumbai.estimate.notes.contains { $0.hasPrefix("Application load balancer: no ap-south-1 figure in the catalog; us-east-1 × 1.2") })
-        #expect(frankfurt.estimate.notes.contains { $0.contains("eu-central-1 is not in the catalog") })
-        #expect(us.estimate.notes.allSatisfy { !$0.contains("not in the catalog") })
+        #expect(mumbai.estimate.lines.first { $0.name == "Application load balancer" }?.price?.fallback == nil)
+        #expect(frankfurt.estimate.notes.contains { $0.hasPrefix("Storage (general purpose SSD, gp3): R1:") })
+        #expect(frankfurt.estimate.derivedShare > 0 && frankfurt.estimate.derivedShare < 20)
+        #expect(us.estimate.notes.allSatisfy { !$0.contains("×") || $0.contains("Multi-AZ") || $0.contains("Valkey") })
+        // A region outside the sheet is refused when the project is loaded.
+        let outside = load(projectJSON(options: #"{"region": "sa-east-1"}"#))
+        #expect(lines(outside).contains { $0.hasPrefix("error options.region: \"sa-east-1\" has no prices in the catalog") })
     }
 
     @Test func otherEnginesGetSensibleAnswers() {
         let mongo = run(designFile(engine: .mongodb))
         #expect(mongo.design.database?.service == .documentDB)
         #expect(mongo.design.database?.instanceClass == "db.t4g.medium")
-        #expect(mongo.estimate.notes.contains("DocumentDB instances: not in the catalog; priced as RDS for PostgreSQL of the same class"))
+        #expect(mongo.estimate.notes.contains { $0.contains("R9: DocumentDB = 1.0833 × RDS for PostgreSQL") })
         let dynamo = run(designFile(engine: .dynamodb, environment: .development, budget: 20))
         #expect(dynamo.design.database?.service == .dynamoDB)
         #expect(dynamo.design.network == nil)

@@ -78,15 +78,23 @@ import Testing
         let multi = try #require(
             PriceCatalog.aws.price(.rdsInstance(engine: "postgres", instanceClass: "db.m6g.large", multiAZ: true), region: "us-east-1"))
         #expect(multi.usd == Decimal(string: "0.318"))
-        #expect(multi.fallback == "Multi-AZ = 2 × Single-AZ")
+        #expect(multi.fallback == "Multi-AZ = 2 × Single-AZ (sheet §2)")
         let valkey = try #require(PriceCatalog.aws.price(.elastiCacheNode(engine: "valkey", nodeType: "cache.r6g.large"), region: "eu-west-1"))
         #expect(valkey.usd == Decimal(string: "0.1832"))
-        #expect(valkey.fallback == "Valkey = 0.8 × Redis OSS")
+        #expect(valkey.fallback == "Valkey = 0.8 × Redis OSS of the region (sheet §3.6)")
+        // Read for the region now, from the 2026-12 passes of the sheet: no multiplier.
         let alb = try #require(PriceCatalog.aws.price(.albHour, region: "ap-southeast-1"))
-        #expect(alb.usd == Decimal(string: "0.028125"))
-        #expect(alb.fallback == "no ap-southeast-1 figure in the catalog; us-east-1 × 1.25")
-        let outside = try #require(PriceCatalog.aws.price(.natGatewayHour, region: "eu-central-1"))
-        #expect(outside.fallback == "eu-central-1 is not in the catalog; us-east-1 × 1.1")
-        #expect(outside.grade == .derived)
+        #expect(alb.usd == Decimal(string: "0.0252") && alb.fallback == nil && alb.sourceID == "S29")
+        let frankfurt = try #require(PriceCatalog.aws.price(.natGatewayHour, region: "eu-central-1"))
+        #expect(frankfurt.usd == Decimal(string: "0.052") && frankfurt.grade == .a)
+        // Fargate Arm in Frankfurt: R2 on the region's own x86 figure.
+        let arm = try #require(PriceCatalog.aws.price(.fargateVCPU(arm: true), region: "eu-central-1"))
+        #expect(arm.usd == Decimal(string: "0.037248") && arm.grade == .derived && arm.fallback?.hasPrefix("R2:") == true)
+        // CloudWatch in Frankfurt: R3 with the region's Logs ingestion ratio (0.63 ÷ 0.50).
+        let alarm = try #require(PriceCatalog.aws.price(.alarmStandard, region: "eu-central-1"))
+        #expect(alarm.usd == Decimal(string: "0.126") && alarm.fallback?.hasPrefix("R3:") == true)
+        // No rule reaches a region outside the sheet, and DynamoDB has no figure outside us-east-1/2.
+        #expect(PriceCatalog.aws.price(.natGatewayHour, region: "sa-east-1") == nil)
+        #expect(PriceCatalog.aws.price(.dynamoDBWriteMillion, region: "eu-west-1") == nil)
     }
 }

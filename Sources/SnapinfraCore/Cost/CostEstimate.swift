@@ -64,4 +64,12 @@ public struct CostEstimate: Sendable, Hashable, Codable {
     public var notes: [String]
 
     public var lines: [CostLine] { resources.flatMap(\.lines) }
+
+    /// The part of the total priced by a ≈ rule rather than a figure read for the region.
+    public var derivedMonthly: Decimal { lines.filter { $0.price?.grade == .derived }.reduce(0) { $0 + ($1.monthlyCost ?? 0) } }
+
+    /// `derivedMonthly` as a share of the total, 0–100.
+    public var derivedShare: Double {
+        totalMonthly > 0 ? NSDecimalNumber(decimal: derivedMonthly / totalMonthly * 100).doubleValue : 0
+    }
 }

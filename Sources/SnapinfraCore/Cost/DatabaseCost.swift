@@ -12,7 +12,6 @@ enum DatabaseCost {
         case .documentDB:
             let instanceClass = db.instanceClass ?? ""
             let instances = Decimal(db.multiAZ ? 2 : 1)
-            builder.note("DocumentDB instances: not in the catalog; priced as RDS for PostgreSQL of the same class")
             // One storage I/O per write and per read that misses memory (a tenth of reads).
             let ios = analysis.monthlyRequests * ((1 - analysis.readShare) + analysis.readShare * 0.1)
             return [
@@ -21,7 +20,7 @@ enum DatabaseCost {
                     lines: [
                         builder.hourly(
                             "Database instance (on-demand, \(instanceClass))",
-                            .rdsInstance(engine: "postgres", instanceClass: instanceClass, multiAZ: false), count: instances),
+                            .documentDBInstance(instanceClass: instanceClass), count: instances),
                         builder.monthly("Storage", .documentDBStorageGB, quantity: Decimal(db.storageGB), unit: "GB"),
                         builder.usage(
                             "I/O requests", .documentDBIOMillion, quantity: CostLineBuilder.decimal(ios, scale: 0), unit: "requests",

@@ -53,30 +53,9 @@ public enum PriceKey: Sendable, Hashable, Codable {
     /// DynamoDB Standard table storage and point-in-time recovery, per GB-month.
     case dynamoDBStorageGB
     case dynamoDBBackupGB
+    /// DocumentDB instance-hour (one instance; a cluster of two is two).
+    case documentDBInstance(instanceClass: String)
     /// DocumentDB storage per GB-month and I/O per million requests.
     case documentDBStorageGB
     case documentDBIOMillion
-
-    /// The family that decides which regional fallback multiplier applies.
-    var family: PriceFamily {
-        switch self {
-        case .rdsInstance(_, let instanceClass, _):
-            return instanceClass.hasPrefix("db.t") ? .burstableDatabase : .database
-        case .rdsStorage, .rdsProvisionedIOPS, .rdsBackupStorage, .documentDBStorageGB, .documentDBIOMillion:
-            return .database
-        case .elastiCacheNode(_, let nodeType):
-            return nodeType.hasPrefix("cache.t") ? .burstableDatabase : .database
-        case .fargateVCPU(let arm), .fargateGB(let arm):
-            return arm ? .gravitonCompute : .x86Compute
-        case .lambdaMillionRequests, .lambdaGBSecond, .apiGatewayHTTPMillionRequests:
-            return .serverless
-        default:
-            return .other
-        }
-    }
-}
-
-/// Groups of prices that move together between regions (sheet §3.9).
-enum PriceFamily: Sendable, Hashable {
-    case burstableDatabase, database, gravitonCompute, x86Compute, serverless, other
 }

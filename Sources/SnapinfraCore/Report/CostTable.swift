@@ -9,7 +9,7 @@ public enum CostTable {
             rows.append((resource.address, "", "", ""))
             for (index, line) in resource.lines.enumerated() {
                 let branch = index == resource.lines.count - 1 ? "└─ " : "├─ "
-                let star = line.kind == .usage ? " *" : ""
+                let star = (line.kind == .usage ? " *" : "") + (line.price?.grade == .derived ? " ≈" : "")
                 if line.priceNotFound || line.monthlyCost == nil {
                     rows.append((branch + line.name + star, "", "", "price not in catalog"))
                 } else {
@@ -45,6 +45,9 @@ public enum CostTable {
         out.append(total("Usage-based *", Format.money(estimate.usageMonthly)))
         out.append(total("OVERALL TOTAL", Format.money(estimate.totalMonthly)))
         out.append(total("Range (min – max)", "\(Format.money(estimate.minMonthly)) – \(Format.money(estimate.maxMonthly))"))
+        if estimate.derivedMonthly > 0 {
+            out.append(total("≈ derived by a rule (\(Format.number(estimate.derivedShare))% of the total)", Format.money(estimate.derivedMonthly)))
+        }
         out.append("")
         out.append("* Usage-based; assumptions:")
         for line in estimate.lines where line.kind == .usage {
@@ -52,7 +55,7 @@ public enum CostTable {
         }
         for assumption in estimate.assumptions { out.append("  - \(assumption)") }
         if !estimate.notes.isEmpty {
-            out.append("Prices not read for this exact item and region:")
+            out.append("≈ Prices not read for this exact item and region, and the rule that derived them:")
             for note in estimate.notes { out.append("  - \(note)") }
         }
         return out.joined(separator: "\n")

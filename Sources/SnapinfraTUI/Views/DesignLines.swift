@@ -109,7 +109,7 @@ enum DesignLines {
                 ]))
             for (index, line) in resource.lines.enumerated() {
                 let branch = index == resource.lines.count - 1 ? "    └─ " : "    ├─ "
-                let name = branch + line.name + (line.kind == .usage ? " *" : "")
+                let name = branch + line.name + (line.kind == .usage ? " *" : "") + (line.price?.grade == .derived ? " ≈" : "")
                 let quantity = line.monthlyQuantity.map { "\(Format.quantity($0)) \(line.unit)" } ?? ""
                 let cost = line.monthlyCost.map(Format.money) ?? "not in catalog"
                 var runs: [StyledLine.Run] = [.init(text: TextLayout.pad(TextLayout.fit(name, width: nameWidth), width: nameWidth), style: .plain)]
@@ -136,6 +136,9 @@ enum DesignLines {
         row("Usage-based *", Format.money(estimate.usageMonthly))
         row("TOTAL", Format.money(estimate.totalMonthly), strong)
         row("Range (min – max)", "\(Format.money(estimate.minMonthly)) – \(Format.money(estimate.maxMonthly))")
+        if estimate.derivedMonthly > 0 {
+            row("≈ by a rule: \(Format.number(estimate.derivedShare))% of the total", Format.money(estimate.derivedMonthly), faint)
+        }
         if let budget = result.budget {
             lines.append(StyledLine())
             for part in TextLayout.wrap(budget.summary, width: width - 2) {
@@ -144,7 +147,7 @@ enum DesignLines {
         }
         if !estimate.notes.isEmpty {
             lines.append(StyledLine())
-            lines.append(StyledLine("  Prices derived by a fallback rule:", faint))
+            lines.append(StyledLine("  ≈ Prices derived by a stated rule:", faint))
             for note in estimate.notes {
                 for part in TextLayout.wrap(note, width: width - 6) { lines.append(StyledLine("    " + part, faint)) }
             }

@@ -136,10 +136,10 @@ enum ComputeRules {
             Decision(
                 resource: "compute", setting: "memory", value: "\(memory) MB arm64",
                 reason:
-                    "Lambda gives CPU in proportion to memory, one full vCPU at \(lambdaOneVCPUMB) MB; \(memory) MB is the least that keeps each request's CPU time within \(Format.number(lambdaCPUBudgetMS)) ms for \(analysis.runtime.rawValue), on Graviton, 20% cheaper per GB-second.",
+                    "Lambda gives CPU in proportion to memory, one full vCPU at \(Format.number(Double(lambdaOneVCPUMB))) MB; \(memory) MB is the least that keeps each request's CPU time within \(Format.number(lambdaCPUBudgetMS)) ms for \(analysis.runtime.rawValue), on Graviton, 20% cheaper per GB-second.",
                 trace: [
                     "\(Format.number(cpuMS, digits: 2)) ms of CPU per request for \(analysis.runtime.rawValue) (\(analysis.runtimeBasis))",
-                    "\(lambdaOneVCPUMB) MB × \(Format.number(cpuMS, digits: 2)) ms ÷ \(Format.number(lambdaCPUBudgetMS)) ms = \(Format.number(needed)) MB, at least \(floor) MB for \(analysis.runtime.rawValue) → \(memory) MB",
+                    "\(Format.number(Double(lambdaOneVCPUMB))) MB × \(Format.number(cpuMS, digits: 2)) ms ÷ \(Format.number(lambdaCPUBudgetMS)) ms = \(Format.number(needed)) MB, at least \(floor) MB for \(analysis.runtime.rawValue) → \(memory) MB",
                     "duration: \(Format.number(lambdaWaitMS)) ms waiting + \(Format.number(cpuMS, digits: 2)) ms ÷ \(Format.number(share, digits: 2)) of a vCPU = \(duration) ms",
                 ]))
         let spec = ComputeSpec(
