@@ -36,6 +36,14 @@ for name in examples {
     measure("  security score \(name)", runs: 100) { _ = try? SecurityScore(result: result) }
     measure("  suggestions (cost + score each) \(name)", runs: 20) { _ = EnhancementEngine().suggestions(for: result, file: file) }
 }
+let fixtures = (try? FileManager.default.contentsOfDirectory(atPath: "Tests/Fixtures/architect"))?.sorted() ?? []
+print("design + estimate, architect fixtures")
+for name in fixtures {
+    guard let data = FileManager.default.contents(atPath: "Tests/Fixtures/architect/\(name)"),
+        let file = ProjectLoader().load([UInt8](data), format: DocumentFormat.forFileName(name)).file
+    else { continue }
+    measure("  \(name)", runs: 100) { _ = DesignEngine().run(file) }
+}
 let big = SyntheticProject.make()
 measure("synthetic 300 tables / 1,500 endpoints", runs: 50) { _ = DesignEngine().run(big) }
 let bigResult = DesignEngine().run(big)

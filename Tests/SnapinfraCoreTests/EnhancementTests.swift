@@ -42,6 +42,8 @@ import Testing
         "cache-replica": "num_cache_clusters   = 2", "lambda-reserved-concurrency": "reserved_concurrent_executions = ",
         "budget-alarm": "resource \"aws_budgets_budget\" \"monthly\"", "s3-infrequent-access": "storage_class = \"STANDARD_IA\"",
         "vpc-s3-gateway-endpoint": "vpc_endpoint_type = \"Gateway\"\n  route_table_ids   = aws_route_table.private[*].id",
+        "commit-compute-1yr": "Compute Savings Plan: commit $", "commit-database-1yr": "resource \"aws_rds_reserved_instance\" \"database\"",
+        "commit-cache-1yr": "resource \"aws_elasticache_reserved_cache_node\" \"cache\"",
         "dynamodb-kms-encryption": "kms_key_arn = aws_kms_key.this.arn\n  }\n\n  deletion_protection_enabled",
     ]
 

@@ -137,8 +137,9 @@ public enum Analyzer {
     static func tableGrowth(_ project: Project, loads: [EndpointLoad]) -> (perTable: [Double], basis: String) {
         let rowBytes = project.schema.map { tableBytes(Table(name: $0.name, fields: $0.fields, estimatedRows: 1)) }
         var inserts = project.schema.map { _ in 0.0 }
+        let names = Workload.TableNames(project.schema)
         for load in loads where load.method == HTTPMethod.post.rawValue && (load.kind == .write || load.kind == .upload) && load.rps > 0 {
-            var targets = Workload.tables(for: load.path, in: project.schema)
+            var targets = names.tables(for: load.path)
             if targets.isEmpty { targets = Array(project.schema.indices) }
             for index in targets { inserts[index] += load.rps / Double(targets.count) }
         }

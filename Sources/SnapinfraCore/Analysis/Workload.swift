@@ -155,18 +155,28 @@ public enum Workload {
 
     private static func isParameter(_ segment: String) -> Bool { segment.hasPrefix("{") || segment.hasPrefix(":") }
 
-    /// Which table a path addresses: the one named (or its singular or plural) by the last segment
-    /// that names a table, as in REST (`/devices/{id}/readings` is about readings); empty when none.
-    public static func tables(for path: String, in schema: [Table]) -> [Int] {
-        let segments = path.lowercased().split(separator: "/").map { $0.replacingOccurrences(of: "-", with: "_") }
-        for segment in segments.reversed() {
-            let named = schema.indices.filter { index in
-                let name = schema[index].name.lowercased()
-                return [name, name + "s", name.hasSuffix("s") ? String(name.dropLast()) : name].contains(segment)
+    /// The tables by the path segments that name them: a table's name, its plural and its singular.
+    public struct TableNames: Sendable {
+        var byName: [String: [Int]] = [:]
+
+        public init(_ schema: [Table]) {
+            for (index, table) in schema.enumerated() {
+                let name = table.name.lowercased()
+                for form in Set([name, name + "s", name.hasSuffix("s") ? String(name.dropLast()) : name]) {
+                    byName[form, default: []].append(index)
+                }
             }
-            if !named.isEmpty { return named }
         }
-        return []
+
+        /// Which table a path addresses: the one named by the last segment that names a table, as in
+        /// REST (`/devices/{id}/readings` is about readings); empty when none.
+        public func tables(for path: String) -> [Int] {
+            let segments = path.lowercased().split(separator: "/").map { $0.replacingOccurrences(of: "-", with: "_") }
+            for segment in segments.reversed() {
+                if let named = byName[segment] { return named }
+            }
+            return []
+        }
     }
 
     /// Each endpoint's traffic: its own `rps`, or its weighted share of what the given rates leave

@@ -69,6 +69,16 @@ enum BudgetCuts {
                 return copy
             }),
         Candidate(
+            id: "one-year-commitments", title: "Commit for a year: a Compute Savings Plan and reserved database and cache instances",
+            tradeOff: "one-year terms that cannot be cancelled: the baseline is paid for even if the design shrinks",
+            apply: { design, _ in
+                var copy = design
+                copy.hardening.computeSavingsPlan = design.compute != nil
+                copy.hardening.reservedDatabase = design.database?.service == .rds
+                copy.hardening.reservedCache = design.cache != nil
+                return copy.activeHardening.commitments == design.activeHardening.commitments ? nil : copy
+            }),
+        Candidate(
             id: "drop-replica", title: "Drop the read replicas and size the writer for all reads",
             tradeOff: "one instance takes every read; a replica no longer shields the writer from a heavy report",
             apply: { design, input in

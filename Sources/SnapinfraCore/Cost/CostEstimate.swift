@@ -24,6 +24,12 @@ public struct CostLine: Sendable, Hashable, Codable {
     public var assumption: String?
     public var price: Price?
     public var priceNotFound: Bool
+    /// The monthly cost under the commitment the sheet offers for this line's service, and that
+    /// commitment; nil when there is none. When the design has bought it, `monthlyCost` is this.
+    public var committedMonthlyCost: Decimal? = nil
+    public var commitment: Commitment? = nil
+    /// Whether the design has bought the commitment.
+    public var committed = false
 }
 
 extension CostLine {
@@ -34,6 +40,7 @@ extension CostLine {
         copy.monthlyCost = monthlyCost.map { Format.rounded($0, scale: 2) }
         copy.minMonthlyCost = minMonthlyCost.map { Format.rounded($0, scale: 2) }
         copy.maxMonthlyCost = maxMonthlyCost.map { Format.rounded($0, scale: 2) }
+        copy.committedMonthlyCost = committedMonthlyCost.map { Format.rounded($0, scale: 2) }
         return copy
     }
 }
@@ -67,6 +74,9 @@ public struct CostEstimate: Sendable, Hashable, Codable {
 
     /// The part of the total priced by a ≈ rule rather than a figure read for the region.
     public var derivedMonthly: Decimal { lines.filter { $0.price?.grade == .derived }.reduce(0) { $0 + ($1.monthlyCost ?? 0) } }
+
+    /// The total with every commitment the sheet offers bought (one-year terms, no upfront).
+    public var committedMonthly: Decimal { lines.reduce(0) { $0 + ($1.committedMonthlyCost ?? $1.monthlyCost ?? 0) } }
 
     /// `derivedMonthly` as a share of the total, 0–100.
     public var derivedShare: Double {

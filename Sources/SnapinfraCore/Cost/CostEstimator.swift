@@ -14,7 +14,7 @@ public struct CostEstimator: Sendable {
     }
 
     public func estimate(_ design: InfrastructureDesign, analysis: RequirementsAnalysis) -> CostEstimate {
-        var builder = CostLineBuilder(catalog: catalog, region: design.region)
+        var builder = CostLineBuilder(catalog: catalog, region: design.region, bought: design.activeHardening.commitments)
         var resources: [ResourceCost] = []
         for resource in design.resources {
             resources += cost(of: resource, design: design, analysis: analysis, builder: &builder)

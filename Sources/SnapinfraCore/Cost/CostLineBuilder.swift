@@ -9,11 +9,31 @@ struct CostLineBuilder {
 
     let catalog: PriceCatalog
     let region: String
+    /// The commitments the design has bought: their lines are priced at the committed rate.
+    let bought: Set<Commitment.Kind>
     private(set) var notes: [String] = []
 
-    init(catalog: PriceCatalog, region: String) {
+    init(catalog: PriceCatalog, region: String, bought: Set<Commitment.Kind> = []) {
         self.catalog = catalog
         self.region = region
+        self.bought = bought
+    }
+
+    /// The line with its commitment: the committed cost beside the on-demand one, or in its place
+    /// when the design has bought it.
+    func committing(_ line: CostLine, _ key: PriceKey) -> CostLine {
+        guard let offer = Commitment.offer(for: key), let cost = line.monthlyCost else { return line }
+        var copy = line
+        copy.commitment = offer
+        copy.committedMonthlyCost = cost * offer.ratio
+        if bought.contains(offer.kind) {
+            copy.committed = true
+            copy.monthlyCost = cost * offer.ratio
+            copy.minMonthlyCost = line.minMonthlyCost.map { $0 * offer.ratio }
+            copy.maxMonthlyCost = line.maxMonthlyCost.map { $0 * offer.ratio }
+            copy.unitPrice = line.unitPrice.map { $0 * offer.ratio }
+        }
+        return copy
     }
 
     private mutating func lookUp(_ key: PriceKey, what: String) -> Price? {
@@ -38,21 +58,23 @@ struct CostLineBuilder {
         let price = lookUp(key, what: name)
         let quantity = Self.hoursPerMonth * count
         let cost = price.map { quantity * $0.usd }
-        return CostLine(
-            name: name, kind: .alwaysOn, monthlyQuantity: quantity, unit: "hours", unitPrice: price?.usd, priceUnit: "per hour",
-            monthlyCost: cost, minMonthlyCost: price.map { Self.hoursPerMonth * (min ?? count) * $0.usd },
-            maxMonthlyCost: price.map { Self.hoursPerMonth * (max ?? count) * $0.usd }, assumption: nil, price: price,
-            priceNotFound: price == nil)
+        return committing(
+            CostLine(
+                name: name, kind: .alwaysOn, monthlyQuantity: quantity, unit: "hours", unitPrice: price?.usd, priceUnit: "per hour",
+                monthlyCost: cost, minMonthlyCost: price.map { Self.hoursPerMonth * (min ?? count) * $0.usd },
+                maxMonthlyCost: price.map { Self.hoursPerMonth * (max ?? count) * $0.usd }, assumption: nil, price: price,
+                priceNotFound: price == nil), key)
     }
 
     /// An always-on line priced per unit-hour with the quantity in units (Fargate's CPU and GB lines).
     mutating func perUnitHour(_ name: String, _ key: PriceKey, units: Decimal, unit: String, min: Decimal, max: Decimal) -> CostLine {
         let price = lookUp(key, what: name)
-        return CostLine(
-            name: name, kind: .alwaysOn, monthlyQuantity: units, unit: unit, unitPrice: price?.usd, priceUnit: "per \(unit) per hour",
-            monthlyCost: price.map { units * $0.usd * Self.hoursPerMonth },
-            minMonthlyCost: price.map { min * $0.usd * Self.hoursPerMonth },
-            maxMonthlyCost: price.map { max * $0.usd * Self.hoursPerMonth }, assumption: nil, price: price, priceNotFound: price == nil)
+        return committing(
+            CostLine(
+                name: name, kind: .alwaysOn, monthlyQuantity: units, unit: unit, unitPrice: price?.usd, priceUnit: "per \(unit) per hour",
+                monthlyCost: price.map { units * $0.usd * Self.hoursPerMonth },
+                minMonthlyCost: price.map { min * $0.usd * Self.hoursPerMonth },
+                maxMonthlyCost: price.map { max * $0.usd * Self.hoursPerMonth }, assumption: nil, price: price, priceNotFound: price == nil), key)
     }
 
     /// An always-on monthly line: a fixed quantity of a monthly-priced thing.
@@ -69,11 +91,12 @@ struct CostLineBuilder {
     mutating func usage(_ name: String, _ key: PriceKey, quantity: Decimal, unit: String, perUnits: Decimal = 1, assumption: String) -> CostLine {
         let price = lookUp(key, what: name)
         let cost = price.map { quantity / perUnits * $0.usd }
-        return CostLine(
-            name: name, kind: .usage, monthlyQuantity: quantity, unit: unit, unitPrice: price?.usd,
-            priceUnit: perUnits == 1 ? "per \(Self.singular(unit))" : "per \(Format.quantity(perUnits)) \(unit)",
-            monthlyCost: cost, minMonthlyCost: cost.map { $0 * Self.usageLow }, maxMonthlyCost: cost.map { $0 * Self.usageHigh },
-            assumption: assumption, price: price, priceNotFound: price == nil)
+        return committing(
+            CostLine(
+                name: name, kind: .usage, monthlyQuantity: quantity, unit: unit, unitPrice: price?.usd,
+                priceUnit: perUnits == 1 ? "per \(Self.singular(unit))" : "per \(Format.quantity(perUnits)) \(unit)",
+                monthlyCost: cost, minMonthlyCost: cost.map { $0 * Self.usageLow }, maxMonthlyCost: cost.map { $0 * Self.usageHigh },
+                assumption: assumption, price: price, priceNotFound: price == nil), key)
     }
 
     /// A line for something the catalog cannot price: shown, never counted as $0.

@@ -54,8 +54,52 @@ public struct Hardening: Sendable, Hashable, Codable {
     public var dashboard = false
     /// An AWS Budgets alarm at this monthly amount in USD (address as a variable).
     public var budgetAlarmLimit: Int?
+    /// One-year, no-upfront commitments: a Compute Savings Plan for Fargate or Lambda, reserved
+    /// database instances, reserved cache nodes.
+    public var computeSavingsPlan = false
+    public var reservedDatabase = false
+    public var reservedCache = false
 
     public init() {}
+}
+
+extension Hardening {
+    /// Decodes what an older `snapinfra.json` wrote: a switch it does not name is off.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        func flag(_ key: CodingKeys) throws -> Bool { try c.decodeIfPresent(Bool.self, forKey: key) ?? false }
+        func number(_ key: CodingKeys) throws -> Int? { try c.decodeIfPresent(Int.self, forKey: key) }
+        self.init()
+        customerManagedKey = try flag(.customerManagedKey)
+        vpcFlowLogs = try flag(.vpcFlowLogs)
+        httpsListener = try flag(.httpsListener)
+        webApplicationFirewall = try flag(.webApplicationFirewall)
+        wafRateLimit = try number(.wafRateLimit)
+        containerInsights = try flag(.containerInsights)
+        performanceInsights = try flag(.performanceInsights)
+        enhancedMonitoring = try flag(.enhancedMonitoring)
+        databaseLogExports = try flag(.databaseLogExports)
+        loadBalancerAccessLogs = try flag(.loadBalancerAccessLogs)
+        uploadsAccessLogs = try flag(.uploadsAccessLogs)
+        uploadsCustomerManagedKey = try flag(.uploadsCustomerManagedKey)
+        uploadEvents = try flag(.uploadEvents)
+        uploadsInfrequentAccess = try flag(.uploadsInfrequentAccess)
+        cacheAuthToken = try flag(.cacheAuthToken)
+        cacheCustomerManagedKey = try flag(.cacheCustomerManagedKey)
+        tablesCustomerManagedKey = try flag(.tablesCustomerManagedKey)
+        functionEnvironmentKey = try flag(.functionEnvironmentKey)
+        functionConcurrencyLimit = try number(.functionConcurrencyLimit)
+        apiThrottling = try number(.apiThrottling)
+        apiDetailedMetrics = try flag(.apiDetailedMetrics)
+        scaleOnRequests = try flag(.scaleOnRequests)
+        s3GatewayEndpoint = try flag(.s3GatewayEndpoint)
+        alarmEmail = try flag(.alarmEmail)
+        dashboard = try flag(.dashboard)
+        budgetAlarmLimit = try number(.budgetAlarmLimit)
+        computeSavingsPlan = try flag(.computeSavingsPlan)
+        reservedDatabase = try flag(.reservedDatabase)
+        reservedCache = try flag(.reservedCache)
+    }
 }
 
 extension InfrastructureDesign {
@@ -90,6 +134,9 @@ extension InfrastructureDesign {
         h.apiDetailedMetrics = h.apiDetailedMetrics && lambda
         h.scaleOnRequests = h.scaleOnRequests && fargate && alb
         h.s3GatewayEndpoint = h.s3GatewayEndpoint && (network?.natGateways ?? 0) > 0
+        h.computeSavingsPlan = h.computeSavingsPlan && compute != nil
+        h.reservedDatabase = h.reservedDatabase && rds
+        h.reservedCache = h.reservedCache && cache != nil
         h.alarmEmail = h.alarmEmail && !(monitoring?.alarms.isEmpty ?? true)
         h.dashboard = h.dashboard && !(monitoring?.alarms.isEmpty ?? true)
         return h

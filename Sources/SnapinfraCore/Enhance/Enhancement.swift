@@ -18,6 +18,8 @@ public struct Enhancement: Sendable, Hashable, Codable {
         case none
         case downtime
         case dataLoss = "data-loss"
+        /// A term that cannot be cancelled: the commitment is paid whether the capacity is used or not.
+        case commitment
     }
 
     public var id: String

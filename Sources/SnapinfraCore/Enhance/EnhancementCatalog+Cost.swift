@@ -28,5 +28,33 @@ extension EnhancementCatalog {
                 return "S3 traffic goes through \(Plural.count(network.natGateways, "NAT gateway"))"
             },
             apply: { design, _ in design.hardening.s3GatewayEndpoint = true }),
+        EnhancementRule(
+            id: "commit-compute-1yr", title: "Cover the app tier with a 1-year Compute Savings Plan", category: .cost, severity: .low,
+            rationale:
+                "The minimum task count runs all year; a one-year, no-upfront Compute Savings Plan prices its vCPU-hours 19% lower (sheet §3.13).",
+            risk: .commitment, reversible: false, needsInput: "a payer account that can buy Savings Plans; the hourly commitment is in DEPLOY.md",
+            trigger: { design, input in
+                guard input.isProduction, design.compute != nil, !design.hardening.computeSavingsPlan else { return nil }
+                return "the always-on app tier in production runs on demand"
+            },
+            apply: { design, _ in design.hardening.computeSavingsPlan = true }),
+        EnhancementRule(
+            id: "commit-database-1yr", title: "Reserve the database instances for a year", category: .cost, severity: .low,
+            rationale: "A one-year, no-upfront reservation prices the instance-hours 29.6% lower (sheet §3.13); commitments.tf buys it when asked.",
+            risk: .commitment, reversible: false,
+            trigger: { design, input in
+                guard input.isProduction, design.database?.service == .rds, !design.hardening.reservedDatabase else { return nil }
+                return "the production database runs on demand"
+            },
+            apply: { design, _ in design.hardening.reservedDatabase = true }),
+        EnhancementRule(
+            id: "commit-cache-1yr", title: "Reserve the cache nodes for a year", category: .cost, severity: .low,
+            rationale: "A one-year, no-upfront reservation prices the node-hours 31.7% lower (sheet §3.13); commitments.tf buys it when asked.",
+            risk: .commitment, reversible: false,
+            trigger: { design, input in
+                guard input.isProduction, design.cache != nil, !design.hardening.reservedCache else { return nil }
+                return "the production cache runs on demand"
+            },
+            apply: { design, _ in design.hardening.reservedCache = true }),
     ]
 }

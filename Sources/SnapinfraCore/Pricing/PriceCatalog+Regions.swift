@@ -15,11 +15,13 @@ extension PriceCatalog {
 
     static let regionalRows: [RegionalRow] = [
         // §3.5 ALB, NAT and IPv4 (S29, S21, S32, S10).
-        RegionalRow(key: .albHour, source: "S29", grade: .a, regions: newRegions, cells: ["0.027", "0.0225", "0.0225", "0.02646", "0.0243", "0.0252"]),
+        RegionalRow(
+            key: .albHour, source: "S29", grade: .a, regions: newRegions, cells: ["0.027", "0.0225", "0.0225", "0.02646", "0.0243", "0.0252"]),
         RegionalRow(key: .albHour, source: "S29", grade: .a, regions: firstRegions, cells: ["-", "0.0252", "0.0252", "0.0239"]),
         RegionalRow(key: .albLCUHour, source: "S29", grade: .a, regions: newRegions, cells: ["0.008", "0.008", "0.008", "0.0084", "0.008", "0.008"]),
         RegionalRow(key: .albLCUHour, source: "S29", grade: .a, regions: firstRegions, cells: ["-", "0.008", "0.008", "0.008"]),
-        RegionalRow(key: .natGatewayHour, source: "S21", grade: .a, regions: newRegions, cells: ["0.052", "0.045", "0.045", "0.05", "0.062", "0.059"]),
+        RegionalRow(
+            key: .natGatewayHour, source: "S21", grade: .a, regions: newRegions, cells: ["0.052", "0.045", "0.045", "0.05", "0.062", "0.059"]),
         RegionalRow(key: .natGatewayGB, source: "S29", grade: .a, regions: newRegions, cells: ["0.052", "0.045", "0.045", "0.05", "0.062", "0.059"]),
         RegionalRow(key: .natGatewayGB, source: "S29", grade: .a, regions: firstRegions, cells: ["-", "0.048", "0.059", "0.056"]),
         RegionalRow(key: .publicIPv4Hour, source: "S32", grade: .b, regions: ["eu-central-1"], cells: ["0.005"]),
@@ -86,11 +88,13 @@ extension PriceCatalog {
         RegionalRow(key: .secret, source: "S36", grade: .c, regions: ["us-west-2"], cells: ["0.40"]),
         // §3.8 Serverless in the new regions (S2; Arm: S22, S37).
         RegionalRow(key: .lambdaMillionRequests, source: "S2", grade: .a, regions: newRegions, cells: Array(repeating: "0.20", count: 6)),
-        RegionalRow(key: .lambdaGBSecond(arm: false), source: "S2", grade: .a, regions: newRegions, cells: Array(repeating: "0.0000166667", count: 6)),
+        RegionalRow(
+            key: .lambdaGBSecond(arm: false), source: "S2", grade: .a, regions: newRegions, cells: Array(repeating: "0.0000166667", count: 6)),
         RegionalRow(key: .lambdaGBSecond(arm: true), source: "S22", grade: .a, regions: ["eu-west-2"], cells: ["0.0000133334"]),
         RegionalRow(key: .lambdaGBSecond(arm: true), source: "S37", grade: .c, regions: ["ap-southeast-2"], cells: ["0.0000133334"]),
         RegionalRow(
-            key: .apiGatewayHTTPMillionRequests, source: "S2", grade: .a, regions: newRegions, cells: ["1.20", "1.00", "1.00", "1.16", "1.29", "1.29"]),
+            key: .apiGatewayHTTPMillionRequests, source: "S2", grade: .a, regions: newRegions,
+            cells: ["1.20", "1.00", "1.00", "1.16", "1.29", "1.29"]),
         // §3.12 DocumentDB: the one instance row, for rule R9.
         RegionalRow(key: .documentDBInstance(instanceClass: "db.t3.medium"), source: "S1", grade: .a, regions: ["us-east-2"], cells: ["0.078"]),
         RegionalRow(

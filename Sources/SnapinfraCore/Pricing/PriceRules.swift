@@ -60,14 +60,19 @@ enum PriceRules {
         case .documentDBInstance(let instanceClass):
             return c.price(.rdsInstance(engine: "postgres", instanceClass: instanceClass, multiAZ: false), region: region)
                 .map {
-                    derived($0, times: documentDBInstanceRatio, rule: "R9: DocumentDB = 1.0833 × RDS for PostgreSQL of the class (the us-east-2 ratio)")
+                    derived(
+                        $0, times: documentDBInstanceRatio, rule: "R9: DocumentDB = 1.0833 × RDS for PostgreSQL of the class (the us-east-2 ratio)")
                 }
         case .documentDBStorageGB:
             return c.price(.rdsStorage(type: "gp2", multiAZ: false), region: region)
-                .map { derived($0, times: documentDBStorageRatio, rule: "R10: DocumentDB storage = 0.8696 × the region's RDS gp2 (the us-east-2 ratio)") }
+                .map {
+                    derived($0, times: documentDBStorageRatio, rule: "R10: DocumentDB storage = 0.8696 × the region's RDS gp2 (the us-east-2 ratio)")
+                }
         case .documentDBIOMillion:
             return c.price(.documentDBStorageGB, region: region)
-                .map { derived($0, times: documentDBIORatio, rule: "R10: DocumentDB I/O per million = 2 × its storage per GB (us-east-1, us-east-2)") }
+                .map {
+                    derived($0, times: documentDBIORatio, rule: "R10: DocumentDB I/O per million = 2 × its storage per GB (us-east-1, us-east-2)")
+                }
         case .dataTransferOutOver150TBGB where region == "us-east-1":
             return c.row(key, "us-east-2")
                 .map { derived($0, times: 1, rule: "over 150 TB: the us-east-2 rate, equal in every US and EU region read") }
@@ -83,7 +88,8 @@ enum PriceRules {
         for probe in [PriceKey.logsIngestionGB, .alarmStandard] {
             if let here = c.row(probe, region), let there = c.row(probe, "us-east-1"), there.usd > 0 {
                 let ratio = here.usd / there.usd
-                return derived(base, times: ratio, rule: "R3: the us-east-1 rate × \(Format.unitPrice(ratio).dropFirst()), the region's CloudWatch ratio")
+                return derived(
+                    base, times: ratio, rule: "R3: the us-east-1 rate × \(Format.unitPrice(ratio).dropFirst()), the region's CloudWatch ratio")
             }
         }
         return derived(

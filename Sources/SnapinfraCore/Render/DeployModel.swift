@@ -1,3 +1,5 @@
+import Foundation
+
 /// What DEPLOY.md shows: steps, the cost summary, decisions with reasons (user text escaped).
 struct DeployModel {
     struct Cost {
@@ -28,6 +30,9 @@ struct DeployModel {
     var composeStep: Int
     var appPort: Int
     var notes: [String]
+    /// The one-year commitments the design has chosen: what, the saving, and how to buy it.
+    var commitments: [String]
+    var hasCommitments: Bool
     var decisions: [DecisionLine]
 
     init(result: DesignResult, targets: [Target]) {
@@ -58,6 +63,29 @@ struct DeployModel {
             notes.append("Deletion protection is on: to tear down, turn it off in `database.tf` first.")
         }
         self.notes = notes
+        commitments = Self.commitments(estimate)
+        hasCommitments = !commitments.isEmpty
         decisions = design.decisions.map { DecisionLine(id: $0.id, value: Escaping.markdown($0.value), reason: Escaping.markdown($0.reason)) }
+    }
+
+    static func commitments(_ estimate: CostEstimate) -> [String] {
+        let bought = estimate.lines.filter(\.committed)
+        return Commitment.Kind.allCases.compactMap { kind -> String? in
+            let lines = bought.filter { $0.commitment?.kind == kind }
+            guard let offer = lines.first?.commitment else { return nil }
+            let committed = lines.reduce(Decimal(0)) { $0 + ($1.monthlyCost ?? 0) }
+            let saving = lines.reduce(Decimal(0)) { $0 + ($1.monthlyCost ?? 0) / offer.ratio } - committed
+            let terms = "\(offer.term), saves about \(Format.money(saving)) a month; the term cannot be cancelled"
+            switch kind {
+            case .computeSavingsPlan:
+                let hourly = Format.unitPrice(Format.rounded(committed / CostLineBuilder.hoursPerMonth, scale: 3))
+                return
+                    "Compute Savings Plan: commit \(hourly) an hour (the minimum tasks' discounted vCPU spend) in Cost Explorer → Savings Plans (\(terms))."
+            case .reservedDatabase:
+                return "Database: set `purchase_reservations = true` to buy the reservation in `commitments.tf` (\(terms))."
+            case .reservedCache:
+                return "Cache: set `purchase_reservations = true` to buy the reserved nodes in `commitments.tf` (\(terms))."
+            }
+        }
     }
 }

@@ -109,6 +109,14 @@ extension TemplateSet {
         {{/cost.resources}}
 
         `snapinfra design` prints every line with its quantity, unit price and assumptions.
+        {{#hasCommitments}}
+
+        ### Commitments
+
+        {{/hasCommitments}}
+        {{#commitments}}
+        - {{.}}
+        {{/commitments}}
 
         ## Steps
         {{#hasTerraform}}
@@ -530,6 +538,76 @@ extension TemplateSet {
           }
         }
         {{/hardening.cacheAuthToken}}
+        """####,
+        "terraform/commitments.tf.mustache": ####"""
+        {{%CONTENT_TYPE: TEXT}}
+        # {{header}}
+        # One-year reservations, no upfront, for the always-on {{commitments.what}}. Nothing is bought
+        # until purchase_reservations is true: a reservation cannot be cancelled, and destroying it here
+        # only removes it from the state. The offerings are looked up (read-only) on every plan.
+        {{#commitments.database}}
+
+        data "aws_rds_reserved_instance_offering" "database" {
+          db_instance_class   = {{instanceClassLiteral}}
+          duration            = 31536000
+          multi_az            = {{multiAZ}}
+          offering_type       = "No Upfront"
+          product_description = {{productLiteral}}
+        }
+
+        resource "aws_rds_reserved_instance" "database" {
+          count = var.purchase_reservations ? 1 : 0
+
+          offering_id    = data.aws_rds_reserved_instance_offering.database.offering_id
+          instance_count = 1
+
+          tags = {
+            Name = "${local.name}-database"
+          }
+        }
+        {{#replicas}}
+
+        data "aws_rds_reserved_instance_offering" "replica" {
+          db_instance_class   = {{instanceClassLiteral}}
+          duration            = 31536000
+          multi_az            = false
+          offering_type       = "No Upfront"
+          product_description = {{productLiteral}}
+        }
+
+        resource "aws_rds_reserved_instance" "replica" {
+          count = var.purchase_reservations ? 1 : 0
+
+          offering_id    = data.aws_rds_reserved_instance_offering.replica.offering_id
+          instance_count = {{replicas}}
+
+          tags = {
+            Name = "${local.name}-replica"
+          }
+        }
+        {{/replicas}}
+        {{/commitments.database}}
+        {{#commitments.cache}}
+
+        # Reserved nodes bought for Redis OSS also cover Valkey nodes of the same type.
+        data "aws_elasticache_reserved_cache_node_offering" "cache" {
+          cache_node_type     = {{nodeTypeLiteral}}
+          duration            = "P1Y"
+          offering_type       = "No Upfront"
+          product_description = "redis"
+        }
+
+        resource "aws_elasticache_reserved_cache_node" "cache" {
+          count = var.purchase_reservations ? 1 : 0
+
+          reserved_cache_nodes_offering_id = data.aws_elasticache_reserved_cache_node_offering.cache.offering_id
+          cache_node_count                 = {{nodes}}
+
+          tags = {
+            Name = "${local.name}-cache"
+          }
+        }
+        {{/commitments.cache}}
         """####,
         "terraform/compute.tf.mustache": ####"""
         {{%CONTENT_TYPE: TEXT}}
@@ -2095,6 +2173,14 @@ extension TemplateSet {
           }
         }
         {{/budget}}
+        {{#commitments}}
+
+        variable "purchase_reservations" {
+          type        = bool
+          description = "Buy the one-year reservations in commitments.tf. A reservation cannot be cancelled."
+          default     = false
+        }
+        {{/commitments}}
         {{#compute.fargate}}
 
         variable "desired_count" {

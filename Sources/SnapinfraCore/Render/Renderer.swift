@@ -71,6 +71,8 @@ public struct Renderer: Sendable {
         if design.objectStorage != nil { names.append("storage.tf") }
         if design.hasLogBucket { names.append("logs.tf") }
         if design.monitoring?.alarms.isEmpty == false || design.hardening.budgetAlarmLimit != nil { names.append("monitoring.tf") }
+        let h = design.activeHardening
+        if h.reservedDatabase || h.reservedCache { names.append("commitments.tf") }
         names += ["outputs.tf", "terraform.tfvars.example"]
         return names
     }

@@ -83,6 +83,7 @@ extension TerraformModel {
         }
         monitoring = Monitoring(logRetentionDays: design.monitoring?.logRetentionDays ?? 30)
         alarms = Self.alarms(design)
+        commitments = Self.commitments(design, hardening: h)
 
         let variables = RuntimeEnvironment.variables(design, names: names)
         environment = variables.compactMap { v in
@@ -169,6 +170,26 @@ extension TerraformModel {
             logExportsLiteral: list(db.engine == .postgres ? ["postgresql", "upgrade"] : ["error", "slowquery"]),
             tlsParameterLiteral: Escaping.hclString(db.engine == .postgres ? "rds.force_ssl" : "require_secure_transport"),
             tlsParameterValueLiteral: Escaping.hclString(db.engine == .postgres ? "1" : "ON"))
+    }
+
+    /// The reservations the design has chosen, when it has any.
+    private static func commitments(_ design: InfrastructureDesign, hardening h: Hardening) -> Commitments? {
+        var database: Commitments.Database?
+        if h.reservedDatabase, let db = design.database, db.service == .rds, let instanceClass = db.instanceClass {
+            let product: String
+            switch db.engine {
+            case .mysql: product = "mysql"
+            case .mariadb: product = "mariadb"
+            default: product = "postgresql"
+            }
+            database = Commitments.Database(
+                instanceClassLiteral: Escaping.hclString(instanceClass), multiAZ: db.multiAZ, productLiteral: Escaping.hclString(product),
+                replicas: db.readReplicas > 0 ? db.readReplicas : nil)
+        }
+        let cache = h.reservedCache ? design.cache.map { Commitments.Cache(nodeTypeLiteral: Escaping.hclString($0.nodeType), nodes: $0.nodes) } : nil
+        guard database != nil || cache != nil else { return nil }
+        let what = [database.map { _ in "database" }, cache.map { _ in "cache nodes" }].compactMap { $0 }.joined(separator: " and ")
+        return Commitments(what: what, database: database, cache: cache)
     }
 
     private static func dynamoTable(_ t: DynamoTable) -> DynamoTableModel {

@@ -51,6 +51,26 @@ struct TerraformModel {
         var tlsParameterValueLiteral: String
     }
 
+    /// The reservations `commitments.tf` looks up and, when asked, buys.
+    struct Commitments {
+        struct Database {
+            var instanceClassLiteral: String
+            var multiAZ: Bool
+            var productLiteral: String
+            /// Reader count, nil without readers.
+            var replicas: Int?
+        }
+
+        struct Cache {
+            var nodeTypeLiteral: String
+            var nodes: Int
+        }
+
+        var what: String
+        var database: Database?
+        var cache: Cache?
+    }
+
     /// One DynamoDB table as the locals map writes it.
     struct DynamoTableModel {
         var key: String
@@ -232,6 +252,7 @@ struct TerraformModel {
     var waf: WAF
     var api: API
     var budget: Budget?
+    var commitments: Commitments?
     var monitoring: Monitoring
     var alarms: [Alarm]
     var environment: [NameValue]

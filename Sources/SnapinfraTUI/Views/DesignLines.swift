@@ -136,6 +136,9 @@ enum DesignLines {
         row("Usage-based *", Format.money(estimate.usageMonthly))
         row("TOTAL", Format.money(estimate.totalMonthly), strong)
         row("Range (min – max)", "\(Format.money(estimate.minMonthly)) – \(Format.money(estimate.maxMonthly))")
+        if estimate.committedMonthly < estimate.totalMonthly {
+            row("With 1-year commitments", Format.money(estimate.committedMonthly), faint)
+        }
         if estimate.derivedMonthly > 0 {
             row("≈ by a rule: \(Format.number(estimate.derivedShare))% of the total", Format.money(estimate.derivedMonthly), faint)
         }

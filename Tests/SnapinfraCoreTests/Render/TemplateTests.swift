@@ -66,6 +66,7 @@ import Testing
         for result in designs {
             var hardened = result
             hardened.design.hardening = .everything
+            hardened.estimate = CostEstimator().estimate(hardened.design, analysis: hardened.analysis)
             if var monitoring = hardened.design.monitoring {
                 monitoring.alarms += EnhancementCatalog.saturationAlarms(hardened.design)
                 hardened.design.update("monitoring", .monitoring(monitoring))
@@ -112,6 +113,9 @@ extension Hardening {
         h.uploadsAccessLogs = true
         h.uploadsCustomerManagedKey = true
         h.tablesCustomerManagedKey = true
+        h.computeSavingsPlan = true
+        h.reservedDatabase = true
+        h.reservedCache = true
         h.uploadEvents = true
         h.uploadsInfrequentAccess = true
         h.cacheAuthToken = true

@@ -43,8 +43,9 @@ enum DynamoDBRules {
         let schema = input.file.project.schema
         var loads = schema.map { _ in TableLoad(reads: 0, writes: 0, readUnits: 0, writeUnits: 0) }
         guard !schema.isEmpty else { return loads }
+        let names = Workload.TableNames(schema)
         for load in input.analysis.endpointLoads where load.rps > 0 {
-            var targets = Workload.tables(for: load.path, in: schema)
+            var targets = names.tables(for: load.path)
             if targets.isEmpty { targets = Array(schema.indices) }
             let share = load.rps / Double(targets.count)
             for index in targets {
