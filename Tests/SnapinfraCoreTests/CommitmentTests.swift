@@ -44,6 +44,19 @@ import Testing
         #expect(fit.applied.contains { $0.id == "one-year-commitments" })
     }
 
+    @Test func tracesAndKeyRequestsArePriced() throws {
+        let staging = run(designFile(rps: 2, environment: .staging, budget: 20))
+        let traces = try #require(staging.estimate.lines.first { $0.name == "X-Ray traces recorded" })
+        // 2 rps: every request is within the one-a-second reservoir… plus 5% of the rest.
+        let requests = 2 * Analyzer.secondsPerMonth
+        let recorded = Analyzer.secondsPerMonth + (requests - Analyzer.secondsPerMonth) * 0.05
+        #expect(traces.monthlyQuantity == CostLineBuilder.decimal(recorded - 100_000, scale: 0))
+        #expect(run(designFile(rps: 2, environment: .development, budget: 20)).estimate.lines.allSatisfy { $0.name != "X-Ray traces recorded" })
+        let file = designFile(rps: 30, uploads: true)
+        let keyed = try EnhancementEngine().apply(["kms-customer-managed-key", "s3-kms-encryption"], to: DesignEngine().run(file), file: file)
+        #expect(keyed.estimate.lines.contains { $0.name == "KMS requests" && $0.assumption?.contains("bucket keys") == true })
+    }
+
     @Test func anOlderManifestStillDecodes() throws {
         // A snapinfra.json written before the commitment and DynamoDB switches existed.
         let old = #"{"customerManagedKey": true, "vpcFlowLogs": false}"#

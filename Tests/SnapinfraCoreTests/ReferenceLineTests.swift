@@ -69,7 +69,7 @@ import Testing
         #expect(price.sourceID == "S2")
         #expect(price.sourceDate == "2026-09-06")
         #expect(price.grade == .a)
-        for row in PriceCatalog.awsRows {
+        for row in PriceCatalog.awsRows + PriceCatalog.tableRows + PriceCatalog.regionalPriceRows {
             #expect(PriceSource.all[row.source] != nil, "row \(row.key) names unknown source \(row.source)")
         }
     }

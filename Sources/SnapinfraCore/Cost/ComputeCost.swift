@@ -21,7 +21,7 @@ enum ComputeCost {
                             "Duration (arm64)", .lambdaGBSecond(arm: compute.isGraviton), quantity: CostLineBuilder.decimal(gbSeconds),
                             unit: "GB-seconds",
                             assumption: "\(compute.assumedDurationMS) ms per invocation at \(compute.memoryMB) MB"),
-                    ])
+                    ] + (compute.tracing ? [tracesLine(requests, builder: &builder)] : []))
             ]
         case .fargate:
             let tasks = Decimal(compute.desiredCount)
@@ -41,6 +41,19 @@ enum ComputeCost {
             }
             return [ResourceCost(resourceID: resourceID, address: "aws_ecs_service.this", lines: lines)]
         }
+    }
+
+    /// X-Ray's default sampling records one request a second and 5% of the rest; 100,000 traces a
+    /// month are free (sheet §3.7).
+    static func tracesLine(_ requests: Double, builder: inout CostLineBuilder) -> CostLine {
+        let seconds = Analyzer.secondsPerMonth
+        let recorded = min(requests, seconds) + max(0, requests - seconds) * 0.05
+        let billed = max(0, recorded - 100_000)
+        return builder.usage(
+            "X-Ray traces recorded", .xrayTracesMillion, quantity: CostLineBuilder.decimal(billed, scale: 0), unit: "traces", perUnits: 1_000_000,
+            assumption:
+                "default sampling (one request a second, then 5%) records \(Format.number(recorded / 1_000_000, digits: 2))M traces, less the free 100,000"
+        )
     }
 
     static func entryLines(

@@ -5,6 +5,19 @@ enum HardeningCost {
     /// Container Insights metrics per service, as billed custom metrics.
     static let containerInsightsMetrics = 10
 
+    /// KMS requests a month beyond the free 20,000: services cache their data keys (logs, Secrets
+    /// Manager and DynamoDB about one request per five minutes each); the uploads bucket, with S3
+    /// bucket keys, about one per 100 object reads and writes.
+    static func kmsRequests(_ design: InfrastructureDesign, analysis: RequirementsAnalysis) -> Double {
+        let h = design.activeHardening
+        let keyRefreshes = 12.0 * 730
+        var requests = keyRefreshes * Double(2 + (h.tablesCustomerManagedKey ? (design.database?.tables.count ?? 0) : 0))
+        if h.uploadsCustomerManagedKey, let bucket = design.objectStorage {
+            requests += (bucket.assumedPutsPerMonth + bucket.assumedGetsPerMonth) / 100
+        }
+        return max(0, requests - 20_000)
+    }
+
     static func lines(_ design: InfrastructureDesign, analysis: RequirementsAnalysis, builder: inout CostLineBuilder) -> [ResourceCost] {
         let h = design.activeHardening
         var costs: [ResourceCost] = []
@@ -13,7 +26,13 @@ enum HardeningCost {
                 ResourceCost(
                     resourceID: "kms", address: "aws_kms_key.this",
                     lines: [
-                        builder.monthly("Customer master key", .kmsKey, quantity: 1, unit: "months")
+                        builder.monthly("Customer master key", .kmsKey, quantity: 1, unit: "months"),
+                        builder.usage(
+                            "KMS requests", .kmsRequestsPer10k, quantity: CostLineBuilder.decimal(kmsRequests(design, analysis: analysis), scale: 0),
+                            unit: "requests", perUnits: 10_000,
+                            assumption:
+                                "data keys for logs, secrets and tables are cached; S3 bucket keys make 1 request per 100 objects; less the free 20,000"
+                        ),
                     ]))
         }
         if h.vpcFlowLogs {

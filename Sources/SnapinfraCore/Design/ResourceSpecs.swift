@@ -92,6 +92,10 @@ public struct ComputeSpec: Sendable, Hashable, Codable {
     public var requestsPerTask: Int
     /// Average Lambda duration assumed for pricing, in milliseconds.
     public var assumedDurationMS: Int
+    /// Whether the function records X-Ray traces (staging and production); nil in older designs.
+    public var xrayTracing: Bool? = nil
+
+    public var tracing: Bool { xrayTracing ?? true }
 
     public var vCPU: Double { Double(cpuUnits) / 1_024 }
     public var memoryGB: Double { Double(memoryMB) / 1_024 }

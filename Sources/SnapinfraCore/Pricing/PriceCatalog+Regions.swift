@@ -86,6 +86,9 @@ extension PriceCatalog {
         RegionalRow(key: .kmsKey, source: "S32", grade: .b, regions: ["eu-central-1"], cells: ["1.00"]),
         RegionalRow(key: .kmsKey, source: "S35", grade: .b, regions: ["us-west-2"], cells: ["1.00"]),
         RegionalRow(key: .secret, source: "S36", grade: .c, regions: ["us-west-2"], cells: ["0.40"]),
+        // §3.7 KMS requests (S1) and X-Ray traces recorded (S24, one price on the page).
+        RegionalRow(key: .kmsRequestsPer10k, source: "S1", grade: .a, regions: ["us-east-1"], cells: ["0.03"]),
+        RegionalRow(key: .xrayTracesMillion, source: "S24", grade: .b, regions: ["us-east-1"], cells: ["5.00"]),
         // §3.8 Serverless in the new regions (S2; Arm: S22, S37).
         RegionalRow(key: .lambdaMillionRequests, source: "S2", grade: .a, regions: newRegions, cells: Array(repeating: "0.20", count: 6)),
         RegionalRow(

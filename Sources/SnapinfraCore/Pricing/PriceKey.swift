@@ -39,6 +39,10 @@ public enum PriceKey: Sendable, Hashable, Codable {
     case customMetric
     case secret
     case kmsKey
+    /// KMS symmetric requests, per 10,000.
+    case kmsRequestsPer10k
+    /// X-Ray traces recorded, per million.
+    case xrayTracesMillion
     case wafWebACL
     case wafRule
     case wafMillionRequests

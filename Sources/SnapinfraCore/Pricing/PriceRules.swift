@@ -42,7 +42,10 @@ enum PriceRules {
                 .map { derived($0, times: armRatio, rule: "R2: Lambda Arm = 0.8 × the region's x86 GB-second (us-east-1, eu-west-2)") }
         case .logsIngestionGB, .logsStorageGB, .alarmStandard, .customMetric:
             return cloudWatch(key, region: region, catalog: c)
-        case .secret, .kmsKey:
+        case .xrayTracesMillion:
+            return c.row(key, "us-east-1")
+                .map { derived($0, times: 1, rule: "the X-Ray page gives one price and names no region (S24)") }
+        case .secret, .kmsKey, .kmsRequestsPer10k:
             return c.row(key, "us-east-1")
                 .map { derived($0, times: 1, rule: "R4: the us-east-1 rate × 1.00, the ratio read in eu-central-1 and us-west-2") }
         case .wafWebACL, .wafRule, .wafMillionRequests:

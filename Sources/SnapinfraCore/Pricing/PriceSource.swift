@@ -18,7 +18,18 @@ public struct PriceSource: Sendable, Hashable, Codable {
             PriceSource(id: "S13", title: "eu-west-1 Fargate SKUs from the AWS Pricing API", date: "2026-05-01"),
             PriceSource(id: "S19", title: "infratally.com, AWS RDS pricing explained 2026", date: "2026"),
             PriceSource(id: "S21", title: "AWS Price List offer files, RDS and NAT in 23 regions (togen prices/aws.json)", date: "2026-09-05"),
+            PriceSource(id: "S4", title: "AWS ElastiCache and ECS offer CSVs, eu-west-2", date: "2026-09-03"),
+            PriceSource(id: "S22", title: "AWS offer-file CSV rows, eu-west-2 (RDS, ELB, S3, data transfer, Lambda)", date: "2026-09-04"),
+            PriceSource(id: "S24", title: "AWS X-Ray pricing page (crawled copy)", date: "undated"),
+            PriceSource(id: "S25", title: "Compute Savings Plans ratio fixture (1 year, no upfront)", date: "2026-04-13"),
             PriceSource(id: "S27", title: "Third-party DynamoDB and DocumentDB pricing pages (airbyte, usage.ai, tecracer)", date: "2025-07-21"),
+            PriceSource(id: "S28", title: "AWS Networking blog: one AWS WAF price in every region", date: "undated"),
+            PriceSource(id: "S29", title: "AWS Price List offer files, 23 regions (togen prices/aws.json, richest version)", date: "2026-09-06"),
+            PriceSource(id: "S32", title: "eu-central-1 EKS baseline note, Price List API rate card", date: "2026-09-11"),
+            PriceSource(id: "S35", title: "us-west-2 account audit, Cost Explorer lines", date: "2026-09-03"),
+            PriceSource(id: "S36", title: "Public pytest fixture of us-west-2 prices", date: "undated"),
+            PriceSource(id: "S37", title: "Sydney pricing note citing the Fargate and Lambda pages", date: "undated"),
+            PriceSource(id: "S39", title: "awsi.click CloudWatch Logs pricing page", date: "undated"),
         ].map { ($0.id, $0) })
 }
 

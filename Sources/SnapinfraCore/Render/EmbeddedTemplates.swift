@@ -1416,7 +1416,7 @@ extension TemplateSet {
         {{/network}}
 
           tracing_config {
-            mode = "Active"
+            mode = {{compute.lambda.tracingModeLiteral}}
           }
 
           depends_on = [aws_cloudwatch_log_group.app]

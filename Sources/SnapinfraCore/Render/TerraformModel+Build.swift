@@ -58,7 +58,8 @@ extension TerraformModel {
                 return Lambda(
                     memoryMB: c.memoryMB, architectureTitle: c.isGraviton ? "Graviton (arm64)" : "x86_64",
                     basePolicyLiteral: Escaping.hclString(policy), architectureLiteral: Escaping.hclString(architecture),
-                    reservedConcurrency: h.functionConcurrencyLimit ?? 0)
+                    reservedConcurrency: h.functionConcurrencyLimit ?? 0,
+                    tracingModeLiteral: Escaping.hclString(c.tracing ? "Active" : "PassThrough"))
             },
             executionSecrets: Self.executionSecrets(design, lambda: lambda, hardening: h))
         entry = Entry(

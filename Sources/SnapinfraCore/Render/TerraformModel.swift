@@ -118,6 +118,7 @@ struct TerraformModel {
         var basePolicyLiteral: String
         var architectureLiteral: String
         var reservedConcurrency: Int
+        var tracingModeLiteral: String
     }
 
     /// Secrets ECS reads for the containers, and whether they are under the customer-managed key.

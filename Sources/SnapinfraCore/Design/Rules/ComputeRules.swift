@@ -142,9 +142,17 @@ enum ComputeRules {
                     "\(Format.number(Double(lambdaOneVCPUMB))) MB × \(Format.number(cpuMS, digits: 2)) ms ÷ \(Format.number(lambdaCPUBudgetMS)) ms = \(Format.number(needed)) MB, at least \(floor) MB for \(analysis.runtime.rawValue) → \(memory) MB",
                     "duration: \(Format.number(lambdaWaitMS)) ms waiting + \(Format.number(cpuMS, digits: 2)) ms ÷ \(Format.number(share, digits: 2)) of a vCPU = \(duration) ms",
                 ]))
+        let tracing = input.environment != .development
+        design.decisions.append(
+            Decision(
+                resource: "compute", setting: "tracing", value: tracing ? "X-Ray, active" : "pass-through",
+                reason: tracing
+                    ? "Traces of sampled requests (one a second, then 5%) show where a slow request spends its time; the first 100,000 a month are free."
+                    : "In development nobody reads the traces, and each beyond the free 100,000 costs $5 per million.",
+                trace: ["environment = \(input.environment.rawValue)"]))
         let spec = ComputeSpec(
             platform: .lambda, architecture: "arm64", cpuUnits: 0, memoryMB: memory, desiredCount: 0, minCount: 0,
-            maxCount: 0, containerPort: 8_080, requestsPerTask: 0, assumedDurationMS: duration)
+            maxCount: 0, containerPort: 8_080, requestsPerTask: 0, assumedDurationMS: duration, xrayTracing: tracing)
         design.resources.append(Resource(id: "compute", spec: .compute(spec), dependsOn: dependencies(design)))
     }
 

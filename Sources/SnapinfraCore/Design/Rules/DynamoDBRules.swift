@@ -74,6 +74,37 @@ enum DynamoDBRules {
         return loads
     }
 
+    /// Writes a second at which batching pays: 25 items per BatchWriteItem call.
+    static let batchingWrites = 1_000.0
+    /// Writes a second into a time series at which a latest-value table pays.
+    static let latestValueWrites = 100.0
+
+    /// Advice where the numbers call for it: batch heavy writers, and keep the latest item of a busy
+    /// time series in a table of its own.
+    static func advice(schema: [Table], loads: [TableLoad]) -> Decision? {
+        var lines: [String] = []
+        var trace: [String] = []
+        for (table, load) in zip(schema, loads) {
+            let keys = table.fields.filter(\.primaryKey)
+            if load.writes >= batchingWrites {
+                lines.append("batch \(table.name) writes with BatchWriteItem (25 items a call: the same write units, 25× fewer requests)")
+                trace.append("\(table.name): \(Format.number(load.writes)) writes a second ≥ \(Format.number(batchingWrites))")
+            }
+            if keys.count >= 2, attributeType(keys[1].type) == "N", load.writes >= latestValueWrites {
+                lines.append(
+                    "keep each \(keys[0].name)'s latest \(table.name) item in a one-item-per-key table updated on write, so dashboards read one item instead of querying the series"
+                )
+                trace.append(
+                    "\(table.name): a \(keys[1].name) series written \(Format.number(load.writes)) times a second ≥ \(Format.number(latestValueWrites))"
+                )
+            }
+        }
+        guard !lines.isEmpty else { return nil }
+        return Decision(
+            resource: "database", setting: "advice", value: lines.joined(separator: "; "),
+            reason: "The write rate makes these worth doing in the application; the design does not depend on them.", trace: trace)
+    }
+
     static func gsiFields(_ table: Table) -> [Field] {
         let keys = Set(table.fields.filter(\.primaryKey).prefix(2).map(\.name))
         return Array(table.fields.filter { ($0.indexed || $0.references != nil || $0.unique) && !keys.contains($0.name) }.prefix(maxIndexes))
@@ -158,6 +189,7 @@ enum DynamoDBRules {
                         "Time to live deletes expired items for free; the application writes each item's expiry, in epoch seconds, to \(ttlAttribute).",
                     trace: ttl.map { "\($0.name).retentionDays = \($0.retentionDays ?? 0)" }))
         }
+        if let advice = advice(schema: schema, loads: loads) { design.decisions.append(advice) }
         let pitr = input.environment != .development
         design.decisions.append(
             Decision(
