@@ -9,7 +9,7 @@ import Testing
         let files = [
             try example("saas-api.json"), try example("ride-events.yaml"), try example("tiny-todo.yaml"), try example("shop.json"),
             designFile(rps: 200, scale: .growth, environment: .staging),
-            try example("iot-telemetry.yaml", folder: "Tests/Fixtures/architect"),
+            try example("iot-telemetry.yaml", folder: "Tests/Fixtures/architect"), designFile(rps: 50, engine: .dynamodb, environment: .staging),
         ]
         return files.map { ($0, DesignEngine().run($0)) }
     }

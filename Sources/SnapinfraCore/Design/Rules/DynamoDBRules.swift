@@ -198,6 +198,16 @@ enum DynamoDBRules {
                     ? "Point-in-time recovery keeps 35 days of continuous backups outside development."
                     : "In development the tables can be recreated, so continuous backups are not paid for.",
                 trace: ["environment = \(input.environment.rawValue)"]))
+        if input.isProduction {
+            design.hardening.customerManagedKey = true
+            design.hardening.tablesCustomerManagedKey = true
+            design.decisions.append(
+                Decision(
+                    resource: "database", setting: "encryption", value: "customer-managed KMS key",
+                    reason:
+                        "In production the tables use a key you own and can audit and revoke; it costs $1 a month and, with the key cached, a few cents of requests.",
+                    trace: ["environment = production", "database.type = dynamodb"]))
+        }
         let storage = max(1, Int(analysis.dataSizeIn3MonthsGB.rounded(.up)))
         let spec = DatabaseSpec(
             service: .dynamoDB, engine: .dynamodb, engineVersion: "", instanceClass: nil,
