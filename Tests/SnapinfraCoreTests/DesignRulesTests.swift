@@ -185,6 +185,21 @@ import Testing
         for result in [mongo, dynamo, none, maria] { #expect(result.validation.isEmpty) }
     }
 
+    @Test func auroraIsPricedBesideRDS() throws {
+        let postgres = run(designFile(rps: 30, growth: 2))
+        let alternative = try #require(decision(postgres, "database.alternative"))
+        #expect(alternative.trace.first?.hasPrefix("RDS: db.t4g.medium Multi-AZ and 20 GB gp3 = $") == true)
+        #expect(alternative.trace[1].hasPrefix("Aurora: db.t3.medium × 2"))
+        // Serverless v2 has a price in us-east-1 only; elsewhere the trace says so.
+        #expect(alternative.trace.contains { $0.hasPrefix("Aurora Serverless v2: 0.5 ACU on average") })
+        let ireland = try #require(decision(run(designFile(rps: 30, region: "eu-west-1")), "database.alternative"))
+        #expect(ireland.trace.last == "Aurora Serverless v2: no eu-west-1 price in the catalog")
+        #expect(decision(run(designFile(engine: .mariadb)), "database.alternative") == nil)
+        // At growth scale in production Aurora is not offered on a burstable class either.
+        let growth = try #require(decision(run(designFile(rps: 30, scale: .growth)), "database.alternative"))
+        #expect(growth.trace[1].hasPrefix("Aurora: db.r6g.large × 2"))
+    }
+
     @Test func aCacheLowersTheLoadTheDatabaseIsSizedFor() {
         let result = run(designFile(rps: 1_500, readsOnly: true))
         #expect(result.design.cache != nil)

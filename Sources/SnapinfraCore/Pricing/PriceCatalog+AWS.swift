@@ -291,6 +291,17 @@ extension PriceCatalog {
         "0.12/0.085/0.082/0.08/0.01", "0.1093/0.085/0.082/0.08/0.01",
     ]
 
+    /// §3.2 Aurora provisioned instances, Aurora Standard, all ten regions (S7, B), in the order of
+    /// `regions10`; Aurora MySQL and PostgreSQL have the same price in every cell.
+    static let auroraInstances: [(instanceClass: String, cells: [String])] = [
+        ("db.r6g.large", ["0.313", "0.26", "0.26", "0.304", "0.313", "0.313", "0.26", "0.286", "0.313", "0.295"]),
+        ("db.r6g.xlarge", ["0.627", "0.519", "0.519", "0.609", "0.627", "0.627", "0.519", "0.573", "0.627", "0.591"]),
+        ("db.r6g.2xlarge", ["1.253", "1.038", "1.038", "1.217", "1.253", "1.253", "1.038", "1.146", "1.253", "1.181"]),
+        ("db.r6g.4xlarge", ["2.506", "2.076", "2.076", "2.434", "2.506", "2.506", "2.076", "2.291", "2.506", "2.363"]),
+        ("db.t3.medium", ["0.096", "0.082", "0.082", "0.093", "0.125", "0.125", "0.082", "0.088", "0.126", "0.118"]),
+        ("db.t3.large", ["0.192", "0.164", "0.164", "0.186", "0.25", "0.25", "0.164", "0.176", "0.252", "0.236"]),
+    ]
+
     /// §3.11 DynamoDB and §3.12 DocumentDB storage and I/O.
     static let serviceRows: [PriceRow] = [
         PriceRow(.dynamoDBWriteMillion, "us-east-1", "0.625", "S1", .a),
@@ -305,6 +316,9 @@ extension PriceCatalog {
         PriceRow(.dynamoDBStorageGB, "us-east-2", "0.25", "S1", .a),
         PriceRow(.dynamoDBBackupGB, "us-east-1", "0.20", "S1", .a),
         PriceRow(.dynamoDBBackupGB, "us-east-2", "0.20", "S1", .a),
+        PriceRow(.auroraStorageGB, "us-east-1", "0.10", "S1", .a),
+        PriceRow(.auroraIOMillion, "us-east-1", "0.20", "S1", .a),
+        PriceRow(.auroraServerlessACUHour, "us-east-1", "0.12", "S1", .a),
         PriceRow(.documentDBStorageGB, "us-east-1", "0.10", "S27", .c),
         PriceRow(.documentDBStorageGB, "us-east-2", "0.10", "S1", .a),
         PriceRow(.documentDBStorageGB, "eu-central-1", "0.119", "S27", .c),
@@ -321,6 +335,11 @@ extension PriceCatalog {
                 let parts = cell.split(separator: "/").map(String.init)
                 rows.append(PriceRow(.rdsInstance(engine: "mysql", instanceClass: instanceClass, multiAZ: false), region, parts[0], "S7", .b))
                 rows.append(PriceRow(.rdsInstance(engine: "postgres", instanceClass: instanceClass, multiAZ: false), region, parts[1], "S7", .b))
+            }
+        }
+        for (instanceClass, cells) in auroraInstances {
+            for (region, cell) in zip(regions10, cells) {
+                rows.append(PriceRow(.auroraInstance(instanceClass: instanceClass), region, cell, "S7", .b))
             }
         }
         for (region, instanceClass, cells) in rdsNewRegions {

@@ -57,6 +57,12 @@ public enum PriceKey: Sendable, Hashable, Codable {
     /// DynamoDB Standard table storage and point-in-time recovery, per GB-month.
     case dynamoDBStorageGB
     case dynamoDBBackupGB
+    /// Aurora (MySQL or PostgreSQL, Aurora Standard) instance-hour; storage per GB-month used; I/O
+    /// per million requests; Serverless v2 per ACU-hour.
+    case auroraInstance(instanceClass: String)
+    case auroraStorageGB
+    case auroraIOMillion
+    case auroraServerlessACUHour
     /// DocumentDB instance-hour (one instance; a cluster of two is two).
     case documentDBInstance(instanceClass: String)
     /// DocumentDB storage per GB-month and I/O per million requests.

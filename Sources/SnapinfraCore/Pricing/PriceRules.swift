@@ -16,6 +16,8 @@ enum PriceRules {
     static let documentDBInstanceRatio = Decimal(string: "1.0833") ?? 1
     /// DocumentDB storage ÷ RDS gp2 Single-AZ in us-east-2 (0.10 ÷ 0.115).
     static let documentDBStorageRatio = Decimal(string: "0.8696") ?? 1
+    /// Aurora storage ÷ RDS gp2 Single-AZ in us-east-1 (0.10 ÷ 0.115).
+    static let auroraStorageRatio = Decimal(string: "0.8696") ?? 1
     /// DocumentDB I/O per million ÷ storage per GB in us-east-1 and us-east-2 (0.20 ÷ 0.10).
     static let documentDBIORatio: Decimal = 2
     /// The highest CloudWatch ratio to us-east-1 observed (Logs ingestion in ap-northeast-1,
@@ -71,6 +73,12 @@ enum PriceRules {
                 .map {
                     derived($0, times: documentDBStorageRatio, rule: "R10: DocumentDB storage = 0.8696 × the region's RDS gp2 (the us-east-2 ratio)")
                 }
+        case .auroraStorageGB:
+            return c.price(.rdsStorage(type: "gp2", multiAZ: false), region: region)
+                .map { derived($0, times: auroraStorageRatio, rule: "R11: Aurora storage = 0.8696 × the region's RDS gp2 (the us-east-1 ratio)") }
+        case .auroraIOMillion:
+            return c.price(.auroraStorageGB, region: region)
+                .map { derived($0, times: 2, rule: "R11: Aurora I/O per million = 2 × its storage per GB (the us-east-1 ratio)") }
         case .documentDBIOMillion:
             return c.price(.documentDBStorageGB, region: region)
                 .map {

@@ -92,6 +92,9 @@ enum DatabaseRules {
         if let note = retentionNote(input) {
             design.decisions.append(note)
         }
+        if service == .rds, let alternative = AuroraComparison.decision(input, rdsClass: instanceClass, storageGB: storage.gb, multiAZ: multiAZ) {
+            design.decisions.append(alternative)
+        }
         if replicas.count > 0 {
             design.decisions.append(
                 Decision(
