@@ -5,14 +5,11 @@ import Foundation
 /// The rules offer it with its numbers; the rendered design stays on RDS.
 enum AuroraComparison {
     /// Aurora classes the sheet prices in all ten regions, in order of price.
-    static let classes: [InstanceClass] = [
-        InstanceClass(value: "db.t3.medium", vCPU: 2, memoryGB: 4, baseline: 0.2),
-        InstanceClass(value: "db.t3.large", vCPU: 2, memoryGB: 8, baseline: 0.3),
-        InstanceClass(value: "db.r6g.large", vCPU: 2, memoryGB: 16, baseline: nil),
-        InstanceClass(value: "db.r6g.xlarge", vCPU: 4, memoryGB: 32, baseline: nil),
-        InstanceClass(value: "db.r6g.2xlarge", vCPU: 8, memoryGB: 64, baseline: nil),
-        InstanceClass(value: "db.r6g.4xlarge", vCPU: 16, memoryGB: 128, baseline: nil),
-    ]
+    static let classes: [InstanceClass] =
+        [
+            InstanceClass(value: "db.t3.medium", vCPU: 2, memoryGB: 4, baseline: 0.2),
+            InstanceClass(value: "db.t3.large", vCPU: 2, memoryGB: 8, baseline: 0.3),
+        ] + DatabaseSizing.r6g
     /// Memory of one Aurora capacity unit, GB; an ACU's CPU is in the same proportion as r6g's
     /// (16 GB and 2 vCPU make 8 ACUs, a quarter of a vCPU each).
     static let acuMemoryGB = 2.0

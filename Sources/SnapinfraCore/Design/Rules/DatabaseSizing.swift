@@ -32,24 +32,21 @@ enum DatabaseSizing {
     /// RDS classes on Graviton that the price sheet lists in all ten regions (db.t4g.small and
     /// db.t4g.large are missing from most), in order of price.
     static let rdsClasses: [InstanceClass] = [
-        InstanceClass(value: "db.t4g.micro", vCPU: 2, memoryGB: 1, baseline: 0.1),
-        InstanceClass(value: "db.t4g.medium", vCPU: 2, memoryGB: 4, baseline: 0.2),
-        InstanceClass(value: "db.m6g.large", vCPU: 2, memoryGB: 8, baseline: nil),
+        InstanceClass(value: "db.t4g.micro", vCPU: 2, memoryGB: 1, baseline: 0.1), t4gMedium,
+        InstanceClass(value: "db.m6g.large", vCPU: 2, memoryGB: 8, baseline: nil), r6g[0],
+        InstanceClass(value: "db.m6g.xlarge", vCPU: 4, memoryGB: 16, baseline: nil), r6g[1],
+        InstanceClass(value: "db.m6g.2xlarge", vCPU: 8, memoryGB: 32, baseline: nil), r6g[2], r6g[3],
+    ]
+    /// The memory-optimised Graviton classes RDS, DocumentDB and Aurora share.
+    static let r6g: [InstanceClass] = [
         InstanceClass(value: "db.r6g.large", vCPU: 2, memoryGB: 16, baseline: nil),
-        InstanceClass(value: "db.m6g.xlarge", vCPU: 4, memoryGB: 16, baseline: nil),
         InstanceClass(value: "db.r6g.xlarge", vCPU: 4, memoryGB: 32, baseline: nil),
-        InstanceClass(value: "db.m6g.2xlarge", vCPU: 8, memoryGB: 32, baseline: nil),
         InstanceClass(value: "db.r6g.2xlarge", vCPU: 8, memoryGB: 64, baseline: nil),
         InstanceClass(value: "db.r6g.4xlarge", vCPU: 16, memoryGB: 128, baseline: nil),
     ]
+    static let t4gMedium = InstanceClass(value: "db.t4g.medium", vCPU: 2, memoryGB: 4, baseline: 0.2)
     /// DocumentDB classes (its smallest is db.t4g.medium).
-    static let documentDBClasses: [InstanceClass] = [
-        InstanceClass(value: "db.t4g.medium", vCPU: 2, memoryGB: 4, baseline: 0.2),
-        InstanceClass(value: "db.r6g.large", vCPU: 2, memoryGB: 16, baseline: nil),
-        InstanceClass(value: "db.r6g.xlarge", vCPU: 4, memoryGB: 32, baseline: nil),
-        InstanceClass(value: "db.r6g.2xlarge", vCPU: 8, memoryGB: 64, baseline: nil),
-        InstanceClass(value: "db.r6g.4xlarge", vCPU: 16, memoryGB: 128, baseline: nil),
-    ]
+    static let documentDBClasses: [InstanceClass] = [t4gMedium] + r6g
 
     /// CPU the database is sized to at peak.
     static let targetUtilisation = 0.6
