@@ -185,6 +185,25 @@ import Testing
         for result in [mongo, dynamo, none, maria] { #expect(result.validation.isEmpty) }
     }
 
+    @Test func readersTakeTheReadsWhenThereIsNoCache() throws {
+        let input = DesignInput(file: designFile(rows: 2_000_000, rps: 2_000, readsOnly: true))
+        let empty = InfrastructureDesign(projectName: "demo", region: "us-east-1", environment: .production)
+        let readers = DatabaseRules.readReplicas(input, design: empty, service: .rds, storageGB: 100)
+        #expect(readers.count > 0)
+        let writer = try #require(DatabaseSizing.rdsClasses.first { $0.value == readers.writer })
+        // The writer's trace is its own share of the load against its own class.
+        #expect(readers.writerTrace.first?.hasSuffix("against \(Format.number(writer.vCPU)) vCPU") == true)
+        #expect(readers.trace.first?.hasSuffix("of the database CPU is reads") == true)
+        // With a cache in front there are none.
+        var cached = empty
+        cached.resources.append(
+            Resource(
+                id: "cache",
+                spec: .cache(
+                    CacheSpec(engine: "valkey", engineVersion: "8.0", nodeType: "cache.t4g.small", nodes: 2, automaticFailover: true, port: 6_379))))
+        #expect(DatabaseRules.readReplicas(input, design: cached, service: .rds, storageGB: 100).count == 0)
+    }
+
     @Test func auroraIsPricedBesideRDS() throws {
         let postgres = run(designFile(rps: 30, growth: 2))
         let alternative = try #require(decision(postgres, "database.alternative"))

@@ -47,7 +47,8 @@ enum DatabaseRules {
         }
         let replicas = readReplicas(input, design: design, service: service, storageGB: storage.gb)
         let instanceClass = replicas.count > 0 ? replicas.writer : sized.instanceClass
-        if replicas.count > 0 { traces += replicas.trace }
+        // With readers, the writer's trace is its share of the load against its own class.
+        if replicas.count > 0 { traces = replicas.writerTrace + replicas.trace }
         let engineName = service == .documentDB ? "Amazon DocumentDB (MongoDB-compatible)" : "RDS for \(engine.rawValue)"
         design.decisions.append(
             Decision(
@@ -67,7 +68,8 @@ enum DatabaseRules {
             Decision(
                 resource: "database", setting: "storage",
                 value: service == .documentDB
-                    ? "\(storage.gb) GB" : "\(Format.number(Double(storage.gb))) GB gp3, autoscaling to \(Format.number(Double(storage.max))) GB",
+                    ? "\(Format.number(Double(storage.gb))) GB"
+                    : "\(Format.number(Double(storage.gb))) GB gp3, autoscaling to \(Format.number(Double(storage.max))) GB",
                 reason: service == .documentDB
                     ? "DocumentDB's cluster volume grows by itself and is billed per GB used; the estimate prices the data expected in 3 months."
                     : "Three months of data with headroom, growing by itself up to two years' worth; gp3 gives \(Format.number(DatabaseSizing.baselineIOPS(storageGB: storage.gb))) IOPS at this size for the gp2 price.",
@@ -226,14 +228,14 @@ enum DatabaseRules {
     /// the large size: the cheapest of one writer alone, a writer and one reader, or two, each
     /// sized for the writes plus its share of the reads. None with a cache in front.
     static func readReplicas(_ input: DesignInput, design: InfrastructureDesign, service: DatabaseService, storageGB: Int)
-        -> (count: Int, writer: String, trace: [String])
+        -> (count: Int, writer: String, writerTrace: [String], trace: [String])
     {
-        guard service == .rds, input.isProduction, design.cache == nil else { return (0, "", []) }
+        guard service == .rds, input.isProduction, design.cache == nil else { return (0, "", [], []) }
         let load = DatabaseSizing.load(input, cacheHits: 0, connections: connections(input))
-        guard load.readShareOfCPU >= 0.7, load.peakVCPU > 2 else { return (0, "", []) }
+        guard load.readShareOfCPU >= 0.7, load.peakVCPU > 2 else { return (0, "", [], []) }
         let engine = input.file.project.database.type
         let region = input.options.region
-        var best: (count: Int, writer: String, monthly: Decimal, fits: Bool)?
+        var best: (count: Int, writer: String, monthly: Decimal, fits: Bool, trace: [String])?
         var lines: [String] = []
         for readers in 0...2 {
             var share = load
@@ -246,10 +248,10 @@ enum DatabaseRules {
                 "\(readers) reader\(readers == 1 ? "" : "s"): \(c.value) × \(2 + readers) instances (Multi-AZ writer) = \(Format.money(monthly)) a month"
             )
             if best == nil || (fits && (!(best?.fits ?? false) || monthly < (best?.monthly ?? 0))) {
-                best = (readers, c.value, monthly, fits)
+                best = (readers, c.value, monthly, fits, DatabaseSizing.trace(c, share, fits: fits))
             }
         }
-        guard let best, best.count > 0 else { return (0, "", []) }
-        return (best.count, best.writer, ["\(Int(load.readShareOfCPU * 100))% of the database CPU is reads"] + lines)
+        guard let best, best.count > 0 else { return (0, "", [], []) }
+        return (best.count, best.writer, best.trace, ["\(Int(load.readShareOfCPU * 100))% of the database CPU is reads"] + lines)
     }
 }
