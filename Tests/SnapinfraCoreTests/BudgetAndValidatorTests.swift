@@ -48,6 +48,25 @@ import Testing
         #expect(DatabaseSizing.holds(chosen, load))
     }
 
+    @Test func endpointsCanReplaceNAT() throws {
+        let file = designFile(rps: 30)
+        let result = run(file)
+        let cut = try #require(BudgetCuts.all.first { $0.id == "endpoints-instead-of-nat" })
+        let cheaper = try #require(cut.apply(result.design, DesignInput(file: file)))
+        #expect(cheaper.network?.natGateways == 0 && cheaper.network?.interfaceEndpoints == true && cheaper.network?.privateCompute == true)
+        var next = result
+        next.design = cheaper
+        next.estimate = CostEstimator().estimate(cheaper, analysis: result.analysis)
+        #expect(next.estimate.lines.contains { $0.name == "Interface endpoints (4 services × 2 zones)" && $0.monthlyCost == Decimal(string: "58.4") })
+        #expect(!next.estimate.lines.contains { $0.name == "NAT gateway" })
+        let files = try Renderer().render(next, targets: [.terraform])
+        let network = try #require(files.first { $0.path.hasSuffix("network.tf") }?.content)
+        #expect(network.contains("resource \"aws_vpc_endpoint\" \"interface\"") && !network.contains("aws_nat_gateway"))
+        #expect(OutputValidator().validate(files).isEmpty)
+        // Where the sheet has no endpoint price the cut is not offered.
+        #expect(cut.apply(run(designFile(rps: 30, region: "ap-south-1")).design, DesignInput(file: designFile(rps: 30, region: "ap-south-1"))) == nil)
+    }
+
     @Test func theRangeIsJudgedToo() throws {
         let result = run(designFile(rps: 30, budget: 1_000))
         let verdict = try #require(result.budget)

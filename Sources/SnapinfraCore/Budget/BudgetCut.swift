@@ -53,6 +53,26 @@ enum BudgetCuts {
                 return copy
             }),
         Candidate(
+            id: "endpoints-instead-of-nat", title: "Reach AWS through VPC endpoints instead of NAT gateways",
+            tradeOff: "tasks reach only ECR, S3, CloudWatch Logs and Secrets Manager; any call to the internet or another AWS service fails",
+            apply: { design, input in
+                guard var network = design.network, network.natGateways > 0, network.privateCompute, design.compute?.platform == .fargate,
+                    PriceCatalog.aws.price(.interfaceEndpointHour, region: input.options.region) != nil,
+                    PriceCatalog.aws.price(.interfaceEndpointGB, region: input.options.region) != nil
+                else { return nil }
+                network.natGateways = 0
+                network.interfaceEndpoints = true
+                var copy = design
+                copy.update("network", .network(network))
+                copy.hardening.s3GatewayEndpoint = true
+                copy.record(
+                    Decision(
+                        resource: "network", setting: "natGateways", value: "0",
+                        reason: "Fit to budget: VPC endpoints for ECR, CloudWatch Logs and Secrets Manager, and the S3 gateway, instead of NAT.",
+                        trace: ["budget cut endpoints-instead-of-nat"]))
+                return copy
+            }),
+        Candidate(
             id: "shorter-log-retention", title: "Keep logs \(shortRetentionDays) days instead of a year",
             tradeOff: "incidents older than three months can no longer be traced in the logs",
             apply: { design, input in

@@ -67,6 +67,9 @@ public struct CostEstimator: Sendable {
     {
         switch resource.spec {
         case .network(let network):
+            if network.interfaceEndpoints == true {
+                return [endpointCost(network, design: design, resourceID: resource.id, builder: &builder)]
+            }
             guard network.natGateways > 0 else { return [] }
             let count = Decimal(network.natGateways)
             // Image layers and S3 objects make up most of it; an S3 gateway endpoint carries those free.
@@ -145,6 +148,26 @@ public struct CostEstimator: Sendable {
             }
             return [ResourceCost(resourceID: resource.id, address: "aws_cloudwatch_log_group.app", lines: lines)]
         }
+    }
+
+    /// Interface endpoints in every zone, and the bytes they carry: the logs, and about 1 GB a month
+    /// of API calls (image layers come from S3 through the free gateway endpoint).
+    private func endpointCost(_ network: NetworkSpec, design: InfrastructureDesign, resourceID: String, builder: inout CostLineBuilder)
+        -> ResourceCost
+    {
+        let count = NetworkSpec.endpointServices.count * network.availabilityZones
+        let gb = (design.monitoring?.assumedLogsGBPerMonth ?? 0) + 1
+        return ResourceCost(
+            resourceID: resourceID, address: "aws_vpc_endpoint.interface",
+            lines: [
+                builder.hourly(
+                    "Interface endpoints (\(NetworkSpec.endpointServices.count) services × \(network.availabilityZones) zones)",
+                    .interfaceEndpointHour,
+                    count: Decimal(count)),
+                builder.usage(
+                    "Interface endpoint data processed", .interfaceEndpointGB, quantity: CostLineBuilder.decimal(gb), unit: "GB",
+                    assumption: "the logs and about 1 GB a month of API calls; image layers come through the S3 gateway endpoint"),
+            ])
     }
 
     /// Egress to the internet by tier: the responses (and downloads) leave, requests come in free.

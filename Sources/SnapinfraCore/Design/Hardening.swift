@@ -133,7 +133,7 @@ extension InfrastructureDesign {
         h.apiThrottling = lambda ? h.apiThrottling : nil
         h.apiDetailedMetrics = h.apiDetailedMetrics && lambda
         h.scaleOnRequests = h.scaleOnRequests && fargate && alb
-        h.s3GatewayEndpoint = h.s3GatewayEndpoint && (network?.natGateways ?? 0) > 0
+        h.s3GatewayEndpoint = h.s3GatewayEndpoint && ((network?.natGateways ?? 0) > 0 || network?.interfaceEndpoints == true)
         h.computeSavingsPlan = h.computeSavingsPlan && compute != nil
         h.reservedDatabase = h.reservedDatabase && rds
         h.reservedCache = h.reservedCache && cache != nil

@@ -8,6 +8,12 @@ public struct NetworkSpec: Sendable, Hashable, Codable {
     public var privateCompute: Bool
     /// A DynamoDB gateway endpoint on the route tables (free; keeps table traffic off NAT).
     public var dynamoDBEndpoint: Bool? = nil
+    /// Interface endpoints for the AWS services the tasks call (ECR, CloudWatch Logs, Secrets
+    /// Manager) in place of NAT: the tasks then reach nothing outside AWS.
+    public var interfaceEndpoints: Bool? = nil
+
+    /// The services the interface endpoints serve.
+    public static let endpointServices = ["ecr.api", "ecr.dkr", "logs", "secretsmanager"]
 }
 
 /// Which AWS service holds the data.

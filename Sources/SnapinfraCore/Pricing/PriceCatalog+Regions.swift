@@ -86,6 +86,11 @@ extension PriceCatalog {
         RegionalRow(key: .kmsKey, source: "S32", grade: .b, regions: ["eu-central-1"], cells: ["1.00"]),
         RegionalRow(key: .kmsKey, source: "S35", grade: .b, regions: ["us-west-2"], cells: ["1.00"]),
         RegionalRow(key: .secret, source: "S36", grade: .c, regions: ["us-west-2"], cells: ["0.40"]),
+        // §3.5 interface VPC endpoints (S1 us-east-1, A; S32 eu-central-1, B; S36 us-west-2, C).
+        RegionalRow(key: .interfaceEndpointHour, source: "S1", grade: .a, regions: ["us-east-1"], cells: ["0.01"]),
+        RegionalRow(key: .interfaceEndpointHour, source: "S32", grade: .b, regions: ["eu-central-1"], cells: ["0.012"]),
+        RegionalRow(key: .interfaceEndpointHour, source: "S36", grade: .c, regions: ["us-west-2"], cells: ["0.01"]),
+        RegionalRow(key: .interfaceEndpointGB, source: "S1", grade: .a, regions: ["us-east-1"], cells: ["0.01"]),
         // §3.7 KMS requests (S1) and X-Ray traces recorded (S24, one price on the page).
         RegionalRow(key: .kmsRequestsPer10k, source: "S1", grade: .a, regions: ["us-east-1"], cells: ["0.03"]),
         RegionalRow(key: .xrayTracesMillion, source: "S24", grade: .b, regions: ["us-east-1"], cells: ["5.00"]),

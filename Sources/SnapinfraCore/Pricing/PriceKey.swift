@@ -39,6 +39,9 @@ public enum PriceKey: Sendable, Hashable, Codable {
     case customMetric
     case secret
     case kmsKey
+    /// An interface VPC endpoint, per endpoint per zone-hour, and its data processed per GB.
+    case interfaceEndpointHour
+    case interfaceEndpointGB
     /// KMS symmetric requests, per 10,000.
     case kmsRequestsPer10k
     /// X-Ray traces recorded, per million.

@@ -1892,6 +1892,44 @@ extension TemplateSet {
           }
         }
         {{/hardening.s3GatewayEndpoint}}
+        {{#network.hasInterfaceEndpoints}}
+
+        # With no NAT gateway, the tasks reach the AWS services they need through interface endpoints in
+        # every zone; private DNS sends the SDKs' usual host names there.
+        resource "aws_security_group" "endpoints" {
+          name_prefix = "${local.name}-endpoints-"
+          description = "HTTPS from the VPC to the interface endpoints"
+          vpc_id      = aws_vpc.this.id
+
+          tags = {
+            Name = "${local.name}-endpoints"
+          }
+        }
+
+        resource "aws_vpc_security_group_ingress_rule" "endpoints_https" {
+          security_group_id = aws_security_group.endpoints.id
+          description       = "HTTPS from inside the VPC"
+          cidr_ipv4         = aws_vpc.this.cidr_block
+          ip_protocol       = "tcp"
+          from_port         = 443
+          to_port           = 443
+        }
+
+        resource "aws_vpc_endpoint" "interface" {
+          for_each = toset({{network.interfaceServicesLiteral}})
+
+          vpc_id              = aws_vpc.this.id
+          service_name        = "com.amazonaws.${var.region}.${each.key}"
+          vpc_endpoint_type   = "Interface"
+          subnet_ids          = aws_subnet.private[*].id
+          security_group_ids  = [aws_security_group.endpoints.id]
+          private_dns_enabled = true
+
+          tags = {
+            Name = "${local.name}-${each.key}"
+          }
+        }
+        {{/network.hasInterfaceEndpoints}}
         {{#network.dynamoDBEndpoint}}
 
         # DynamoDB traffic stays on the AWS network: the gateway endpoint is free and skips NAT.

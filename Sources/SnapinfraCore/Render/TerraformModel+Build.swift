@@ -21,7 +21,8 @@ extension TerraformModel {
                 zones: n.availabilityZones, zoneListLiteral: Self.list(AvailabilityZones.names(region: design.region, count: n.availabilityZones)),
                 cidrLiteral: Escaping.hclString(n.cidr), hasNAT: n.natGateways > 0, natGateways: n.natGateways,
                 natIndexExpression: n.natGateways == 1 ? "0" : "count.index", privateCompute: n.privateCompute,
-                dynamoDBEndpoint: n.dynamoDBEndpoint ?? false)
+                dynamoDBEndpoint: n.dynamoDBEndpoint ?? false,
+                hasInterfaceEndpoints: n.interfaceEndpoints == true, interfaceServicesLiteral: Self.list(NetworkSpec.endpointServices))
         }
         let lambda = design.compute?.platform == .lambda
         let h = design.activeHardening

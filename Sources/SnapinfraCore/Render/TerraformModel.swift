@@ -10,6 +10,8 @@ struct TerraformModel {
         var natIndexExpression: String
         var privateCompute: Bool
         var dynamoDBEndpoint: Bool
+        var hasInterfaceEndpoints: Bool
+        var interfaceServicesLiteral: String
     }
 
     struct DatabaseModel {

@@ -62,6 +62,14 @@ import Testing
         var readers = run(designFile(rps: 300))
         readers.design.editDatabase { $0.readReplicas = 1 }
         designs.append(readers)
+        // The network with VPC endpoints in place of NAT, as the budget cut makes it.
+        var endpoints = run(designFile(rps: 30))
+        if let cheaper = BudgetCuts.all.first(where: { $0.id == "endpoints-instead-of-nat" })?.apply(
+            endpoints.design, DesignInput(file: designFile(rps: 30)))
+        {
+            endpoints.design = cheaper
+        }
+        designs.append(endpoints)
         // The same designs with every enhancement on, so hardening sections are entered too.
         for result in designs {
             var hardened = result
