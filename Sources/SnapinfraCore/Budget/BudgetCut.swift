@@ -44,13 +44,8 @@ enum BudgetCuts {
             apply: { design, _ in
                 guard var network = design.network, network.natGateways > 1 else { return nil }
                 network.natGateways = 1
-                var copy = design
-                copy.update("network", .network(network))
-                copy.record(
-                    Decision(
-                        resource: "network", setting: "natGateways", value: "1",
-                        reason: "Fit to budget: one shared NAT gateway instead of one per zone.", trace: ["budget cut single-nat"]))
-                return copy
+                return cut(
+                    design, "single-nat", .network(network), "natGateways", "1", "Fit to budget: one shared NAT gateway instead of one per zone.")
             }),
         Candidate(
             id: "endpoints-instead-of-nat", title: "Reach AWS through VPC endpoints instead of NAT gateways",
@@ -62,15 +57,10 @@ enum BudgetCuts {
                 else { return nil }
                 network.natGateways = 0
                 network.interfaceEndpoints = true
-                var copy = design
-                copy.update("network", .network(network))
-                copy.hardening.s3GatewayEndpoint = true
-                copy.record(
-                    Decision(
-                        resource: "network", setting: "natGateways", value: "0",
-                        reason: "Fit to budget: VPC endpoints for ECR, CloudWatch Logs and Secrets Manager, and the S3 gateway, instead of NAT.",
-                        trace: ["budget cut endpoints-instead-of-nat"]))
-                return copy
+                return cut(
+                    design, "endpoints-instead-of-nat", .network(network), "natGateways", "0",
+                    "Fit to budget: VPC endpoints for ECR, CloudWatch Logs and Secrets Manager, and the S3 gateway, instead of NAT."
+                ) { $0.hardening.s3GatewayEndpoint = true }
             }),
         Candidate(
             id: "shorter-log-retention", title: "Keep logs \(shortRetentionDays) days instead of a year",
@@ -80,13 +70,9 @@ enum BudgetCuts {
                     return nil
                 }
                 monitoring.logRetentionDays = shortRetentionDays
-                var copy = design
-                copy.update("monitoring", .monitoring(monitoring))
-                copy.record(
-                    Decision(
-                        resource: "monitoring", setting: "logRetentionDays", value: "\(shortRetentionDays)",
-                        reason: "Fit to budget: no compliance regime asks for a year of logs.", trace: ["budget cut shorter-log-retention"]))
-                return copy
+                return cut(
+                    design, "shorter-log-retention", .monitoring(monitoring), "logRetentionDays", "\(shortRetentionDays)",
+                    "Fit to budget: no compliance regime asks for a year of logs.")
             }),
         Candidate(
             id: "one-year-commitments", title: "Commit for a year: a Compute Savings Plan and reserved database and cache instances",
@@ -114,13 +100,7 @@ enum BudgetCuts {
                 }
                 network.natGateways = 0
                 network.privateCompute = false
-                var copy = design
-                copy.update("network", .network(network))
-                copy.record(
-                    Decision(
-                        resource: "network", setting: "natGateways", value: "0",
-                        reason: "Fit to budget: tasks in public subnets, no NAT gateway.", trace: ["budget cut public-subnets"]))
-                return copy
+                return cut(design, "public-subnets", .network(network), "natGateways", "0", "Fit to budget: tasks in public subnets, no NAT gateway.")
             }),
         Candidate(
             id: "single-az-cache", title: "Run the cache on one node",
@@ -139,13 +119,7 @@ enum BudgetCuts {
             apply: { design, input in
                 guard !keepsAvailability(input), var db = design.database, db.multiAZ, db.service == .rds else { return nil }
                 db.multiAZ = false
-                var copy = design
-                copy.update("database", .database(db))
-                copy.record(
-                    Decision(
-                        resource: "database", setting: "multiAZ", value: "false",
-                        reason: "Fit to budget: a single-AZ instance at half the price.", trace: ["budget cut single-az-database"]))
-                return copy
+                return cut(design, "single-az-database", .database(db), "multiAZ", "false", "Fit to budget: a single-AZ instance at half the price.")
             }),
         Candidate(
             id: "drop-cache", title: "Drop the cache and size the database for every read",
@@ -161,6 +135,19 @@ enum BudgetCuts {
                 return resized(copy, input, cacheHits: 0) { _ in }
             }),
     ]
+
+    /// The design with one resource's spec replaced, and the decision that says the cut made it.
+    static func cut(
+        _ design: InfrastructureDesign, _ id: String, _ spec: ResourceSpec, _ setting: String, _ value: String, _ reason: String,
+        also: (inout InfrastructureDesign) -> Void = { _ in }
+    ) -> InfrastructureDesign {
+        var copy = design
+        let resource = copy.resources.first { $0.spec.kind == spec.kind }?.id ?? spec.kind.rawValue
+        copy.update(resource, spec)
+        also(&copy)
+        copy.record(Decision(resource: resource, setting: setting, value: value, reason: reason, trace: ["budget cut \(id)"]))
+        return copy
+    }
 
     /// The design with its database changed and then sized again for the same peak.
     static func resized(_ design: InfrastructureDesign, _ input: DesignInput, cacheHits: Double, change: (inout DatabaseSpec) -> Void)
