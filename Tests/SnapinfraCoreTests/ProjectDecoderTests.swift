@@ -69,6 +69,18 @@ import Testing
             ])
     }
 
+    @Test func aNullWhereAnArrayIsRequiredIsAnError() {
+        let text = projectJSON(
+            #""schema": [{"name": "a", "fields": null}, {"name": "b", "fields": [{"name": "id", "type": "uuid", "primaryKey": true}, {"name": "a_id", "type": "uuid", "references": "b.id"}]}]"#
+        )
+        let found = lines(load(text))
+        #expect(found.contains("error project.schema[0].fields: must not be null; give the table's columns as an array"))
+        // The file is not valid, and no later message names the wrong table.
+        #expect(load(text).file == nil || found.contains { $0.hasPrefix("error") })
+        #expect(!found.contains { $0.contains("does not exist") })
+        #expect(lines(load(#"{"project": null}"#)).contains("error project: must not be null"))
+    }
+
     @Test func theLaterFieldsOfTheSpecAreRead() throws {
         let text = projectJSON(
             #""runtime": "go", "healthPath": "/ready", "domain": "api.example.com", "schema": [{"name": "events", "retentionDays": 30, "fields": [{"name": "id", "type": "uuid", "primaryKey": true}]}], "endpoints": [{"method": "GET", "path": "/events", "requestKB": 0.5, "responseKB": 24}]"#

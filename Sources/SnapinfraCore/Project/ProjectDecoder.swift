@@ -19,7 +19,8 @@ struct ProjectDecoder {
         if let node = top.value("project") {
             project = decodeProject(node, path: "project")
         } else {
-            diagnostics.append(.error("project", "required key is missing", at: root.position))
+            let isNull = top.members["project"].map { if case .null = $0.value.value { return true } else { return false } } ?? false
+            diagnostics.append(.error("project", isNull ? "must not be null" : "required key is missing", at: root.position))
             project = nil
         }
         let options = top.value("options").map { decodeOptions($0, path: "options") } ?? Options()
@@ -88,7 +89,12 @@ struct ProjectDecoder {
             } else {
                 fields = list.items.enumerated().compactMap { decodeField($1, path: "\(list.path)[\($0)]") }
             }
-        } else if obj.members["fields"] == nil {
+        } else if let member = obj.members["fields"] {
+            // Only a null is left here: a wrong type was reported by `array`.
+            if case .null = member.value.value {
+                diagnostics.append(.error(obj.path("fields"), "must not be null; give the table's columns as an array", at: member.value.position))
+            }
+        } else {
             diagnostics.append(.error(obj.path("fields"), "required key is missing", at: node.position))
         }
         let rows = integer(&obj, "estimatedRows", range: 0...1_000_000_000_000)
