@@ -62,5 +62,8 @@ import Testing
         let old = #"{"customerManagedKey": true, "vpcFlowLogs": false}"#
         let hardening = try JSONDecoder().decode(Hardening.self, from: Data(old.utf8))
         #expect(hardening.customerManagedKey && !hardening.reservedDatabase && !hardening.tablesCustomerManagedKey)
+        // The hand-written decoder reads back every switch the encoder writes.
+        let everything = Hardening.everything
+        #expect(try JSONDecoder().decode(Hardening.self, from: JSONEncoder().encode(everything)) == everything)
     }
 }

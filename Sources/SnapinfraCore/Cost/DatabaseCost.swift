@@ -28,14 +28,8 @@ enum DatabaseCost {
                     ])
             ]
         case .rds:
-            let engine: String
-            switch db.engine {
-            case .mysql: engine = "mysql"
-            case .mariadb:
-                engine = "mysql"
-                builder.note("MariaDB: priced as MySQL (the catalog has no MariaDB rows)")
-            default: engine = "postgres"
-            }
+            let engine = DatabaseSizing.pricingEngine(db.engine)
+            if db.engine == .mariadb { builder.note("MariaDB: priced as MySQL (the catalog has no MariaDB rows)") }
             let instanceClass = db.instanceClass ?? ""
             let az = db.multiAZ ? "Multi-AZ" : "Single-AZ"
             var lines = [

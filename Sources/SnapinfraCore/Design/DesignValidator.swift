@@ -13,9 +13,8 @@ public struct DesignValidator: Sendable {
             + ["db.t3.micro", "db.t3.small", "db.t3.medium", "db.t3.large", "db.m5.large", "db.r6g.large"])
     public static let cacheNodeTypes: Set<String> = Set(CacheRules.nodes.map(\.value))
     /// Fargate CPU units and the memory sizes (MB) each allows.
-    public static let fargateMemory: [Int: ClosedRange<Int>] = [
-        256: 512...2_048, 512: 1_024...4_096, 1_024: 2_048...8_192, 2_048: 4_096...16_384, 4_096: 8_192...30_720,
-    ]
+    public static let fargateMemory: [Int: ClosedRange<Int>] = Dictionary(
+        uniqueKeysWithValues: ComputeRules.taskCPUs.map { ($0.cpu, $0.minMemory...$0.maxMemory) })
 
     public func validate(_ design: InfrastructureDesign) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []

@@ -38,13 +38,10 @@ enum AuroraComparison {
         else { return nil }
         let rds = rdsHour * month + gp3 * Decimal(storageGB)
         let load = DatabaseSizing.load(input, cacheHits: 0, connections: DatabaseRules.connections(input))
-        let ranked = classes.filter(DatabaseRules.floor(input)).sorted {
-            (catalog.price(.auroraInstance(instanceClass: $0.value), region: region)?.usd ?? 1_000)
-                < (catalog.price(.auroraInstance(instanceClass: $1.value), region: region)?.usd ?? 1_000)
+        let (chosen, fits) = DatabaseSizing.choose(classes, load: load, floor: DatabaseRules.floor(input)) {
+            catalog.price(.auroraInstance(instanceClass: $0.value), region: region)?.usd ?? 1_000
         }
-        guard let chosen = ranked.first(where: { DatabaseSizing.holds($0, load) }),
-            let auroraHour = catalog.price(.auroraInstance(instanceClass: chosen.value), region: region)?.usd
-        else { return nil }
+        guard fits, let auroraHour = catalog.price(.auroraInstance(instanceClass: chosen.value), region: region)?.usd else { return nil }
         let a = input.analysis
         let readsPerSecond = a.averageRPS * a.readShare
         let writesPerSecond = a.averageRPS * (1 - a.readShare)

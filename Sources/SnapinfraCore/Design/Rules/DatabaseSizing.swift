@@ -120,7 +120,15 @@ enum DatabaseSizing {
         -> (InstanceClass, fits: Bool)
     {
         let engineName = pricingEngine(engine)
-        let ranked = classes.filter(floor).sorted { hourly($0, engine: engineName, region: region) < hourly($1, engine: engineName, region: region) }
+        return choose(classes, load: load, floor: floor) { hourly($0, engine: engineName, region: region) }
+    }
+
+    /// The cheapest class by `price` that holds the load and passes the floor, or the largest with
+    /// `fits` false.
+    static func choose(_ classes: [InstanceClass], load: DatabaseLoad, floor: (InstanceClass) -> Bool, price: (InstanceClass) -> Decimal)
+        -> (InstanceClass, fits: Bool)
+    {
+        let ranked = classes.filter(floor).sorted { price($0) < price($1) }
         if let fit = ranked.first(where: { holds($0, load) }) { return (fit, true) }
         return (classes[classes.count - 1], false)
     }
