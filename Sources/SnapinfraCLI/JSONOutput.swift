@@ -18,11 +18,7 @@ struct JSONMetadata: Encodable {
 /// Prints one JSON document to stdout and nothing else there.
 enum JSONOutput {
     static func print<T: Encodable>(_ value: T) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = try encoder.encode(value)
-        FileHandle.standardOutput.write(data)
-        FileHandle.standardOutput.write(Data("\n".utf8))
+        FileHandle.standardOutput.write(Data((try JSONText.encode(value) + "\n").utf8))
     }
 
     struct Failure: Encodable {

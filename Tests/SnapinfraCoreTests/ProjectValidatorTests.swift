@@ -131,11 +131,53 @@ import Testing
         #expect(
             lines(result) == [
                 "warning project.name: contains control or bidirectional-formatting characters; they are left out of every generated name",
-                "error project.schema[0].name: table name \"t\\u{1B}[2J\" contains control or bidirectional-formatting characters",
+                "error project.schema[0].name: table name \"t\\u{1B}[2J\" contains control, invisible or bidirectional-formatting characters",
             ])
         for diagnostic in result.diagnostics {
             #expect(!DisplayText.containsUnsafe(diagnostic.formatted(source: "x")))
         }
+    }
+
+    /// Zero-width and line-separator characters are escaped like controls, wherever they appear.
+    @Test func invisibleCharactersAreEscapedInDiagnostics() {
+        let result = load(
+            #"{"project": {"name": "a\u200Bb", "schema": [{"name": "t\u2028x\uFEFF", "fields": [{"name": "i\u200Dd", "type": "uuid", "primaryKey": true}]}]}}"#
+        )
+        #expect(
+            lines(result) == [
+                "warning project.name: contains control or bidirectional-formatting characters; they are left out of every generated name",
+                "error project.schema[0].name: table name \"t\\u{2028}x\\u{FEFF}\" contains control, invisible or bidirectional-formatting characters",
+                "error project.schema[0].fields[0].name: field name \"i\\u{200D}d\" contains control, invisible or bidirectional-formatting characters",
+            ])
+        #expect(DisplayText.escape("\u{202E}x\u{2029}") == "\\u{202E}x\\u{2029}")
+        #expect(JSONText.escapeInvisible("{\"a\": \"x\u{202E}y\u{1F600}\u{E0001}\"}") == "{\"a\": \"x\\u202ey\u{1F600}\\udb40\\udc01\"}")
+        #expect(Escaping.jsonString("\u{E0001}") == "\"\\uDB40\\uDC01\"")
+    }
+
+    /// Names are letters and digits of any script, `_` and `-`: never a template of another language.
+    @Test func templateLikeNamesAreRejected() {
+        let result = load(
+            #"""
+            {"project": {"name": "ok", "schema": [
+              {"name": "${file(\"/etc/passwd\")}", "fields": [{"name": "id", "type": "uuid", "primaryKey": true}]},
+              {"name": "Bestellungen_2024-ü", "fields": [{"name": "${path.module}", "type": "string"}, {"name": "名前", "type": "string"},
+                {"name": "{{ .Values }}", "type": "string"}, {"name": "a`b", "type": "string"}, {"name": "$(id)", "type": "string"},
+                {"name": "x y", "type": "string"}]}],
+              "endpoints": [{"method": "GET", "path": "/reports/${var.secret}"}, {"method": "GET", "path": "/a/%{x}"}, {"method": "GET", "path": "/ок/{id}"}]}}
+            """#)
+        let allowed = "a name holds only letters and digits (of any script), \"_\" and \"-\""
+        #expect(
+            lines(result) == [
+                "error project.schema[0].name: table name \"${file(\\\"/etc/passwd\\\")}\" contains \"$\", \"{\", \"(\", \"\\\"\", \"/\", \")\", …; \(allowed)",
+                "error project.schema[1].fields[0].name: field name \"${path.module}\" contains \"$\", \"{\", \".\", \"}\"; \(allowed)",
+                "error project.schema[1].fields[2].name: field name \"{{ .Values }}\" contains \"{\", \" \", \".\", \"}\"; \(allowed)",
+                "error project.schema[1].fields[3].name: field name \"a`b\" contains \"`\"; \(allowed)",
+                "error project.schema[1].fields[4].name: field name \"$(id)\" contains \"$\", \"(\", \")\"; \(allowed)",
+                "error project.schema[1].fields[5].name: field name \"x y\" contains \" \"; \(allowed)",
+                "warning project.schema[1].fields: table \"Bestellungen_2024-ü\" has no primary key",
+                "error project.endpoints[0].path: \"/reports/${var.secret}\" contains \"$\"; a path holds no \"$\", \"%{\", backticks, quotes or backslashes",
+                "error project.endpoints[1].path: \"/a/%{x}\" contains \"%{\"; a path holds no \"$\", \"%{\", backticks, quotes or backslashes",
+            ])
     }
 
     @Test func engineSpecificRules() {

@@ -36,11 +36,20 @@ struct GenerateCommand: ParsableCommand {
     @Flag(help: "Overwrite files changed by hand since the last run.")
     var force = false
 
+    @Flag(help: "Print what each file would become (new, changed, unchanged, hand-edited, removed) and write nothing.")
+    var dryRun = false
+
     @Option(help: "A folder of templates that replace the built-in ones of the same name.")
     var templates: String?
 
     @OptionGroup(title: "Language model")
     var ai: AIOptions
+
+    private func printPlan(_ plan: OutputPlan) {
+        for item in plan.items {
+            print("\(item.status.rawValue.padding(toLength: 11, withPad: " ", startingAt: 0)) \(DisplayText.escape(out, limit: 200))/\(item.path)")
+        }
+    }
 
     func validate() throws {
         if apply != nil && applySafe { throw ValidationError("--apply and --apply-safe cannot be combined") }
@@ -93,7 +102,8 @@ struct GenerateCommand: ParsableCommand {
         } catch {
             throw CommandFailure.usage("\(error)")
         }
-        if !plan.conflicts.isEmpty && !force {
+        for note in plan.notes { StandardError.write("note: \(note)") }
+        if !plan.conflicts.isEmpty && !force && !dryRun {
             for path in plan.conflicts {
                 StandardError.write(
                     "\(DisplayText.escape(out, limit: 200))/\(path): error: changed by hand since Snapinfra wrote it; use --force to overwrite")
@@ -102,6 +112,14 @@ struct GenerateCommand: ParsableCommand {
                 try JSONOutput.print(JSONOutput.Failure(error: "the output folder holds changes Snapinfra did not make", details: plan.conflicts))
             }
             throw ExitCode(3)
+        }
+        if dryRun {
+            if json {
+                try JSONOutput.print(DryRun(files: plan.items.map { DryRun.File(path: $0.path, status: $0.status.rawValue) }))
+            } else {
+                printPlan(plan)
+            }
+            return
         }
         do {
             try writer.write(plan, manifest: Manifest(project: project, result: result, files: rendered, appliedEnhancements: chosen))
@@ -117,10 +135,7 @@ struct GenerateCommand: ParsableCommand {
             if let reason = report.fallbackReason { response.data.validation.warnings.append(reason) }
             try JSONOutput.print(response)
         } else {
-            for item in plan.items {
-                print(
-                    "\(item.status.rawValue.padding(toLength: 11, withPad: " ", startingAt: 0)) \(DisplayText.escape(out, limit: 200))/\(item.path)")
-            }
+            printPlan(plan)
             if report.provider != "rules" { print("Language model: \(report.summary)") }
             print(
                 "Estimated \(Format.money(result.estimate.totalMonthly)) a month (\(Format.money(result.estimate.minMonthly)) – \(Format.money(result.estimate.maxMonthly))). Next: read \(DisplayText.escape(out, limit: 200))/DEPLOY.md."
@@ -160,4 +175,14 @@ struct GenerateCommand: ParsableCommand {
             throw CommandFailure(message: "\(error)", exitCode: 2)
         }
     }
+}
+
+/// `generate --dry-run --json`: the plan, one entry per file.
+struct DryRun: Encodable {
+    struct File: Encodable {
+        var path: String
+        var status: String
+    }
+    var success = true
+    var files: [File]
 }

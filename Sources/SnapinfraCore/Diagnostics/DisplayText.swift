@@ -2,16 +2,26 @@ import Foundation
 
 /// Makes untrusted text safe to show in a terminal or a one-line message.
 ///
-/// Control characters (C0, DEL, C1) and bidirectional formatting characters are replaced by
+/// Control characters (C0, DEL, C1), bidirectional formatting and invisible characters are replaced by
 /// `\u{XXXX}` escapes, so a project file can never move the cursor, change colours or reorder
 /// what the user reads. Long text is shortened with an ellipsis.
 public enum DisplayText {
     /// The longest quoted value a message shows, in characters.
     public static let defaultLimit = 60
 
-    /// Whether a scalar is a control or bidirectional formatting character.
+    /// Whether a scalar is a control, bidirectional-formatting or invisible character: what Go's
+    /// `%q` escapes as not printable. Invisible ones are format characters (zero-width space and
+    /// joiners, U+FEFF, soft hyphen) and the line and paragraph separators U+2028 and U+2029.
     public static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
-        isControl(scalar) || isBidiControl(scalar)
+        if scalar.value < 0x7F { return scalar.value < 0x20 }
+        return isControl(scalar) || isBidiControl(scalar) || isInvisible(scalar)
+    }
+
+    public static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .format, .lineSeparator, .paragraphSeparator: return true
+        default: return false
+        }
     }
 
     public static func isControl(_ scalar: Unicode.Scalar) -> Bool {

@@ -21,6 +21,8 @@ public struct OutputPlan: Sendable, Hashable {
     }
 
     public var items: [Item]
+    /// What was found and tidied before planning (an interrupted run finished or rolled back).
+    public var notes: [String] = []
 
     /// Files whose hand edits the run would overwrite or delete.
     public var conflicts: [String] { items.filter { $0.status == .handEdited }.map(\.path) }

@@ -89,7 +89,7 @@ public enum ProjectWriter {
     static func json(_ node: Node, indent: String) -> String {
         let inner = indent + "  "
         switch node {
-        case .string(let text): return quoted(text)
+        case .string(let text): return Escaping.jsonString(text)
         case .number(let value): return number(value)
         case .bool(let flag): return flag ? "true" : "false"
         case .list(let items):
@@ -101,12 +101,12 @@ public enum ProjectWriter {
         case .map(let members):
             if members.isEmpty { return "{}" }
             if let flat = flow(members, json: true) { return flat }
-            return "{\n" + members.map { "\(inner)\(quoted($0.0)): \(json($0.1, indent: inner))" }.joined(separator: ",\n") + "\n\(indent)}"
+            return "{\n" + members.map { "\(inner)\(Escaping.jsonString($0.0)): \(json($0.1, indent: inner))" }.joined(separator: ",\n")
+                + "\n\(indent)}"
         }
     }
 
-    /// A JSON string literal, which is also a YAML double-quoted scalar: the YAML escaper without
-    /// Compose's `$$` writes only escapes that JSON shares (`\\`, `\"`, `\n`, `\t`, `\uXXXX`).
+    /// A YAML double-quoted scalar without Compose's `$$`.
     static func quoted(_ text: String) -> String {
         Escaping.yamlString(text, compose: false)
     }
@@ -123,7 +123,7 @@ public enum ProjectWriter {
         for (key, value) in members {
             switch value {
             case .list, .map: return nil
-            default: parts.append(json ? "\(quoted(key)): \(self.json(value, indent: ""))" : "\(key): \(scalar(value))")
+            default: parts.append(json ? "\(Escaping.jsonString(key)): \(self.json(value, indent: ""))" : "\(key): \(scalar(value))")
             }
         }
         let line = "{ " + parts.joined(separator: ", ") + " }"

@@ -26,7 +26,7 @@ public enum Escaping {
                 out += "{"
             default:
                 if DisplayText.isUnsafe(scalar) {
-                    out += "\\u" + hex(scalar.value, width: 4)
+                    out += scalar.value > 0xFFFF ? "\\U" + hex(scalar.value, width: 8) : "\\u" + hex(scalar.value, width: 4)
                 } else {
                     out.unicodeScalars.append(scalar)
                 }
@@ -43,7 +43,7 @@ public enum Escaping {
                 out += "…"
                 break
             }
-            out.unicodeScalars.append(DisplayText.isUnsafe(scalar) || scalar == "\u{2028}" || scalar == "\u{2029}" ? " " : scalar)
+            out.unicodeScalars.append(DisplayText.isUnsafe(scalar) ? " " : scalar)
         }
         // Inert in a comment, but never leave a template sequence for a reader to copy.
         return out.replacingOccurrences(of: "${", with: "$ {").replacingOccurrences(of: "%{", with: "% {").trimmingCharacters(in: .whitespaces)
@@ -52,6 +52,18 @@ public enum Escaping {
     /// A YAML double-quoted scalar, quotes included; for Compose files also doubles `$` so
     /// Compose does not interpolate it.
     public static func yamlString(_ text: String, compose: Bool = true) -> String {
+        quotedScalar(text, compose: compose) { "\\U" + hex($0, width: 8) }
+    }
+
+    /// A JSON string literal: the YAML escaper without `$$`, with a character beyond U+FFFF
+    /// written as its UTF-16 surrogate pair.
+    public static func jsonString(_ text: String) -> String {
+        quotedScalar(text, compose: false) { value in
+            String(Unicode.Scalar(value).map(String.init) ?? "").utf16.map { "\\u" + hex(UInt32($0), width: 4) }.joined()
+        }
+    }
+
+    private static func quotedScalar(_ text: String, compose: Bool, astral: (UInt32) -> String) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -61,8 +73,8 @@ public enum Escaping {
             case "\t": out += "\\t"
             case "$" where compose: out += "$$"
             default:
-                if DisplayText.isUnsafe(scalar) || scalar == "\u{2028}" || scalar == "\u{2029}" || scalar == "\u{FEFF}" {
-                    out += "\\u" + hex(scalar.value, width: 4)
+                if DisplayText.isUnsafe(scalar) {
+                    out += scalar.value > 0xFFFF ? astral(scalar.value) : "\\u" + hex(scalar.value, width: 4)
                 } else {
                     out.unicodeScalars.append(scalar)
                 }
@@ -81,6 +93,7 @@ public enum Escaping {
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "&": out += "&amp;"
+            case "\"": out += "&quot;"
             default: out.append(character)
             }
         }

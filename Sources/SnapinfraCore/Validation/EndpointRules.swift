@@ -64,6 +64,9 @@ enum EndpointRules {
         if path.unicodeScalars.contains(where: { DisplayText.isUnsafe($0) || $0.properties.isWhitespace }) {
             return "\(shown) contains white space, control or bidirectional-formatting characters"
         }
+        if let template = ["$", "%{", "`", "\"", "\\"].first(where: { path.contains($0) }) {
+            return "\(shown) contains \(DisplayText.quoted(template)); a path holds no \"$\", \"%{\", backticks, quotes or backslashes"
+        }
         if path.contains("?") || path.contains("#") {
             return "\(shown) holds a query or fragment; give only the path"
         }

@@ -11,6 +11,10 @@ enum ReferenceRules {
         var diagnostics: [Diagnostic] = []
         let tableIndex = Dictionary(project.schema.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
         let tableNames = project.schema.map(\.name)
+        // Columns by name, built once per table on first use, so each reference is one lookup.
+        var columns: [Int: [String: Int]] = [:]
+        var primaryKeys: [Int: String] = [:]
+        var hints = HintBudget()
         var edges: [Edge] = []
         for (t, table) in project.schema.enumerated() {
             for (f, field) in table.fields.enumerated() {
@@ -18,8 +22,9 @@ enum ReferenceRules {
                 let path = "project.schema[\(t)].fields[\(f)].references"
                 guard let target = field.referenceTarget else {
                     var hint = ""
-                    if let index = tableIndex[reference], let key = project.schema[index].fields.first(where: \.primaryKey) {
-                        hint = " (did you mean \(DisplayText.quoted("\(reference).\(key.name)"))?)"
+                    if let index = tableIndex[reference] {
+                        if primaryKeys[index] == nil { primaryKeys[index] = project.schema[index].fields.first(where: \.primaryKey)?.name ?? "" }
+                        if let key = primaryKeys[index], !key.isEmpty { hint = " (did you mean \(DisplayText.quoted("\(reference).\(key)"))?)" }
                     }
                     diagnostics.append(.error(path, "\(DisplayText.quoted(reference)) is not of the form \"table.column\"" + hint))
                     continue
@@ -27,18 +32,25 @@ enum ReferenceRules {
                 guard let targetIndex = tableIndex[target.table] else {
                     diagnostics.append(
                         .error(
-                            path, "table \(DisplayText.quoted(target.table)) does not exist" + Suggestion.hint(for: target.table, in: tableNames)))
+                            path,
+                            "table \(DisplayText.quoted(target.table)) does not exist"
+                                + hints.hint(for: target.table, key: ".\(target.table)", in: tableNames)))
                     continue
                 }
                 let targetTable = project.schema[targetIndex]
-                guard let column = targetTable.fields.first(where: { $0.name == target.column }) else {
+                if columns[targetIndex] == nil {
+                    columns[targetIndex] = Dictionary(
+                        targetTable.fields.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
+                }
+                guard let c = columns[targetIndex]?[target.column] else {
                     diagnostics.append(
                         .error(
                             path,
                             "column \(DisplayText.quoted(target.column)) does not exist in table \(DisplayText.quoted(target.table))"
-                                + Suggestion.hint(for: target.column, in: targetTable.fields.map(\.name))))
+                                + hints.hint(for: target.column, key: "\(targetIndex).\(target.column)", in: targetTable.fields.map(\.name))))
                     continue
                 }
+                let column = targetTable.fields[c]
                 if !column.primaryKey && !column.unique {
                     diagnostics.append(.warning(path, "\(DisplayText.quoted(reference)) is neither a primary key nor unique"))
                 }
@@ -54,6 +66,23 @@ enum ReferenceRules {
         }
         diagnostics += cycles(edges, project: project)
         return diagnostics
+    }
+
+    /// "Did you mean" costs an edit distance against every candidate; a file of thousands of bad
+    /// references gets hints for its first 100 distinct misspellings, keeping validation linear.
+    struct HintBudget {
+        static let limit = 100
+        private var cache: [String: String] = [:]
+
+        /// `key` tells apart the same word looked up among different candidates (a column of two tables).
+        mutating func hint(for word: String, key: String? = nil, in candidates: @autoclosure () -> [String]) -> String {
+            let key = key ?? word
+            if let known = cache[key] { return known }
+            guard cache.count < Self.limit else { return "" }
+            let hint = Suggestion.hint(for: word, in: candidates())
+            cache[key] = hint
+            return hint
+        }
     }
 
     private static func compatible(_ a: FieldType, _ b: FieldType) -> Bool {

@@ -3,21 +3,23 @@ enum TableRules {
     static func check(_ project: Project) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var seenTables: [String: Int] = [:]
+        let tableNames = project.schema.map(\.name)
         for (t, table) in project.schema.enumerated() {
             let tablePath = "project.schema[\(t)]"
             checkName(table.name, what: "table", path: "\(tablePath).name", into: &diagnostics)
-            if let clash = clash(table.name, index: t, seen: &seenTables, names: project.schema.map(\.name), what: "table", at: "project.schema") {
+            if let clash = clash(table.name, index: t, seen: &seenTables, names: tableNames, what: "table", at: "project.schema") {
                 diagnostics.append(.error("\(tablePath).name", clash))
             }
             if table.fields.isEmpty {
                 diagnostics.append(.error("\(tablePath).fields", "a table needs at least one field"))
             }
             var seenFields: [String: Int] = [:]
+            let fieldNames = table.fields.map(\.name)
             for (f, field) in table.fields.enumerated() {
                 let fieldPath = "\(tablePath).fields[\(f)]"
                 checkName(field.name, what: "field", path: "\(fieldPath).name", into: &diagnostics)
                 if let clash = clash(
-                    field.name, index: f, seen: &seenFields, names: table.fields.map(\.name), what: "field", at: "\(tablePath).fields")
+                    field.name, index: f, seen: &seenFields, names: fieldNames, what: "field", at: "\(tablePath).fields")
                 {
                     diagnostics.append(.error("\(fieldPath).name", clash))
                 }
@@ -44,9 +46,28 @@ enum TableRules {
             + (other == name ? "" : " once case and character width are ignored")
     }
 
+    /// A name holds letters and digits of any script, `_` and `-`: nothing that is a template,
+    /// quote or escape in Terraform, Kubernetes, Helm, Python or a shell.
     static func checkName(_ name: String, what: String, path: String, into diagnostics: inout [Diagnostic]) {
         if DisplayText.containsUnsafe(name) {
-            diagnostics.append(.error(path, "\(what) name \(DisplayText.quoted(name)) contains control or bidirectional-formatting characters"))
+            diagnostics.append(
+                .error(path, "\(what) name \(DisplayText.quoted(name)) contains control, invisible or bidirectional-formatting characters"))
+            return
         }
+        var offending: [String] = []
+        for character in name where !isAllowed(character) {
+            let shown = DisplayText.quoted(String(character))
+            if !offending.contains(shown) { offending.append(shown) }
+        }
+        guard !offending.isEmpty else { return }
+        let list = offending.prefix(6).joined(separator: ", ") + (offending.count > 6 ? ", …" : "")
+        diagnostics.append(
+            .error(
+                path,
+                "\(what) name \(DisplayText.quoted(name)) contains \(list); a name holds only letters and digits (of any script), \"_\" and \"-\""))
+    }
+
+    static func isAllowed(_ character: Character) -> Bool {
+        character == "_" || character == "-" || character.isLetter || character.isNumber
     }
 }
