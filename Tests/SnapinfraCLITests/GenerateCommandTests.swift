@@ -188,7 +188,10 @@ import Testing
     @Test func generateRefusesAMissingRequirement() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("snapinfra-req-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dir) }
-        let output = try CLIRunner.run(["generate", "examples/shop.json", "--out", dir.path, "--apply", "s3-kms-encryption"])
+        // In staging the key is not there by default (production has it).
+        let shop = try String(contentsOfFile: "examples/shop.json", encoding: .utf8)
+            .replacingOccurrences(of: "\"environment\": \"production\"", with: "\"environment\": \"staging\"")
+        let output = try CLIRunner.run(["generate", "-", "--out", dir.path, "--apply", "s3-kms-encryption"], stdin: shop)
         #expect(output.status != 0)
         #expect(output.stderr.contains("s3-kms-encryption requires kms-customer-managed-key"))
         #expect(!FileManager.default.fileExists(atPath: dir.path))

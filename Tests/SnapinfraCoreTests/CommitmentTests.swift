@@ -53,7 +53,8 @@ import Testing
         #expect(traces.monthlyQuantity == CostLineBuilder.decimal(recorded - 100_000, scale: 0))
         #expect(run(designFile(rps: 2, environment: .development, budget: 20)).estimate.lines.allSatisfy { $0.name != "X-Ray traces recorded" })
         let file = designFile(rps: 30, uploads: true)
-        let keyed = try EnhancementEngine().apply(["kms-customer-managed-key", "s3-kms-encryption"], to: DesignEngine().run(file), file: file)
+        // Production has the key from the start; the bucket only needs to use it.
+        let keyed = try EnhancementEngine().apply(["s3-kms-encryption"], to: DesignEngine().run(file), file: file)
         #expect(keyed.estimate.lines.contains { $0.name == "KMS requests" && $0.assumption?.contains("bucket keys") == true })
     }
 

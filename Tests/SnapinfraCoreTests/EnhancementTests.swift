@@ -76,7 +76,8 @@ import Testing
     }
 
     @Test func requirementsAndConflictsAreEnforced() throws {
-        let file = try example("shop.json")
+        // Staging: production has the customer-managed key from the start.
+        let file = try example("shop.json", environment: .staging)
         let result = DesignEngine().run(file)
         #expect(throws: EnhancementError(message: "s3-kms-encryption requires kms-customer-managed-key; apply both")) {
             try EnhancementEngine().apply(["s3-kms-encryption"], to: result, file: file)
@@ -114,7 +115,12 @@ import Testing
         #expect(suggestions.first { $0.id == "alb-waf" } == nil)
         let saas = try example("saas-api.json")
         #expect(EnhancementEngine().suggestions(for: DesignEngine().run(saas), file: saas).first { $0.id == "alb-waf" }?.safe == false)
-        #expect(suggestions.first { $0.id == "kms-customer-managed-key" }?.safe == true)
+        // Production has the key from the start; staging is offered it, and it is safe.
+        #expect(suggestions.first { $0.id == "kms-customer-managed-key" } == nil)
+        let staging = try example("shop.json", environment: .staging)
+        #expect(
+            EnhancementEngine().suggestions(for: DesignEngine().run(staging), file: staging).first { $0.id == "kms-customer-managed-key" }?.safe
+                == true)
         #expect(suggestions.first { $0.id == "s3-infrequent-access" }.map { $0.safe && $0.monthlyCostDelta < 0 } == true, "saves money")
         // Requires a safe key, so it is safe; measured on top of the key.
         #expect(suggestions.first { $0.id == "s3-kms-encryption" }?.safe == true)
@@ -209,7 +215,7 @@ import Testing
 
 @Suite struct EnhancementToggleTests {
     @Test func requirementsComeAlongDependentsGoAlongConflictsAreRefused() throws {
-        let file = try example("shop.json")
+        let file = try example("shop.json", environment: .staging)
         let suggestions = EnhancementEngine().suggestions(for: DesignEngine().run(file), file: file)
         let on = EnhancementToggle("s3-kms-encryption", in: [], suggestions: suggestions)
         #expect(on.applied == ["kms-customer-managed-key", "s3-kms-encryption"])

@@ -15,6 +15,7 @@ public struct RulesDesigner: Sendable {
         SupportRules.entryPoint(input, platform: platform, into: &design)
         SupportRules.firewall(input, into: &design)
         SupportRules.monitoring(input, into: &design)
+        SupportRules.encryption(input, into: &design)
         return design
     }
 }

@@ -199,7 +199,6 @@ enum DynamoDBRules {
                     : "In development the tables can be recreated, so continuous backups are not paid for.",
                 trace: ["environment = \(input.environment.rawValue)"]))
         if input.isProduction {
-            design.hardening.customerManagedKey = true
             design.hardening.tablesCustomerManagedKey = true
             design.decisions.append(
                 Decision(

@@ -113,4 +113,23 @@ enum SupportRules {
         let spec = MonitoringSpec(logRetentionDays: retention, alarms: alarms, assumedLogsGBPerMonth: logsGB)
         design.resources.append(Resource(id: "monitoring", spec: .monitoring(spec), dependsOn: ["compute"]))
     }
+
+    /// In production the log groups and the alarm topic, and a function's environment, use a
+    /// customer-managed key: $1 a month for a key you can audit and revoke, and checkov's
+    /// CKV_AWS_158 and CKV_AWS_173 pass without an enhancement.
+    static func encryption(_ input: DesignInput, into design: inout InfrastructureDesign) {
+        guard input.isProduction else { return }
+        design.hardening.customerManagedKey = true
+        var covered = ["the log groups", "the alarm topic"]
+        if design.compute?.platform == .lambda {
+            design.hardening.functionEnvironmentKey = true
+            covered.append("the function's environment")
+        }
+        if design.hardening.tablesCustomerManagedKey { covered.append("the tables") }
+        design.decisions.append(
+            Decision(
+                resource: "monitoring", setting: "encryptionKey", value: "customer-managed KMS key",
+                reason: "In production \(covered.dropLast().joined(separator: ", ")) and \(covered.last ?? "") use one key you own, rotated every year, that you can audit and revoke; it costs $1 a month.",
+                trace: ["environment = production"]))
+    }
 }

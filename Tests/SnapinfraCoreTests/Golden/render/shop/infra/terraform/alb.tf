@@ -138,6 +138,7 @@ resource "aws_wafv2_web_acl_association" "this" {
 resource "aws_cloudwatch_log_group" "waf" {
   name              = "aws-waf-logs-${local.name}"
   retention_in_days = 365
+  kms_key_id        = aws_kms_key.this.arn
 }
 
 resource "aws_wafv2_web_acl_logging_configuration" "this" {

@@ -9,6 +9,7 @@ resource "aws_ecs_cluster" "this" {
 resource "aws_cloudwatch_log_group" "app" {
   name              = "/ecs/${local.name}"
   retention_in_days = 365
+  kms_key_id        = aws_kms_key.this.arn
 }
 
 resource "aws_security_group" "app" {

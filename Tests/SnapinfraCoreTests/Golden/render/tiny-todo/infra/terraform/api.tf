@@ -22,6 +22,7 @@ resource "aws_apigatewayv2_route" "default" {
 resource "aws_cloudwatch_log_group" "api" {
   name              = "/aws/apigateway/${local.name}"
   retention_in_days = 365
+  kms_key_id        = aws_kms_key.this.arn
 }
 
 resource "aws_apigatewayv2_stage" "default" {

@@ -4,6 +4,7 @@
 resource "aws_cloudwatch_log_group" "app" {
   name              = "/aws/lambda/${local.name}"
   retention_in_days = 365
+  kms_key_id        = aws_kms_key.this.arn
 }
 
 data "aws_iam_policy_document" "lambda_assume" {
@@ -28,6 +29,10 @@ resource "aws_iam_role_policy_attachment" "app_basic" {
 }
 
 data "aws_iam_policy_document" "app" {
+  statement {
+    actions   = ["kms:Decrypt", "kms:GenerateDataKey"]
+    resources = [aws_kms_key.this.arn]
+  }
   statement {
     actions   = ["rds-db:connect"]
     resources = ["arn:aws:rds-db:${var.region}:${data.aws_caller_identity.current.account_id}:dbuser:${aws_db_instance.this.resource_id}/app"]
@@ -67,6 +72,7 @@ resource "aws_lambda_function" "this" {
   architectures = ["arm64"]
   memory_size   = 512
   timeout       = 15
+  kms_key_arn   = aws_kms_key.this.arn
 
   environment {
     variables = {

@@ -3,7 +3,7 @@
 
 resource "aws_sns_topic" "alarms" {
   name              = "${local.name}-alarms"
-  kms_master_key_id = "alias/aws/sns"
+  kms_master_key_id = aws_kms_key.this.id
 }
 
 resource "aws_cloudwatch_metric_alarm" "api_5xx" {
