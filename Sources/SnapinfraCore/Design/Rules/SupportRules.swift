@@ -129,7 +129,8 @@ enum SupportRules {
         design.decisions.append(
             Decision(
                 resource: "monitoring", setting: "encryptionKey", value: "customer-managed KMS key",
-                reason: "In production \(covered.dropLast().joined(separator: ", ")) and \(covered.last ?? "") use one key you own, rotated every year, that you can audit and revoke; it costs $1 a month.",
+                reason:
+                    "In production \(covered.dropLast().joined(separator: ", ")) and \(covered.last ?? "") use one key you own, rotated every year, that you can audit and revoke; it costs $1 a month.",
                 trace: ["environment = production"]))
     }
 }
