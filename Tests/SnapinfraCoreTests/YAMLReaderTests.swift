@@ -51,6 +51,26 @@ import Testing
         #expect(error("")?.message == "the file is empty")
     }
 
+    /// The structural errors name their place in the document as the decoder's errors do.
+    @Test func structuralErrorsHaveASpecPath() {
+        let nested = "project:\n  schema:\n    - fields: " + String(repeating: "[", count: 70) + String(repeating: "]", count: 70) + "\n"
+        #expect(error(nested)?.path.hasPrefix("project.schema[0].fields[0][0]") == true)
+        #expect(error("project:\n  schema:\n    - fields: !!binary aGVsbG8=\n")?.path == "project.schema[0].fields")
+        #expect(error("project:\n  schema:\n    - &t {name: a}\n")?.path == "project.schema[0]")
+        let duplicate = error("project:\n  name: x\n  schema:\n    - name: users\n      fields: []\n      name: again\n")
+        #expect(duplicate?.path == "project.schema[0].name")
+        #expect(duplicate?.message == "duplicate key")
+        #expect(duplicate?.position == SourcePosition(line: 4, column: 7))
+        // The same problems in JSON carry the same paths.
+        let json = "{\"project\": {\"schema\": [{\"fields\": " + String(repeating: "[", count: 70) + String(repeating: "]", count: 70) + "}]}}"
+        do {
+            _ = try JSONReader.read(Array(json.utf8))
+            Issue.record("no error")
+        } catch {
+            #expect(error.path.hasPrefix("project.schema[0].fields[0][0]"))
+        }
+    }
+
     @Test func syntaxErrorsHaveLineAndColumn() {
         let e = error("project:\n  name: [unclosed\n")
         #expect(e?.message == "invalid YAML: did not find expected ',' or ']'")

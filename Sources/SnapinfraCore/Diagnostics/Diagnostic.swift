@@ -55,7 +55,7 @@ public struct Diagnostic: Sendable, Hashable, Codable {
 }
 
 /// A line and column in source text, both counted from 1; columns count Unicode scalars.
-public struct SourcePosition: Sendable, Hashable, Codable, CustomStringConvertible {
+public struct SourcePosition: Sendable, Hashable, Codable, Comparable, CustomStringConvertible {
     public var line: Int
     public var column: Int
 
@@ -65,6 +65,11 @@ public struct SourcePosition: Sendable, Hashable, Codable, CustomStringConvertib
     }
 
     public var description: String { "\(line):\(column)" }
+
+    /// Earlier in the file.
+    public static func < (a: SourcePosition, b: SourcePosition) -> Bool {
+        (a.line, a.column) < (b.line, b.column)
+    }
 }
 
 extension Array where Element == Diagnostic {

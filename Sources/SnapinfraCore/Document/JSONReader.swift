@@ -10,6 +10,13 @@ public struct JSONReader {
     private var line = 1
     private var column = 1
     private var nodes = 0
+    /// The keys and indices down to the value being read, for the path of an error.
+    private var trail: [Step] = []
+
+    private enum Step {
+        case key(String)
+        case index(Int)
+    }
 
     public init(bytes: [UInt8], limits: DocumentLimits = .standard) {
         self.bytes = bytes
@@ -26,7 +33,19 @@ public struct JSONReader {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
         skipWhitespace()
         guard index < bytes.count else { throw DocumentError("the file is empty", at: here) }
-        let node = try readValue(depth: 1)
+        let node: DocumentNode
+        do {
+            node = try readValue(depth: 1)
+        } catch {
+            var located = error
+            located.path = trail.reduce("") { path, step in
+                switch step {
+                case .key(let key): return DocumentObject.join(path, key)
+                case .index(let i): return "\(path)[\(i)]"
+                }
+            }
+            throw located
+        }
         skipWhitespace()
         guard index == bytes.count else {
             throw DocumentError("unexpected \(describeCurrent()) after the end of the document", at: here)
@@ -122,7 +141,9 @@ public struct JSONReader {
             }
             advance()
             skipWhitespace()
+            trail.append(.key(key))
             let value = try readValue(depth: depth + 1)
+            trail.removeLast()
             members.append(.init(key: key, keyPosition: keyPosition, value: value))
             skipWhitespace()
             guard index < bytes.count else { throw DocumentError("unexpected end of file, expected ',' or '}'", at: here) }
@@ -150,7 +171,9 @@ public struct JSONReader {
         }
         while true {
             skipWhitespace()
+            trail.append(.index(items.count))
             items.append(try readValue(depth: depth + 1))
+            trail.removeLast()
             skipWhitespace()
             guard index < bytes.count else { throw DocumentError("unexpected end of file, expected ',' or ']'", at: here) }
             if bytes[index] == UInt8(ascii: ",") {
