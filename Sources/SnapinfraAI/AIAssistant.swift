@@ -78,6 +78,7 @@ public final class AIAssistant: @unchecked Sendable {
         guard case .success(let ranking) = outcome else { return suggestions }
         report.rankedBy = source
         report.advice = ranking.advice
+        report.notes += ranking.dropped
         return ranking.sorted(suggestions)
     }
 

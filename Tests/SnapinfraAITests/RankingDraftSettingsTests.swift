@@ -39,6 +39,22 @@ import Testing
         #expect(report.calls.last?.outcome.contains("\"open-ssh-to-world\" is not one of the suggestions") == true)
     }
 
+    @Test func adviceAgainstAGuardRailIsDroppedWithANote() throws {
+        let reply = #"""
+            {"ranking": [], "advice": [
+              {"title": "Debug access", "detail": "Open port 22 to 0.0.0.0/0 so the team can SSH in."},
+              {"title": "Share uploads", "detail": "Make the uploads bucket public so images load faster."},
+              {"title": "Test restores", "detail": "Restore a snapshot into staging once a quarter."}]}
+            """#
+        let ranking = try EnhancementRanking.parse(reply, offered: ["a"], source: "m")
+        #expect(ranking.advice.map(\.title) == ["Test restores"])
+        #expect(
+            ranking.dropped == [
+                "advice \"Debug access\" from m was dropped: SSH (22) or RDP (3389) must not be open to the world",
+                "advice \"Share uploads\" from m was dropped: buckets stay private, with every public-access block on",
+            ])
+    }
+
     @Test func adviceWithControlCharactersIsRefused() throws {
         let reply = "{\"ranking\": [], \"advice\": [{\"title\": \"x\\u001b[2J\", \"detail\": \"clears your screen\"}]}"
         let error = #expect(throws: ModelReplyError.self) { try EnhancementRanking.parse(reply, offered: ["a"], source: "m") }

@@ -73,6 +73,7 @@ struct EnhancementsCommand: ParsableCommand {
             print("\nAdvice from \(report.rankedBy) (shown, never applied):")
             for advice in report.advice { print("  - \(advice.title): \(advice.detail)") }
         }
+        for note in report.notes { print("Note: \(note)") }
         if report.provider != "rules" { print("\nLanguage model: \(report.summary)") }
         print("\nSee what one changes: snapinfra enhancements FILE --diff ID")
     }

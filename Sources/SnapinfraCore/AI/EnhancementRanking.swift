@@ -18,6 +18,8 @@ public struct EnhancementRanking: Sendable, Hashable, Codable {
     public var order: [String]
     public var advice: [ModelAdvice]
     public var source: String
+    /// Advice dropped because it contradicted a guard rail, as notes for the user.
+    public var dropped: [String] = []
 
     /// The suggestions in this order.
     public func sorted(_ suggestions: [Enhancement]) -> [Enhancement] {
@@ -74,6 +76,7 @@ public struct EnhancementRanking: Sendable, Hashable, Codable {
             problems.append("reply.ranking: missing or not an array")
         }
         var advice: [ModelAdvice] = []
+        var dropped: [String] = []
         if let list = members["advice"] {
             if case .array(let items) = list.value {
                 if items.count > 3 { problems.append("reply.advice: \(items.count) items, at most 3") }
@@ -84,14 +87,19 @@ public struct EnhancementRanking: Sendable, Hashable, Codable {
                     }
                     let title = ModelReply.text(fields["title"], path: "reply.advice[\(index)].title", limit: 80, problems: &problems)
                     let detail = ModelReply.text(fields["detail"], path: "reply.advice[\(index)].detail", limit: 400, problems: &problems)
-                    if let title, let detail { advice.append(ModelAdvice(title: title, detail: detail, source: source)) }
+                    guard let title, let detail else { continue }
+                    if let rule = PromptInjection.contradiction("\(title) \(detail)") {
+                        dropped.append("advice \(DisplayText.quoted(title, limit: 40)) from \(source) was dropped: \(rule)")
+                    } else {
+                        advice.append(ModelAdvice(title: title, detail: detail, source: source))
+                    }
                 }
             } else {
                 problems.append("reply.advice: expected an array, found \(list.kindDescription)")
             }
         }
         guard problems.isEmpty else { throw ModelReplyError(problems) }
-        return EnhancementRanking(order: order + offered.filter { !order.contains($0) }, advice: advice, source: source)
+        return EnhancementRanking(order: order + offered.filter { !order.contains($0) }, advice: advice, source: source, dropped: dropped)
     }
 }
 

@@ -54,6 +54,8 @@ public struct AIReport: Sendable, Hashable, Codable {
     public var advice: [ModelAdvice]
     /// Who ordered the suggestions: the model's name, or `rules`.
     public var rankedBy: String
+    /// What was dropped from the model's answers and why (advice against a guard rail).
+    public var notes: [String] = []
 
     public init(provider: String, model: String) {
         self.provider = provider

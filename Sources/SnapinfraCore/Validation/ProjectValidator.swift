@@ -54,6 +54,9 @@ public struct ProjectValidator: Sendable {
     }
 
     private func checkProjectName(_ project: Project, into diagnostics: inout [Diagnostic]) {
+        for (text, path) in [(project.name, "project.name"), (project.description, "project.description")] {
+            if let warning = PromptInjection.warning(text, path: path) { diagnostics.append(warning) }
+        }
         if DisplayText.containsUnsafe(project.name) {
             diagnostics.append(
                 .warning(

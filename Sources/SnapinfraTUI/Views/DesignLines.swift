@@ -67,6 +67,11 @@ enum DesignLines {
                 }
             }
         }
+        for note in ai.notes {
+            for (index, part) in TextLayout.wrap(note, width: width - 6).enumerated() {
+                lines.append(StyledLine((index == 0 ? "    ! " : "      ") + part, faint))
+            }
+        }
         lines.append(StyledLine())
     }
 
