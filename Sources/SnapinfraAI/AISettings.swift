@@ -71,6 +71,13 @@ public struct AISettings: Sendable, CustomStringConvertible {
         return ["localhost", "127.0.0.1", "::1", "[::1]"].contains(host) || host.hasSuffix(".localhost")
     }
 
+    /// A warning when the key would travel unencrypted: plain `http` to a host other than this
+    /// machine. Nil when there is no key, the scheme is `https`, or the host is loopback.
+    public var plainTextKeyWarning: String? {
+        guard apiKey != nil, baseURL?.scheme?.lowercased() == "http", !isLocal else { return nil }
+        return "the API key would be sent unencrypted over http to \(DisplayText.escape(baseURL?.host ?? "", limit: 80)); use an https endpoint"
+    }
+
     /// Flag values as given on the command line (nil when not given).
     public struct Flags: Sendable {
         public var provider: String?

@@ -102,6 +102,12 @@ public final class ChatClient: @unchecked Sendable {
 
     private func parse(_ body: Data, prompt: ModelPrompt) throws(ModelCallError) -> ChatReply {
         guard !body.isEmpty else { throw .badResponse("empty body") }
+        // Read strictly first: JSONSerialization silently keeps one of two equal keys.
+        var limits = DocumentLimits()
+        limits.maxBytes = HTTPTransport.maxBody
+        if let tree = try? JSONReader.read([UInt8](body), limits: limits), let duplicate = tree.duplicateKeyPaths().first {
+            throw .badResponse("the key \(DisplayText.quoted(duplicate, limit: 60)) appears twice in the response")
+        }
         let object: [String: Any]
         do {
             guard let parsed = try JSONSerialization.jsonObject(with: body) as? [String: Any] else {

@@ -45,7 +45,9 @@ public enum ModelCallError: Error, Sendable, Hashable, CustomStringConvertible {
 }
 
 /// A POST over URLSession that gives up at a deadline and when cancelled, whatever the server does
-/// (a slow stream, a connection that never answers).
+/// (a slow stream, a connection that never answers). The body is read as it arrives and the call
+/// stops at `maxBody` bytes, or at once when `Content-Length` says more. A redirect to another
+/// origin is refused, so the API key never travels to a host the user did not name.
 final class HTTPTransport: @unchecked Sendable {
     struct Response {
         var status: Int
@@ -57,13 +59,16 @@ final class HTTPTransport: @unchecked Sendable {
     static let maxBody = 2 * 1024 * 1024
 
     private let session: URLSession
+    private let tasks = TaskStore()
 
     init() {
         let configuration = URLSessionConfiguration.ephemeral
         configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
         configuration.httpCookieStorage = nil
         configuration.urlCache = nil
-        session = URLSession(configuration: configuration)
+        let queue = OperationQueue()
+        queue.maxConcurrentOperationCount = 1
+        session = URLSession(configuration: configuration, delegate: tasks, delegateQueue: queue)
     }
 
     deinit { session.invalidateAndCancel() }
@@ -75,12 +80,11 @@ final class HTTPTransport: @unchecked Sendable {
         request.httpMethod = "POST"
         request.httpBody = body
         for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
-        let box = ResultBox()
-        let task = session.dataTask(with: request) { data, response, error in
-            box.finish(data: data, response: response, error: error)
-        }
+        let task = session.dataTask(with: request)
+        let state = tasks.start(task, origin: Origin(url))
+        defer { tasks.forget(task) }
         task.resume()
-        while !box.wait(0.05) {
+        while !state.wait(0.05) {
             if cancel.isCancelled {
                 task.cancel()
                 throw .cancelled
@@ -90,45 +94,150 @@ final class HTTPTransport: @unchecked Sendable {
                 throw .timedOut(seconds: 0)
             }
         }
-        if let error = box.error {
+        if let refusal = state.refusal { throw refusal }
+        if let error = state.error {
             let nsError = error as NSError
             if nsError.code == NSURLErrorTimedOut { throw .timedOut(seconds: 0) }
             if nsError.code == NSURLErrorCancelled { throw .cancelled }
             throw .transport(nsError.localizedDescription.isEmpty ? "connection failed" : nsError.localizedDescription)
         }
-        guard let http = box.response as? HTTPURLResponse else { throw .badResponse("not an HTTP response") }
-        let data = box.data ?? Data()
-        guard data.count <= Self.maxBody else { throw .badResponse("\(data.count) bytes, over the \(Self.maxBody) limit") }
+        guard let http = state.response else { throw .badResponse("not an HTTP response") }
         var fields: [String: String] = [:]
         for (name, value) in http.allHeaderFields {
             if let name = name as? String, let value = value as? String { fields[name.lowercased()] = value }
         }
-        return Response(status: http.statusCode, headers: fields, body: data)
+        return Response(status: http.statusCode, headers: fields, body: state.body)
     }
 
-    /// The completion handler's results, handed across threads.
-    private final class ResultBox: @unchecked Sendable {
+    /// Scheme, host and port: what a redirect must keep for the key to go along.
+    struct Origin: Equatable {
+        var scheme: String
+        var host: String
+        var port: Int?
+
+        init(_ url: URL?) {
+            scheme = url?.scheme?.lowercased() ?? ""
+            host = url?.host?.lowercased() ?? ""
+            port = url?.port ?? (scheme == "https" ? 443 : scheme == "http" ? 80 : nil)
+        }
+    }
+
+    /// One call's progress, filled in on the delegate queue and read by the caller.
+    final class TaskState: @unchecked Sendable {
+        let origin: Origin
         private let done = DispatchSemaphore(value: 0)
         private let lock = NSLock()
-        private var stored: (Data?, URLResponse?, Error?) = (nil, nil, nil)
+        private var stored = Data()
+        private var storedResponse: HTTPURLResponse?
+        private var storedError: Error?
+        private var storedRefusal: ModelCallError?
 
-        func finish(data: Data?, response: URLResponse?, error: Error?) {
-            lock.lock()
-            stored = (data, response, error)
-            lock.unlock()
-            done.signal()
-        }
+        init(origin: Origin) { self.origin = origin }
 
         func wait(_ seconds: Double) -> Bool { done.wait(timeout: .now() + seconds) == .success }
 
-        var data: Data? { read { $0.0 } }
-        var response: URLResponse? { read { $0.1 } }
-        var error: Error? { read { $0.2 } }
+        func received(_ response: URLResponse) -> Bool {
+            locked {
+                storedResponse = response as? HTTPURLResponse
+                if response.expectedContentLength > HTTPTransport.maxBody {
+                    storedRefusal =
+                        storedRefusal
+                        ?? .badResponse("Content-Length \(response.expectedContentLength), over the \(HTTPTransport.maxBody)-byte limit")
+                    return false
+                }
+                return true
+            }
+        }
 
-        private func read<T>(_ pick: ((Data?, URLResponse?, Error?)) -> T) -> T {
+        /// Appends a chunk; false when the body passed the limit and the call must stop.
+        func append(_ data: Data) -> Bool {
+            locked {
+                guard storedRefusal == nil else { return false }
+                guard stored.count + data.count <= HTTPTransport.maxBody else {
+                    storedRefusal = .badResponse("the body passed the \(HTTPTransport.maxBody)-byte limit; reading stopped")
+                    return false
+                }
+                stored.append(data)
+                return true
+            }
+        }
+
+        func refuse(_ error: ModelCallError) { locked { storedRefusal = storedRefusal ?? error } }
+
+        func finish(_ error: Error?) {
+            locked { storedError = error }
+            done.signal()
+        }
+
+        var body: Data { locked { stored } }
+        var response: HTTPURLResponse? { locked { storedResponse } }
+        var error: Error? { locked { storedError } }
+        var refusal: ModelCallError? { locked { storedRefusal } }
+
+        private func locked<T>(_ body: () -> T) -> T {
             lock.lock()
             defer { lock.unlock() }
-            return pick(stored)
+            return body()
+        }
+    }
+
+    /// The session's delegate: routes each callback to its call's state.
+    final class TaskStore: NSObject, URLSessionDataDelegate, @unchecked Sendable {
+        private let lock = NSLock()
+        private var states: [Int: TaskState] = [:]
+
+        func start(_ task: URLSessionTask, origin: Origin) -> TaskState {
+            let state = TaskState(origin: origin)
+            lock.lock()
+            states[task.taskIdentifier] = state
+            lock.unlock()
+            return state
+        }
+
+        func forget(_ task: URLSessionTask) {
+            lock.lock()
+            states[task.taskIdentifier] = nil
+            lock.unlock()
+        }
+
+        private func state(_ task: URLSessionTask) -> TaskState? {
+            lock.lock()
+            defer { lock.unlock() }
+            return states[task.taskIdentifier]
+        }
+
+        func urlSession(
+            _ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
+            completionHandler: @escaping (URLSession.ResponseDisposition) -> Void
+        ) {
+            let keep = state(dataTask)?.received(response) ?? false
+            completionHandler(keep ? .allow : .cancel)
+            if !keep { dataTask.cancel() }
+        }
+
+        func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
+            if state(dataTask)?.append(data) == false { dataTask.cancel() }
+        }
+
+        func urlSession(
+            _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse, newRequest request: URLRequest,
+            completionHandler: @escaping (URLRequest?) -> Void
+        ) {
+            guard let state = state(task) else { return completionHandler(nil) }
+            let target = Origin(request.url)
+            if target != state.origin {
+                // Not retried: the same request would be redirected again.
+                state.refuse(
+                    .badResponse(
+                        "the endpoint redirected (HTTP \(response.statusCode)) to \(DisplayText.escape(target.host, limit: 80)); a redirect to another origin is not followed, so the API key stays with the host you named"
+                    ))
+                return completionHandler(nil)
+            }
+            completionHandler(request)
+        }
+
+        func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: Error?) {
+            state(task)?.finish(error)
         }
     }
 }

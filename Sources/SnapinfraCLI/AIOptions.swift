@@ -23,8 +23,9 @@ struct AIOptions: ParsableArguments {
     /// $XDG_CONFIG_HOME/snapinfra/config.yaml); a bad setting is a usage error.
     func assistant() throws -> AIAssistant {
         do {
-            return AIAssistant(
-                settings: try AISettings.fromProcess(flags: .init(provider: provider, model: model, baseURL: baseURL, timeout: timeout)))
+            let settings = try AISettings.fromProcess(flags: .init(provider: provider, model: model, baseURL: baseURL, timeout: timeout))
+            if let warning = settings.plainTextKeyWarning { StandardError.write("snapinfra: warning: \(warning)") }
+            return AIAssistant(settings: settings)
         } catch {
             throw CommandFailure.usage(error.message)
         }

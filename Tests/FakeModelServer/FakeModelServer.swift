@@ -16,6 +16,9 @@ public final class FakeModelServer: @unchecked Sendable {
         case delayed(Double, String)
         /// Sends the headers, then one byte of the body every interval.
         case dribble(String, interval: Double)
+        /// A body of `bytes` bytes sent as fast as the client reads it, with or without a
+        /// `Content-Length` that says so (without one, the body ends when the connection closes).
+        case flood(bytes: Int, declared: Bool)
     }
 
     public struct Request: Sendable {
@@ -121,6 +124,13 @@ public final class FakeModelServer: @unchecked Sendable {
         case .delayed(let seconds, let body):
             Thread.sleep(forTimeInterval: seconds)
             send(connection, head(200, body.utf8.count, [:]) + body)
+        case .flood(let bytes, let declared):
+            var text = "HTTP/1.1 200 Test\r\nContent-Type: application/json\r\nConnection: close\r\n"
+            if declared { text += "Content-Length: \(bytes)\r\n" }
+            guard send(connection, text + "\r\n") else { return }
+            let chunk = String(repeating: "a", count: 65_536)
+            var sent = 0
+            while sent < bytes, !isStopped, send(connection, chunk) { sent += chunk.utf8.count }
         case .dribble(let body, let interval):
             send(connection, head(200, body.utf8.count, [:]))
             for byte in body.utf8 {

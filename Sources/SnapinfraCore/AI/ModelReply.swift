@@ -36,6 +36,10 @@ public enum ModelReply {
             throw ModelReplyError("reply: not valid JSON\(place): \(error.message)")
         }
         guard case .object(let members) = node.value else { throw ModelReplyError("reply: expected a JSON object") }
+        let duplicates = node.duplicateKeyPaths(under: "reply")
+        guard duplicates.isEmpty else {
+            throw ModelReplyError(duplicates.map { "\(DisplayText.escape($0, limit: 80)): duplicate key; a reply names each key once" })
+        }
         return members
     }
 

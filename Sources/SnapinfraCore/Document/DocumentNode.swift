@@ -46,3 +46,28 @@ public struct DocumentNode: Sendable, Hashable {
         }
     }
 }
+
+extension DocumentNode {
+    /// The paths of keys that appear twice in one object, anywhere in the tree (`decisions[0].value`);
+    /// a reader that takes the first value and one that takes the last must never disagree.
+    public func duplicateKeyPaths(under root: String = "") -> [String] {
+        var found: [String] = []
+        var pending: [(path: String, node: DocumentNode)] = [(root, self)]
+        while let (path, node) = pending.popLast() {
+            switch node.value {
+            case .array(let items):
+                for (index, item) in items.enumerated() { pending.append(("\(path)[\(index)]", item)) }
+            case .object(let members):
+                var seen: Set<String> = []
+                for member in members {
+                    let memberPath = path.isEmpty ? member.key : "\(path).\(member.key)"
+                    if !seen.insert(member.key).inserted { found.append(memberPath) }
+                    pending.append((memberPath, member.value))
+                }
+            default:
+                break
+            }
+        }
+        return found.sorted()
+    }
+}
