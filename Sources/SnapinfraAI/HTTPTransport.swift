@@ -85,6 +85,11 @@ final class HTTPTransport: @unchecked Sendable {
         defer { tasks.forget(task) }
         task.resume()
         while !state.wait(0.05) {
+            // A refused response ends the call now, whenever the session gets round to finishing it.
+            if let refusal = state.refusal {
+                task.cancel()
+                throw refusal
+            }
             if cancel.isCancelled {
                 task.cancel()
                 throw .cancelled

@@ -8,6 +8,8 @@ public struct InfrastructureDesign: Sendable, Hashable, Codable {
     public var decisions: [Decision]
     /// Controls switched on by enhancements.
     public var hardening = Hardening()
+    /// What the design knows of the application itself (nil in manifests of older versions).
+    public var app: AppSpec?
 
     public init(projectName: String, region: String, environment: Environment, resources: [Resource] = [], decisions: [Decision] = []) {
         self.projectName = projectName
@@ -57,5 +59,16 @@ public struct InfrastructureDesign: Sendable, Hashable, Codable {
         } else {
             decisions.append(decision)
         }
+    }
+}
+
+/// The application the infrastructure runs: its runtime, if named, and its health-check path.
+public struct AppSpec: Sendable, Hashable, Codable {
+    public var runtime: Runtime?
+    public var healthPath: String
+
+    public init(runtime: Runtime?, healthPath: String) {
+        self.runtime = runtime
+        self.healthPath = healthPath
     }
 }

@@ -6,6 +6,8 @@ public struct RulesDesigner: Sendable {
     public func design(_ input: DesignInput) -> InfrastructureDesign {
         var design = InfrastructureDesign(
             projectName: input.file.project.name, region: input.options.region, environment: input.environment)
+        let project = input.file.project
+        design.app = AppSpec(runtime: project.runtime, healthPath: project.healthPath ?? Project.defaultHealthPath)
         let (platform, platformTrace) = ComputeRules.platform(input)
         NetworkRules.design(input, platform: platform, into: &design)
         CacheRules.design(input, platform: platform, into: &design)

@@ -1,5 +1,6 @@
 /// Checks every rendered file before it is shown or written: HCL syntax and cross-file
-/// references for Terraform, YAML and Compose structure for Compose.
+/// references for Terraform, YAML and Compose structure for Compose, instructions, pinned images,
+/// a health check and a non-root user for a Dockerfile.
 public struct OutputValidator: Sendable {
     public init() {}
 
@@ -9,6 +10,9 @@ public struct OutputValidator: Sendable {
         problems += GuardRails.check(files)
         for file in files where file.path.hasSuffix(".yml") || file.path.hasSuffix(".yaml") {
             problems += ComposeChecker().check(file)
+        }
+        for file in files where file.path == "Dockerfile" || file.path.hasSuffix("/Dockerfile") {
+            problems += DockerfileChecker().check(file)
         }
         return problems
     }

@@ -33,6 +33,8 @@ struct ComposeModel {
     }
 
     var header: String
+    /// Where the app's image comes from: the generated Dockerfile, or the app's own.
+    var buildNote: String
     var projectLiteral: String
     var appPort: Int
     var environment: [Variable]
@@ -44,6 +46,14 @@ struct ComposeModel {
     var volumes: [Named]
     /// For `.env.example`.
     var variables: [Named]
+
+    /// Said in Compose and DEPLOY.md: which Dockerfile builds the app.
+    static func buildNote(_ design: InfrastructureDesign) -> String {
+        if let runtime = design.app?.runtime, DockerfileModel.recipe(runtime, port: appPort) != nil {
+            return "Built from the Dockerfile beside this file (\(runtime.rawValue)); run this from the app's repository root."
+        }
+        return "The app's own Dockerfile must be at ./Dockerfile, beside this file: no runtime was named (project.runtime), so none was generated."
+    }
 
     static func databaseService(_ db: DatabaseSpec) -> String {
         db.service == .dynamoDB ? "dynamodb" : "database"
@@ -64,6 +74,7 @@ struct ComposeModel {
     init(design: InfrastructureDesign, header: String) {
         let names = ResourceNames(project: design.projectName)
         self.header = header
+        buildNote = Self.buildNote(design)
         projectLiteral = Escaping.yamlString(names.slug)
         appPort = Self.appPort
         let runtime = RuntimeEnvironment.variables(design, names: names)

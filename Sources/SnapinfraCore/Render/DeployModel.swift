@@ -49,7 +49,12 @@ struct DeployModel {
         hasCompose = targets.contains(.dockerCompose)
         composeStep = hasTerraform ? 2 : 1
         appPort = ComposeModel.appPort
-        var notes = ["Push the application image first and set `app_image` to it; the app must answer `GET /health` on port \(ComposeModel.appPort)."]
+        // Validated paths hold no backtick, so the path is safe inside a code span as it is.
+        let health = design.app?.healthPath ?? Project.defaultHealthPath
+        var notes = [
+            "Push the application image first and set `app_image` to it; the app must answer `GET \(health)` on port \(ComposeModel.appPort).",
+            ComposeModel.buildNote(design),
+        ]
         if let db = design.database, db.service == .rds {
             notes.append(
                 design.compute?.platform == .lambda

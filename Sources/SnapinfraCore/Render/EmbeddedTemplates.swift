@@ -11,6 +11,7 @@ extension TemplateSet {
 
         services:
           app:
+            # {{buildNote}}
             build: .
             ports:
               - "{{appPort}}:{{appPort}}"
@@ -82,6 +83,39 @@ extension TemplateSet {
         {{#variables}}
         {{name}}=
         {{/variables}}
+        """####,
+        "docker/Dockerfile.mustache": ####"""
+        {{%CONTENT_TYPE: TEXT}}
+        # syntax=docker/dockerfile:1
+        # {{header}}
+        # The {{runtimeName}} app: built in one stage, run as a non-root user in a smaller one.
+        # Secrets are never build arguments or layers; the app reads them from its environment at run time.
+        # {{entryNote}}
+
+        FROM {{builderImage}} AS build
+        WORKDIR /src
+        {{#buildSteps}}
+        {{{line}}}
+        {{/buildSteps}}
+
+        FROM {{runtimeImage}}
+        WORKDIR /app
+        {{#runtimeSteps}}
+        {{{line}}}
+        {{/runtimeSteps}}
+        ENV PORT={{port}}
+        EXPOSE {{port}}
+        USER {{user}}
+        HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 CMD {{{healthcheck}}}
+        CMD {{{command}}}
+        """####,
+        "docker/dockerignore.mustache": ####"""
+        {{%CONTENT_TYPE: TEXT}}
+        # {{header}}
+        # Kept out of the image's build context: secrets, Terraform state and the infrastructure itself.
+        {{#ignored}}
+        {{{line}}}
+        {{/ignored}}
         """####,
         "docs/DEPLOY.md.mustache": ####"""
         {{%CONTENT_TYPE: TEXT}}

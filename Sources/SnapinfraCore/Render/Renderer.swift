@@ -34,6 +34,17 @@ public struct Renderer: Sendable {
                     path: ".env.example", content: Self.tidy(try templates.render("compose/env.example.mustache", model)),
                     source: "compose/env.example.mustache", target: .dockerCompose))
         }
+        // The app's container build, when the runtime is named and a container runs it.
+        if targets.contains(.dockerCompose) || design.compute?.platform == .fargate, let docker = DockerfileModel(design: design, header: header) {
+            files.append(
+                RenderedFile(
+                    path: "Dockerfile", content: Self.tidy(try templates.render("docker/Dockerfile.mustache", docker)),
+                    source: "docker/Dockerfile.mustache", target: .dockerCompose))
+            files.append(
+                RenderedFile(
+                    path: ".dockerignore", content: Self.tidy(try templates.render("docker/dockerignore.mustache", docker)),
+                    source: "docker/dockerignore.mustache", target: .dockerCompose))
+        }
         let deploy = DeployModel(result: result, targets: targets)
         files.append(
             RenderedFile(

@@ -66,7 +66,7 @@ extension TerraformModel {
         entry = Entry(
             loadBalancerNameLiteral: Escaping.hclString(names.loadBalancer),
             targetGroupNameLiteral: Escaping.hclString(names.targetGroup),
-            deletionProtection: production, healthCheckPathLiteral: Escaping.hclString("/health"))
+            deletionProtection: production, healthCheckPathLiteral: Escaping.hclString(design.app?.healthPath ?? Project.defaultHealthPath))
         uploads = design.objectStorage.map { bucket in
             Uploads(
                 versioning: bucket.versioning, bucketPrefixLiteral: Escaping.hclString(names.bucketPrefix), forceDestroy: !production,

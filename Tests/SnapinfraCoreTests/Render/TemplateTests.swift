@@ -91,6 +91,11 @@ import Testing
                     model = TerraformModel(design: result.design, header: "h")
                 } else if name.hasPrefix("compose/") {
                     model = ComposeModel(design: result.design, header: "h")
+                } else if name.hasPrefix("docker/") {
+                    var design = result.design
+                    design.app = AppSpec(runtime: .python, healthPath: "/health")
+                    guard let docker = DockerfileModel(design: design, header: "h") else { continue }
+                    model = docker
                 } else {
                     model = DeployModel(result: result, targets: [.terraform, .dockerCompose])
                 }
