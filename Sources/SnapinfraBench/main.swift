@@ -54,6 +54,12 @@ measure("  render + validate synthetic", runs: 20) {
 let encoded = (try? JSONEncoder().encode(big)) ?? Data()
 measure("  load + validate synthetic (\(encoded.count / 1024) KiB JSON)", runs: 20) { _ = ProjectLoader().load([UInt8](encoded), format: .json) }
 measure("  JSON reader only, synthetic", runs: 20) { _ = try? JSONReader.read([UInt8](encoded)) }
+for tables in [250, 1_000, 2_000] {
+    let bad = (try? JSONEncoder().encode(SyntheticProject.badReferences(tables: tables))) ?? Data()
+    measure("load + validate, \(tables * 8) bad references (\(bad.count / 1024) KiB)", runs: 5) {
+        _ = ProjectLoader().load([UInt8](bad), format: .json)
+    }
+}
 
 // The terminal UI: one key press to the next frame (update + view into the screen buffer; pushing
 // it to ncurses is measured separately by the tmux runs in README.md).

@@ -23,4 +23,16 @@ public enum SyntheticProject {
             project: project,
             options: Options(preferences: Preferences(scale: .growth, compliance: [.soc2]), budget: 20_000, environment: environment))
     }
+
+    /// A project whose every reference names a table that does not exist: `tables` × 8 bad
+    /// references (2,000 tables give 16,000), the case that used to make validation quadratic.
+    public static func badReferences(tables: Int = 2_000) -> ProjectFile {
+        let schema = (0..<tables).map { t in
+            Table(
+                name: "table_\(t)",
+                fields: [Field(name: "id", type: .uuid, primaryKey: true)]
+                    + (0..<8).map { Field(name: "ref_\($0)", type: .uuid, references: "missing_\(t)_\($0).id") })
+        }
+        return ProjectFile(project: Project(name: "bad-references", schema: schema), options: Options())
+    }
 }
