@@ -225,7 +225,15 @@ public struct AppState: Sendable {
 
     /// Lays the design report out again for the current width.
     mutating func layOut() {
-        designLines = result.map { DesignLines.make($0, ai: aiReport, width: max(20, width - 2)) } ?? []
+        let notices =
+            project.map { p in
+                [
+                    PromptInjection.warning(p.project.name, path: "project.name"),
+                    PromptInjection.warning(p.project.description, path: "project.description"),
+                ]
+                .compactMap { $0.map(\.pathAndMessage) }
+            } ?? []
+        designLines = result.map { DesignLines.make($0, ai: aiReport, notices: notices, width: max(20, width - 2)) } ?? []
     }
 
     /// Problems of one rendered file.

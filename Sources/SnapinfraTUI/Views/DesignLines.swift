@@ -7,8 +7,13 @@ enum DesignLines {
     static let strong = CellStyle(bold: true)
     static let faint = CellStyle(dim: true)
 
-    static func make(_ result: DesignResult, ai: AIReport = .rules, width: Int) -> [StyledLine] {
+    /// `notices`: warnings about the project itself, shown first (text addressed to a model).
+    static func make(_ result: DesignResult, ai: AIReport = .rules, notices: [String] = [], width: Int) -> [StyledLine] {
         var lines: [StyledLine] = []
+        for notice in notices {
+            for line in TextLayout.wrap("! \(notice)", width: width) { lines.append(StyledLine(line, CellStyle(bold: true, color: .yellow))) }
+        }
+        if !notices.isEmpty { lines.append(StyledLine()) }
         if let budget = result.budget, budget.overBudget {
             for line in TextLayout.wrap("! OVER BUDGET. \(budget.summary)", width: width) {
                 lines.append(StyledLine(TextLayout.pad(line, width: width), CellStyle(bold: true, reverse: true, color: .red)))
