@@ -25,32 +25,21 @@ public struct Renderer: Sendable {
         }
         if targets.contains(.dockerCompose) {
             let model = ComposeModel(design: design, header: header)
-            files.append(
-                RenderedFile(
-                    path: "docker-compose.yml", content: Self.tidy(try templates.render("compose/docker-compose.yml.mustache", model)),
-                    source: "compose/docker-compose.yml.mustache", target: .dockerCompose))
-            files.append(
-                RenderedFile(
-                    path: ".env.example", content: Self.tidy(try templates.render("compose/env.example.mustache", model)),
-                    source: "compose/env.example.mustache", target: .dockerCompose))
+            files.append(try text("docker-compose.yml", "compose/docker-compose.yml.mustache", model, .dockerCompose))
+            files.append(try text(".env.example", "compose/env.example.mustache", model, .dockerCompose))
         }
         // The app's container build, when the runtime is named and a container runs it.
         if targets.contains(.dockerCompose) || design.compute?.platform == .fargate, let docker = DockerfileModel(design: design, header: header) {
-            files.append(
-                RenderedFile(
-                    path: "Dockerfile", content: Self.tidy(try templates.render("docker/Dockerfile.mustache", docker)),
-                    source: "docker/Dockerfile.mustache", target: .dockerCompose))
-            files.append(
-                RenderedFile(
-                    path: ".dockerignore", content: Self.tidy(try templates.render("docker/dockerignore.mustache", docker)),
-                    source: "docker/dockerignore.mustache", target: .dockerCompose))
+            files.append(try text("Dockerfile", "docker/Dockerfile.mustache", docker, .dockerCompose))
+            files.append(try text(".dockerignore", "docker/dockerignore.mustache", docker, .dockerCompose))
         }
-        let deploy = DeployModel(result: result, targets: targets)
-        files.append(
-            RenderedFile(
-                path: "DEPLOY.md", content: Self.tidy(try templates.render("docs/DEPLOY.md.mustache", deploy)), source: "docs/DEPLOY.md.mustache",
-                target: nil))
+        files.append(try text("DEPLOY.md", "docs/DEPLOY.md.mustache", DeployModel(result: result, targets: targets), nil))
         return files
+    }
+
+    /// A text file (YAML, Markdown, Dockerfile) from its template, trailing blanks tidied.
+    private func text(_ path: String, _ template: String, _ model: Any, _ target: Target?) throws(TemplateError) -> RenderedFile {
+        RenderedFile(path: path, content: Self.tidy(try templates.render(template, model)), source: template, target: target)
     }
 
     /// The Terraform module as one text, unformatted: what the security score reads. Skipping the
