@@ -1,4 +1,5 @@
 import Foundation
+import SnapinfraCore
 import Testing
 
 /// What a killed `generate` leaves is finished or rolled back by the next run, which says so.
@@ -75,5 +76,20 @@ import Testing
         #expect(result.stderr.contains("refusing to read the manifest through the symbolic link"))
         #expect(text(elsewhere) == before)
         #expect((try? files.destinationOfSymbolicLink(atPath: manifest.path)) != nil)
+    }
+
+    @Test func invisibleCharactersLeaveAsEscapesInEveryJSONDocument() throws {
+        let out = files.temporaryDirectory.appendingPathComponent("snapinfra-bidi-\(UUID().uuidString)")
+        defer { try? files.removeItem(at: out) }
+        let project =
+            #"{"project": {"name": "a\u202Eb\u200Bc\u2028d", "schema": [{"name": "t", "fields": [{"name": "id", "type": "uuid", "primaryKey": true}]}]}}"#
+        let result = try CLIRunner.run(["generate", "-", "--out", out.path, "--json"], stdin: project)
+        #expect(result.status == 0, "\(result.stderr)")
+        let manifest = try #require(text(out.appendingPathComponent("snapinfra.json")))
+        for document in [result.stdout, manifest, result.stderr] {
+            #expect(!document.unicodeScalars.contains { DisplayText.isUnsafe($0) && $0 != "\n" }, "a raw invisible character")
+        }
+        #expect(result.stdout.contains(#"a\u202eb\u200bc\u2028d"#))
+        #expect(manifest.contains(#"a\u202eb\u200bc\u2028d"#))
     }
 }
