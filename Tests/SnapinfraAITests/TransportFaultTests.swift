@@ -33,12 +33,11 @@ import Testing
     @Test(arguments: providers) func anOversizedContentLengthIsRefusedAtOnce(provider: String) throws {
         let file = try example("shop.json")
         let server = try FakeModelServer([.flood(bytes: 800 * 1024 * 1024, declared: true)])
-        let started = Date()
-        let (_, report) = try assistant(server, provider: provider).design(file)
+        // A generous deadline: the refusal, not the clock, must end the call (the reason says which).
+        let (_, report) = try assistant(server, provider: provider, timeout: 30).design(file)
         #expect(report.fallbackReason?.contains("Content-Length 838860800, over the 2097152-byte limit") == true, "\(report.fallbackReason ?? "")")
         // One request, not retried: the same answer would come again.
         #expect(server.requests.count == 1)
-        #expect(Date().timeIntervalSince(started) < 5)
     }
 
     @Test(arguments: providers) func anEndlessBodyStopsAtTheCap(provider: String) throws {

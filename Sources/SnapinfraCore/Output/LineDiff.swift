@@ -40,12 +40,13 @@ public enum LineDiff {
                 script.append((" ", a[i]))
                 i += 1
                 j += 1
-            } else if j < m, i == n || table[i][j + 1] >= table[i + 1][j] {
-                script.append(("+", b[j]))
-                j += 1
-            } else {
+            } else if i < n, j == m || table[i + 1][j] >= table[i][j + 1] {
+                // Deletions before insertions, as unified diffs print them.
                 script.append(("-", a[i]))
                 i += 1
+            } else {
+                script.append(("+", b[j]))
+                j += 1
             }
         }
         let changed = script.indices.filter { script[$0].0 != " " }

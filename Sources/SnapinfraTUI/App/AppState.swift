@@ -96,6 +96,8 @@ public struct AppState: Sendable {
     public var enhancementSelection = 0
     /// The diff the selected suggestion's toggle makes to the files, kept between frames.
     public private(set) var detailDiff: [String] = []
+    /// The selected suggestion's cost and score deltas against the set applied now.
+    public private(set) var detailDelta: TogglePreview?
     public var detailScroll = 0
     /// Work under way off the input loop, if any.
     public var busy: Busy?
@@ -206,8 +208,10 @@ public struct AppState: Sendable {
         let shown = suggestions.indices.contains(enhancementSelection) ? suggestions[enhancementSelection].id : nil
         if screen != .enhancements {
             detailDiff = []
+            detailDelta = nil
         } else if shown != nil, shown == done.diffFor {
-            detailDiff = done.diff
+            detailDiff = done.diff.lines
+            detailDelta = done.diff
         } else {
             refreshDiff()
         }
@@ -216,11 +220,22 @@ public struct AppState: Sendable {
     /// The diff of toggling the selected suggestion, against the files now.
     mutating func refreshDiff() {
         detailScroll = 0
-        guard let project, let base = baseResult, suggestions.indices.contains(enhancementSelection) else {
+        guard let project, let base = baseResult, let result, suggestions.indices.contains(enhancementSelection) else {
             detailDiff = []
+            detailDelta = nil
             return
         }
-        detailDiff = Job.toggleDiff(suggestions[enhancementSelection].id, applied: applied, base: base, files: files, project: project)
+        let preview = Job.toggleDiff(
+            suggestions[enhancementSelection].id, applied: applied, suggestions: suggestions, base: base, result: result, files: files,
+            project: project)
+        detailDiff = preview.lines
+        detailDelta = preview
+    }
+
+    /// Indices of the suggestions in the order the Enhance screen draws them: by category, then
+    /// in the engine's (or the model's) order within each.
+    public var drawnSuggestionOrder: [Int] {
+        EnhancementCategory.allCases.flatMap { category in suggestions.indices.filter { suggestions[$0].category == category } }
     }
 
     /// Lays the design report out again for the current width.

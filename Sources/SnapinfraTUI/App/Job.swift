@@ -1,3 +1,4 @@
+import Foundation
 import SnapinfraAI
 import SnapinfraCore
 
@@ -45,9 +46,11 @@ public struct Job: Sendable, Hashable {
         let result = (try? EnhancementEngine().apply(applied, to: base, file: project)) ?? base
         let files = Self.render(result, project)
         let validation = files.isEmpty ? [Diagnostic.error("", "the templates could not be rendered")] : OutputValidator().validate(files)
-        var diff: [String] = []
+        var diff = TogglePreview(lines: [])
         let diffed = diffFor.flatMap { id in suggestions.contains { $0.id == id } ? id : nil }
-        if let diffed { diff = Self.toggleDiff(diffed, applied: applied, base: base, files: files, project: project) }
+        if let diffed {
+            diff = Self.toggleDiff(diffed, applied: applied, suggestions: suggestions, base: base, result: result, files: files, project: project)
+        }
         return JobResult(
             id: id, project: project, base: base, suggestions: suggestions, applied: applied, result: result, files: files,
             validation: validation, securityScore: files.isEmpty ? nil : SecurityScore(files: files), diffFor: diffed,
@@ -58,14 +61,32 @@ public struct Job: Sendable, Hashable {
         (try? Renderer().render(result, targets: project.options.targets.filter(\.isAvailable))) ?? []
     }
 
-    /// The unified diff that toggling one suggestion makes to the files.
-    static func toggleDiff(_ id: String, applied: [String], base: DesignResult, files: [RenderedFile], project: ProjectFile) -> [String] {
-        let on = applied.contains(id)
-        let toggled = on ? applied.filter { $0 != id } : applied + [id]
-        guard let other = try? EnhancementEngine().apply(toggled, to: base, file: project) else { return ["(cannot apply this combination)"] }
+    /// What toggling one suggestion does from the set applied now: the unified diff, old (as now)
+    /// to new, led by what the toggle takes along or why it is refused, and the cost and score
+    /// deltas against the current design, not against the design with no enhancements.
+    static func toggleDiff(
+        _ id: String, applied: [String], suggestions: [Enhancement], base: DesignResult, result: DesignResult, files: [RenderedFile],
+        project: ProjectFile
+    ) -> TogglePreview {
+        let toggle = EnhancementToggle(id, in: applied, suggestions: suggestions)
+        if toggle.refused { return TogglePreview(lines: [toggle.message]) }
+        guard let other = try? EnhancementEngine().apply(toggle.applied, to: base, file: project) else {
+            return TogglePreview(lines: ["(cannot apply this combination)"])
+        }
         let otherFiles = render(other, project)
-        return on ? LineDiff.unified(from: otherFiles, to: files) : LineDiff.unified(from: files, to: otherFiles)
+        let along = Set(toggle.applied).symmetricDifference(applied).count > 1 ? [toggle.message] : []
+        let score = files.isEmpty || otherFiles.isEmpty ? nil : SecurityScore(files: otherFiles).value - SecurityScore(files: files).value
+        return TogglePreview(
+            lines: along + LineDiff.unified(from: files, to: otherFiles),
+            monthlyCostDelta: other.estimate.totalMonthly - result.estimate.totalMonthly, securityScoreDelta: score)
     }
+}
+
+/// What one toggle would do, measured against what is applied now.
+public struct TogglePreview: Sendable, Hashable {
+    public var lines: [String]
+    public var monthlyCostDelta: Decimal?
+    public var securityScoreDelta: Double?
 }
 
 /// What a job produced, handed back to `update` in one message.
@@ -81,7 +102,7 @@ public struct JobResult: Sendable, Hashable {
     public var securityScore: SecurityScore?
     /// The suggestion `diff` is for, if the job worked one out.
     public var diffFor: String?
-    public var diff: [String]
+    public var diff: TogglePreview
     /// Whether `suggestions` were worked out by this job.
     public var suggested: Bool
     /// What the model did, when the job asked it.

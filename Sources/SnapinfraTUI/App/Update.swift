@@ -321,7 +321,11 @@ public enum Update {
         case .write, .wizard:
             break
         case .enhancements:
-            let selection = max(0, min(state.suggestions.count - 1, state.enhancementSelection + delta))
+            // The cursor follows the rows as drawn (grouped by category), not the catalogue.
+            let order = state.drawnSuggestionOrder
+            guard !order.isEmpty else { break }
+            let here = order.firstIndex(of: state.enhancementSelection) ?? 0
+            let selection = order[max(0, min(order.count - 1, here + delta))]
             if selection != state.enhancementSelection {
                 state.enhancementSelection = selection
                 state.refreshDiff()

@@ -30,10 +30,20 @@ enum DesignLines {
     static func analysis(_ a: RequirementsAnalysis, width: Int, into lines: inout [StyledLine]) {
         lines.append(StyledLine("ANALYSIS", heading))
         let rows: [(String, String)] = [
-            ("Tables, fields, keys", "\(a.tables) tables, \(a.fields) fields, \(a.foreignKeys) foreign keys, \(a.indexes) indexes"),
+            (
+                "Tables, fields, keys",
+                [
+                    Plural.count(a.tables, "table"), Plural.count(a.fields, "field"), Plural.count(a.foreignKeys, "foreign key"),
+                    Plural.count(a.indexes, "index", "indexes"),
+                ]
+                .joined(separator: ", ")
+            ),
             (
                 "Endpoints",
-                "\(a.endpoints) (\(a.endpointsByMethod.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))), \(a.authenticatedEndpoints) auth, \(a.uploadEndpoints) upload"
+                "\(a.endpoints)"
+                    + (a.endpointsByMethod.isEmpty
+                        ? "" : " (\(a.endpointsByMethod.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")))")
+                    + ", \(a.authenticatedEndpoints) auth, \(a.uploadEndpoints) upload"
             ),
             ("Read share", "\(Format.number(a.readShare * 100))% (\(a.readShareBasis))"),
             ("Requests/s", "\(Format.number(a.averageRPS)) average, \(Format.number(a.peakRPS)) peak"),

@@ -23,14 +23,14 @@ enum EnhancementsView {
     /// The list rows: a category heading before each group, then `[x] title`.
     static func rows(_ state: AppState) -> [(text: String, index: Int?)] {
         var rows: [(String, Int?)] = []
-        for category in EnhancementCategory.allCases {
-            let members = state.suggestions.indices.filter { state.suggestions[$0].category == category }
-            guard !members.isEmpty else { continue }
-            rows.append((category.rawValue.uppercased(), nil))
-            for index in members {
-                let s = state.suggestions[index]
-                rows.append(("\(state.applied.contains(s.id) ? "[x]" : "[ ]") \(s.safe ? "" : "* ")\(s.id)", index))
+        var category: EnhancementCategory?
+        for index in state.drawnSuggestionOrder {
+            let s = state.suggestions[index]
+            if s.category != category {
+                category = s.category
+                rows.append((s.category.rawValue.uppercased(), nil))
             }
+            rows.append(("\(state.applied.contains(s.id) ? "[x]" : "[ ]") \(s.safe ? "" : "* ")\(s.id)", index))
         }
         return rows
     }
@@ -56,12 +56,10 @@ enum EnhancementsView {
         guard state.suggestions.indices.contains(state.enhancementSelection) else { return [] }
         let s = state.suggestions[state.enhancementSelection]
         var lines: [StyledLine] = [StyledLine(s.title, CellStyle(bold: true))]
-        let sign = s.monthlyCostDelta >= 0 ? "+" : ""
         let facts =
             [
-                "\(s.category.rawValue), \(s.severity.rawValue) severity, \(s.safe ? "SAFE" : "not safe: " + reasons(s).joined(separator: ", "))",
-                "Cost: \(sign)\(Format.money(s.monthlyCostDelta)) a month"
-                    + (s.securityScoreDelta.map { "; security score \($0 >= 0 ? "+" : "")\(Format.number($0, digits: 1))" } ?? ""),
+                "\(s.category.rawValue), \(s.severity.rawValue) severity, \(s.safe ? "SAFE" : "not safe: " + reasons(s, among: state.suggestions).joined(separator: ", "))",
+                costLine(s, state: state),
                 "Risk: \(s.risk.rawValue); reversible: \(s.reversible ? "yes" : "no")",
                 "Trigger: \(s.trigger)",
             ] + (s.requires.isEmpty ? [] : ["Requires: " + s.requires.joined(separator: ", ")])
@@ -70,7 +68,8 @@ enum EnhancementsView {
             for part in TextLayout.wrap(fact, width: width) { lines.append(StyledLine(part)) }
         }
         for control in s.controls {
-            for part in TextLayout.wrap("Control: \(control.title) (\(control.checkovIDs.joined(separator: ", ")))", width: width) {
+            let ids = control.checkovIDs.isEmpty ? "" : " (\(control.checkovIDs.joined(separator: ", ")))"
+            for part in TextLayout.wrap("Control: \(control.title)\(ids)", width: width) {
                 lines.append(StyledLine(part, CellStyle(color: .green)))
             }
         }
@@ -92,7 +91,19 @@ enum EnhancementsView {
         return lines
     }
 
-    static func reasons(_ s: Enhancement) -> [String] {
+    /// The toggle's cost and score change, measured from the set applied now (so what the line
+    /// promises is what pressing Space does), or the engine's figure until that is worked out.
+    static func costLine(_ s: Enhancement, state: AppState) -> String {
+        let cost = state.detailDelta?.monthlyCostDelta ?? s.monthlyCostDelta
+        let score = state.detailDelta == nil ? s.securityScoreDelta : state.detailDelta?.securityScoreDelta
+        let money = (cost < 0 ? "−" : cost > 0 ? "+" : "") + Format.money(cost < 0 ? -cost : cost)
+        let verb = state.applied.contains(s.id) ? "Removing it" : "Applying it"
+        return "\(verb): \(money) a month"
+            + (score.map { "; security score \($0 < -0.05 ? "−" : "+")\(Format.number(abs($0), digits: 1))" } ?? "")
+    }
+
+    /// Why a suggestion is not safe, never empty for one that is not.
+    static func reasons(_ s: Enhancement, among all: [Enhancement]) -> [String] {
         var reasons: [String] = []
         if s.risk != .none { reasons.append("risk of \(s.risk.rawValue)") }
         if !s.reversible { reasons.append("not reversible") }
@@ -100,6 +111,9 @@ enum EnhancementsView {
         if s.monthlyCostDelta > EnhancementEngine.safeCostThreshold {
             reasons.append("costs over \(Format.money(EnhancementEngine.safeCostThreshold))")
         }
+        let unsafeRequirements = s.requires.filter { id in all.contains { $0.id == id && !$0.safe } }
+        if !unsafeRequirements.isEmpty { reasons.append("requires \(unsafeRequirements.joined(separator: ", ")), which is not safe") }
+        if reasons.isEmpty { reasons.append("not judged safe by the engine") }
         return reasons
     }
 

@@ -1,0 +1,82 @@
+import Foundation
+import SnapinfraCore
+import Testing
+
+@testable import SnapinfraTUI
+
+/// The Enhance screen's numbers and movement can be trusted: the cursor follows the rows as drawn,
+/// diffs read old → new with `-` before `+`, and every delta is measured from what is applied now.
+@Suite struct ReviewScreenTests {
+    func enhanceScreen(_ name: String = "shop.json") throws -> AppState {
+        let state = press(AppState(project: try exampleProject(name), width: 100, height: 30), [.tab, .tab]).0
+        #expect(state.screen == .enhancements)
+        return state
+    }
+
+    @Test func theCursorFollowsTheRowsAsDrawn() throws {
+        var state = try enhanceScreen()
+        let drawn = EnhancementsView.rows(state).compactMap(\.index)
+        #expect(Set(drawn.map { state.suggestions[$0].category }).count > 2, "several categories, or the test proves nothing")
+        state = press(state, [.home]).0
+        var visited = [state.enhancementSelection]
+        for _ in 1..<drawn.count {
+            state = press(state, [.character("j")]).0
+            visited.append(state.enhancementSelection)
+        }
+        #expect(visited == drawn)
+        state = press(state, [.character("j")]).0
+        #expect(state.enhancementSelection == drawn.last, "the cursor stops at the last row")
+        state = press(state, [.character("k")]).0
+        #expect(state.enhancementSelection == drawn[drawn.count - 2])
+    }
+
+    @Test func diffsReadOldToNewWithDeletionsFirst() throws {
+        let old = [RenderedFile(path: "f", content: "a\nb\nc\n", source: "t", target: nil)]
+        let new = [RenderedFile(path: "f", content: "a\nx\nc\n", source: "t", target: nil)]
+        #expect(LineDiff.unified(from: old, to: new, context: 1) == ["--- a/f", "+++ b/f", " a", "-b", "+x", " c"])
+        var state = try enhanceScreen()
+        // Apply the selected suggestion; its removal must show the lines it added as "-".
+        let id = state.suggestions[state.enhancementSelection].id
+        let before = state.files
+        state = press(state, [.character(" ")]).0
+        #expect(state.applied.contains(id))
+        let added = state.detailDiff.filter { $0.hasPrefix("-") && !$0.hasPrefix("---") }.map { String($0.dropFirst()) }
+        #expect(!added.isEmpty)
+        let now = state.files.map(\.content).joined(separator: "\n")
+        let then = before.map(\.content).joined(separator: "\n")
+        for line in added where !line.isEmpty { #expect(now.contains(line), "a removed line is in the current files: \(line)") }
+        #expect(added.contains { !then.contains($0) }, "and some of them were not there before the suggestion")
+        #expect(AppView.render(state).text.contains("Removing it:"))
+    }
+
+    @Test func deltasAreMeasuredFromTheSetAppliedNow() throws {
+        var state = try enhanceScreen()
+        let first = state.suggestions[state.enhancementSelection].id
+        state = press(state, [.character(" "), .character("j")]).0
+        let second = state.suggestions[state.enhancementSelection]
+        #expect(state.applied == [first] && !state.applied.contains(second.id))
+        let shown = try #require(state.detailDelta?.monthlyCostDelta)
+        let promisedScore = try #require(state.detailDelta?.securityScoreDelta)
+        let before = try #require(state.result?.estimate.totalMonthly)
+        let scoreBefore = try #require(state.securityScore?.value)
+        state = press(state, [.character(" ")]).0
+        let after = try #require(state.result?.estimate.totalMonthly)
+        #expect(shown == after - before, "the detail promised \(shown), the toggle did \(after - before)")
+        let scoreAfter = try #require(state.securityScore?.value)
+        #expect(abs(promisedScore - (scoreAfter - scoreBefore)) < 1e-9)
+    }
+
+    @Test func unsafeSuggestionsSayWhyAndControlsHaveNoEmptyParentheses() throws {
+        let state = try enhanceScreen("saas-api.json")
+        for s in state.suggestions where !s.safe {
+            #expect(!EnhancementsView.reasons(s, among: state.suggestions).isEmpty, "\(s.id)")
+        }
+        var all = state
+        for index in state.suggestions.indices {
+            all.enhancementSelection = index
+            let text = EnhancementsView.detailLines(all, width: 80).map(\.text).joined(separator: "\n")
+            #expect(!text.contains("not safe: \n") && !text.contains("not safe:\n") && !text.hasSuffix("not safe: "))
+            #expect(!text.contains("()"), "\(state.suggestions[index].id)")
+        }
+    }
+}
