@@ -90,6 +90,21 @@ import Testing
         #expect(throws: Never.self) { try EnhancementEngine().apply(["s3-kms-encryption"], to: keyed, file: file) }
     }
 
+    /// The budget sentence judges the same total as the cost table above it, enhancements included.
+    @Test func theBudgetVerdictFollowsTheEnhancedEstimate() throws {
+        let budgeted = try Self.designs().filter { $0.1.budget != nil }
+        #expect(budgeted.count >= 2)
+        for (file, result) in budgeted {
+            let ids = EnhancementEngine.compatible(EnhancementEngine().suggestions(for: result, file: file))
+            let applied = try EnhancementEngine().apply(ids, to: result, file: file)
+            let verdict = try #require(applied.budget)
+            #expect(verdict.estimate == applied.estimate.totalMonthly)
+            #expect(verdict.summary.contains(Format.money(applied.estimate.totalMonthly)))
+            let deploy = try Renderer().render(applied, targets: [.terraform]).first { $0.path == "DEPLOY.md" }?.content ?? ""
+            #expect(!deploy.contains(Format.money(result.estimate.totalMonthly)) || result.estimate.totalMonthly == applied.estimate.totalMonthly)
+        }
+    }
+
     @Test func allTogetherStillValidate() throws {
         for (file, result) in try Self.designs() {
             let ids = EnhancementEngine.compatible(EnhancementEngine().suggestions(for: result, file: file))

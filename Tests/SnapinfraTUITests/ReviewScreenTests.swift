@@ -79,4 +79,50 @@ import Testing
             #expect(!text.contains("()"), "\(state.suggestions[index].id)")
         }
     }
+
+    /// In a file that fits on screen, `n` still walks the matches and wraps; only the match is marked.
+    @Test func searchWalksEveryMatchInAShortFileAndWraps() throws {
+        var state = AppState(project: try exampleProject("saas-api.json"), width: 100, height: 40)
+        state = press(state, [.tab]).0
+        let index = try #require(state.files.firstIndex { $0.path.hasSuffix("versions.tf") })
+        state = press(state, Array(repeating: Key.down, count: index)).0
+        #expect(state.files[state.fileSelection].path.hasSuffix("versions.tf"))
+        let lines = state.files[state.fileSelection].content.components(separatedBy: "\n")
+        let count = lines.filter { $0.localizedCaseInsensitiveContains("version") }.count
+        #expect(count >= 2 && lines.count < 30, "a short file with several matches")
+        state = press(state, [.character("/")] + "version".map { Key.character($0) } + [.enter]).0
+        var seen = [state.message ?? ""]
+        for _ in 0..<count {
+            state = press(state, [.character("n")]).0
+            seen.append(state.message ?? "")
+        }
+        #expect(
+            seen.map { String($0.prefix(13)) } == (1...count).map { "Match \($0) of \(count)".padding(toLength: 13, withPad: " ", startingAt: 0) } + [
+                "Match 1 of \(count)".padding(toLength: 13, withPad: " ", startingAt: 0)
+            ])
+        state = press(state, [.character("N")]).0
+        #expect(state.message?.hasPrefix("Match \(count) of \(count)") == true, "N wraps backwards too")
+        // Only the matched word is reversed, not its line.
+        let screen = AppView.render(state)
+        let rows = screen.text.components(separatedBy: "\n")
+        let row = try #require(rows.firstIndex { $0.contains("required_version") })
+        let line = Array(rows[row])
+        let start = try #require((0..<line.count).first { String(line[$0..<min(line.count, $0 + 16)]) == "required_version" })
+        #expect(screen[start + 9, row].style.reverse, "the match is marked")
+        #expect(!screen[start, row].style.reverse, "the rest of its line is not")
+    }
+
+    /// Cycling through the environments comes back to the same design and the same price.
+    @Test(arguments: ["shop.json", "saas-api.json", "ride-events.yaml", "tiny-todo.yaml"]) func cyclingEnvironmentsReturnsToTheStart(name: String)
+        throws
+    {
+        // With the safe suggestions applied, as a reviewer would have them.
+        let state = press(AppState(project: try exampleProject(name), width: 100, height: 30), [.tab, .tab, .character("a"), .tab, .tab]).0
+        #expect(!state.applied.isEmpty)
+        let start = try #require(state.result?.estimate.totalMonthly)
+        let cycled = press(state, [.character("e"), .character("e"), .character("e")]).0
+        #expect(cycled.project?.options.environment == state.project?.options.environment)
+        #expect(cycled.result?.estimate.totalMonthly == start)
+        #expect(Set(cycled.applied) == Set(state.applied))
+    }
 }

@@ -108,6 +108,9 @@ public struct EnhancementEngine: Sendable {
         var next = result
         next.design = design
         next.estimate = estimator.estimate(design, analysis: result.analysis)
+        // The verdict follows the estimate it judges, or DEPLOY.md and the Design screen would
+        // show one total in the table and another in the sentence under it.
+        next.budget = BudgetFitter(estimator: estimator).verdict(design, estimate: next.estimate, input: input)
         next.validation = validation
         return next
     }

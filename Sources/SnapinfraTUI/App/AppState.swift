@@ -78,6 +78,8 @@ public struct AppState: Sendable {
     /// The text being typed after `/`, while searching.
     public var searchDraft: String?
     public var searchQuery = ""
+    /// The line of the match shown last, where `n` and `N` continue from.
+    public var searchLine: Int?
     public var message: String?
     /// The write screen: folder, the plan for it, and what happened.
     public var outputFolder = ""
@@ -92,6 +94,9 @@ public struct AppState: Sendable {
     public private(set) var baseResult: DesignResult?
     public private(set) var suggestions: [Enhancement] = []
     public var applied: [String] = []
+    /// Chosen suggestions the current design does not offer (another environment's), kept so
+    /// that a what-if there and back returns to the same set.
+    public var keptAside: [String] = []
     public var undoStack: [[String]] = []
     public var enhancementSelection = 0
     /// The diff the selected suggestion's toggle makes to the files, kept between frames.
@@ -178,7 +183,8 @@ public struct AppState: Sendable {
         nextJobID += 1
         let diffFor = screen == .enhancements && suggestions.indices.contains(enhancementSelection) ? suggestions[enhancementSelection].id : nil
         return Job(
-            id: nextJobID, project: project, applied: applied, base: redesign ? nil : baseResult, suggestions: redesign ? [] : suggestions,
+            id: nextJobID, project: project, applied: applied + keptAside, base: redesign ? nil : baseResult,
+            suggestions: redesign ? [] : suggestions,
             diffFor: diffFor, suggest: redesign || suggestionsPending, askModel: aiModel != nil && redesign)
     }
 
@@ -194,6 +200,7 @@ public struct AppState: Sendable {
         enhancementSelection =
             selected.flatMap { id in suggestions.firstIndex { $0.id == id } } ?? min(enhancementSelection, max(0, suggestions.count - 1))
         applied = done.applied
+        keptAside = done.keptAside
         plan = nil
         writtenTo = nil
         result = done.result

@@ -42,7 +42,11 @@ public struct Job: Sendable, Hashable {
             suggestions = model.rank(suggestions, file: project, report: &ranked, cancel: cancel)
             report = ranked
         }
-        let applied = applied.filter { id in suggestions.contains { $0.id == id } }
+        // What this design does not offer is kept aside, not dropped: a what-if to another
+        // environment and back must return to the same set.
+        let offered = Set(suggestions.map(\.id))
+        let keptAside = applied.filter { !offered.contains($0) }
+        let applied = applied.filter(offered.contains)
         let result = (try? EnhancementEngine().apply(applied, to: base, file: project)) ?? base
         let files = Self.render(result, project)
         let validation = files.isEmpty ? [Diagnostic.error("", "the templates could not be rendered")] : OutputValidator().validate(files)
@@ -52,7 +56,7 @@ public struct Job: Sendable, Hashable {
             diff = Self.toggleDiff(diffed, applied: applied, suggestions: suggestions, base: base, result: result, files: files, project: project)
         }
         return JobResult(
-            id: id, project: project, base: base, suggestions: suggestions, applied: applied, result: result, files: files,
+            id: id, project: project, base: base, suggestions: suggestions, applied: applied, keptAside: keptAside, result: result, files: files,
             validation: validation, securityScore: files.isEmpty ? nil : SecurityScore(files: files), diffFor: diffed,
             diff: diff, suggested: suggest, ai: report)
     }
@@ -96,6 +100,8 @@ public struct JobResult: Sendable, Hashable {
     public var base: DesignResult
     public var suggestions: [Enhancement]
     public var applied: [String]
+    /// Chosen suggestions this design does not offer, kept for when it does again.
+    public var keptAside: [String]
     public var result: DesignResult
     public var files: [RenderedFile]
     public var validation: [Diagnostic]

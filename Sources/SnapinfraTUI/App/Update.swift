@@ -339,7 +339,10 @@ public enum Update {
                 state.previewScroll = max(0, state.previewScroll + delta)
             } else {
                 let selection = max(0, min(state.files.count - 1, state.fileSelection + delta))
-                if selection != state.fileSelection { state.previewScroll = 0 }
+                if selection != state.fileSelection {
+                    state.previewScroll = 0
+                    state.searchLine = nil
+                }
                 state.fileSelection = selection
             }
         }
@@ -365,6 +368,7 @@ public enum Update {
         case .enter:
             state.searchQuery = state.searchDraft ?? ""
             state.searchDraft = nil
+            state.searchLine = nil
             jumpToMatch(&state, forward: true, includingCurrent: true)
         case .backspace:
             _ = state.searchDraft?.popLast()
@@ -384,7 +388,8 @@ public enum Update {
             state.message = "No match for \"\(DisplayText.escape(state.searchQuery))\""
             return
         }
-        let current = state.previewScroll
+        // From the match shown last, not the scroll position: a short file cannot scroll to it.
+        let current = state.searchLine ?? state.previewScroll
         let target: Int
         if forward {
             target = matches.first { includingCurrent ? $0 >= current : $0 > current } ?? matches[0]
@@ -392,6 +397,7 @@ public enum Update {
             target = matches.last { $0 < current } ?? matches[matches.count - 1]
         }
         state.previewScroll = target
+        state.searchLine = target
         let position = (matches.firstIndex(of: target) ?? 0) + 1
         state.message = "Match \(position) of \(matches.count) for \"\(DisplayText.escape(state.searchQuery))\""
         clamp(&state)

@@ -60,13 +60,27 @@ enum FilesView {
             let line = String(lines[index])
             let number = TextLayout.padLeft(String(index + 1), width: numberWidth) + " "
             buffer.put(number, x: x + 1, y: y + 1 + problemRow + row, style: CellStyle(dim: true))
-            let matches = !state.searchQuery.isEmpty && line.localizedCaseInsensitiveContains(state.searchQuery)
-            var style = kind.style(of: line)
-            if matches {
-                style.reverse = true
-                style.underline = true
+            // The matched text is marked, not the whole line.
+            let style = kind.style(of: line)
+            var hit = style
+            hit.reverse = true
+            hit.underline = true
+            var column = x + 2 + numberWidth
+            var room = width - numberWidth - 3
+            var rest = Substring(line)
+            while room > 0 {
+                guard !state.searchQuery.isEmpty, let range = rest.range(of: state.searchQuery, options: .caseInsensitive) else {
+                    buffer.put(String(rest), x: column, y: y + 1 + problemRow + row, style: style, maxWidth: room)
+                    break
+                }
+                for (part, look) in [(rest[..<range.lowerBound], style), (rest[range], hit)] where !part.isEmpty && room > 0 {
+                    let used = buffer.put(String(part), x: column, y: y + 1 + problemRow + row, style: look, maxWidth: room)
+                    column += used
+                    room -= used
+                }
+                rest = rest[range.upperBound...]
+                if rest.isEmpty { break }
             }
-            buffer.put(line, x: x + 2 + numberWidth, y: y + 1 + problemRow + row, style: style, maxWidth: width - numberWidth - 3)
         }
     }
 }
