@@ -90,6 +90,29 @@ import Testing
         #expect(throws: Never.self) { try EnhancementEngine().apply(["s3-kms-encryption"], to: keyed, file: file) }
     }
 
+    /// No security suggestion lowers the score: each brings along what keeps its own resources
+    /// compliant (the WAF's log group its key), in every environment.
+    @Test func noSecuritySuggestionLowersTheScore() throws {
+        for environment in Environment.allCases {
+            for name in ["saas-api.json", "shop.json", "ride-events.yaml"] {
+                let file = try example(name, environment: environment)
+                for s in EnhancementEngine().suggestions(for: DesignEngine().run(file), file: file) where s.category == .security {
+                    #expect((s.securityScoreDelta ?? 0) >= 0, "\(name) \(environment.rawValue): \(s.id) \(s.securityScoreDelta ?? 0)")
+                }
+            }
+        }
+    }
+
+    /// A rule names everything it needs, its requirements' requirements too, in the order they apply.
+    @Test func requirementsAreListedTransitively() {
+        for rule in EnhancementCatalog.all {
+            for (index, id) in rule.requires.enumerated() {
+                let needed = EnhancementCatalog.rule(id)?.requires ?? []
+                #expect(needed.allSatisfy { rule.requires.prefix(index).contains($0) }, "\(rule.id) needs \(needed) before \(id)")
+            }
+        }
+    }
+
     /// The budget sentence judges the same total as the cost table above it, enhancements included.
     @Test func theBudgetVerdictFollowsTheEnhancedEstimate() throws {
         let budgeted = try Self.designs().filter { $0.1.budget != nil }

@@ -61,6 +61,11 @@ enum HardeningCost {
                         builder.usage(
                             "WAF log data ingested", .logsIngestionGB, quantity: CostLineBuilder.decimal(logsGB), unit: "GB",
                             assumption: "about 1 KB of WAF log per request"),
+                        builder.usage(
+                            "WAF log archival storage", .logsStorageGB,
+                            quantity: CostLineBuilder.decimal(
+                                logsGB * Double(min(Self.wafLogRetentionDays(design), 365)) / 30 / CostEstimator.logCompression),
+                            unit: "GB", assumption: "kept \(Self.wafLogRetentionDays(design)) days, compressed like the app's logs"),
                     ]))
         }
         if h.containerInsights {
@@ -162,5 +167,11 @@ enum HardeningCost {
                     lines: [builder.notInCatalog("Budget", unit: "months", assumption: "one cost budget with two alerts")]))
         }
         return costs
+    }
+
+    /// Days the WAF's logs are kept: the app's retention, and never under a year (checkov
+    /// CKV_AWS_338; blocked requests are what an incident review looks for first).
+    public static func wafLogRetentionDays(_ design: InfrastructureDesign) -> Int {
+        max(365, design.monitoring?.logRetentionDays ?? 0)
     }
 }

@@ -24,7 +24,8 @@ extension EnhancementCatalog {
         EnhancementRule(
             id: "alb-waf", title: "Put AWS WAF with managed rules in front of the load balancer", category: .security, severity: .medium,
             rationale: "Managed rule groups block common exploits and known bad inputs (Log4Shell among them) before they reach the application.",
-            controls: [Controls.waf],
+            // Its log group is encrypted with the customer-managed key, so the WAF never lowers the score.
+            requires: ["kms-customer-managed-key"], controls: [Controls.waf],
             trigger: { design, input in
                 design.entryPoint?.kind == .applicationLoadBalancer && !design.hardening.webApplicationFirewall
                     ? "a public load balancer in \(input.environment.rawValue) has no WAF" : nil
@@ -33,7 +34,7 @@ extension EnhancementCatalog {
         EnhancementRule(
             id: "waf-rate-limit", title: "Rate-limit each client address at the WAF", category: .security, severity: .medium,
             rationale: "A per-address ceiling stops credential stuffing and scraping from one source without touching normal users.",
-            requires: ["alb-waf"], controls: [Controls.rateLimit],
+            requires: ["kms-customer-managed-key", "alb-waf"], controls: [Controls.rateLimit],
             trigger: { design, input in
                 guard design.entryPoint?.kind == .applicationLoadBalancer, design.hardening.wafRateLimit == nil else { return nil }
                 return "no per-address limit; one client could send \(Format.number(input.analysis.peakRPS)) rps"
@@ -76,7 +77,8 @@ extension EnhancementCatalog {
         EnhancementRule(
             id: "cache-auth-token", title: "Require an auth token for the cache", category: .security, severity: .high,
             rationale: "Anything that reaches the cache's port can read and write it; a token from Secrets Manager closes that.",
-            risk: .downtime, controls: [Controls.cacheAuth],
+            // The token's secret is encrypted with the customer-managed key, so it adds no failing check.
+            risk: .downtime, requires: ["kms-customer-managed-key"], controls: [Controls.cacheAuth],
             trigger: { design, _ in design.cache != nil && !design.hardening.cacheAuthToken ? "the cache accepts clients without a token" : nil },
             apply: { design, _ in design.hardening.cacheAuthToken = true }),
         EnhancementRule(

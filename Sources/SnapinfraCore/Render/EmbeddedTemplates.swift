@@ -402,10 +402,11 @@ extension TemplateSet {
           web_acl_arn  = aws_wafv2_web_acl.this.arn
         }
 
-        # WAF log group names must start with aws-waf-logs-.
+        # WAF log group names must start with aws-waf-logs-. Blocked requests are security evidence:
+        # kept at least a year, whatever the app's logs keep.
         resource "aws_cloudwatch_log_group" "waf" {
           name              = "aws-waf-logs-${local.name}"
-          retention_in_days = {{monitoring.logRetentionDays}}
+          retention_in_days = {{monitoring.wafLogRetentionDays}}
         {{#hardening.customerManagedKey}}
           kms_key_id        = aws_kms_key.this.arn
         {{/hardening.customerManagedKey}}

@@ -83,7 +83,8 @@ extension TerraformModel {
         budget = h.budgetAlarmLimit.map { limit in
             Budget(limitLiteral: Escaping.hclString("\(limit)"), limitText: "$\(Format.number(Double(limit)))")
         }
-        monitoring = Monitoring(logRetentionDays: design.monitoring?.logRetentionDays ?? 30)
+        monitoring = Monitoring(
+            logRetentionDays: design.monitoring?.logRetentionDays ?? 30, wafLogRetentionDays: HardeningCost.wafLogRetentionDays(design))
         alarms = Self.alarms(design)
         commitments = Self.commitments(design, hardening: h)
 

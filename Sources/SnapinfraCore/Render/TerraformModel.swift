@@ -203,6 +203,8 @@ struct TerraformModel {
 
     struct Monitoring {
         var logRetentionDays: Int
+        /// The WAF's own logs: security evidence, kept at least a year whatever the app logs keep.
+        var wafLogRetentionDays: Int
     }
 
     struct NameValue {

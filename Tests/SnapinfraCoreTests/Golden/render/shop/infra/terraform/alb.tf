@@ -134,7 +134,8 @@ resource "aws_wafv2_web_acl_association" "this" {
   web_acl_arn  = aws_wafv2_web_acl.this.arn
 }
 
-# WAF log group names must start with aws-waf-logs-.
+# WAF log group names must start with aws-waf-logs-. Blocked requests are security evidence:
+# kept at least a year, whatever the app's logs keep.
 resource "aws_cloudwatch_log_group" "waf" {
   name              = "aws-waf-logs-${local.name}"
   retention_in_days = 365
