@@ -215,9 +215,13 @@ func typing(_ text: String) -> [Key] { text.map { .character($0) } }
     @Test func aPastedOutputFolderIsOneCleanLine() throws {
         var state = AppState(project: try exampleProject("tiny-todo.yaml"), width: 100, height: 30)
         state = press(state, [.tab, .tab, .tab, .character("o"), .control("u")]).0
-        state.outputFolder = ""
+        #expect(state.prompt?.field.text == "")
         state = press(state, [.paste("build/infra\n\u{1B}[31m")]).0
-        #expect(state.outputFolder == "build/infra[31m")
+        // The shared line editor: a newline becomes a space, the escape is dropped.
+        #expect(state.prompt?.field.text == "build/infra [31m")
+        state = press(state, [.enter]).0
+        #expect(state.outputFolder == "build/infra [31m")
+        #expect(!DisplayText.containsUnsafe(state.outputFolder))
     }
 
     @Test func aSentenceBecomesADraftToReview() {

@@ -141,11 +141,18 @@ import Testing
 
     @Test func theFolderCanBeTyped() throws {
         var state = press(AppState(project: try exampleProject("shop.json"), width: 80, height: 24), [.tab, .tab, .tab, .character("o")]).0
-        #expect(state.editingFolder)
+        #expect(state.prompt?.kind == .outputFolder)
         state = press(state, [.backspace, .backspace, .backspace, .backspace, .character("x")]).0
         let (planned, effects) = Update.update(state, .key(.enter))
         #expect(planned.outputFolder == "out/harbour-x")
         #expect(effects == [.plan(folder: "out/harbour-x")])
+        // The same line editor as every prompt: word delete, home, typing at the cursor, Tab completes.
+        var edited = press(planned, [.character("o"), .control("w"), .character("y"), .home, .character("."), .character("/")]).0
+        #expect(edited.prompt?.field.text == "./out/y")
+        edited = press(edited, [.control("u")]).0
+        #expect(edited.prompt?.field.text == "out/y")
+        #expect(Update.update(edited, .key(.tab)).1 == [.complete("out/y")])
+        #expect(AppView.render(edited).text.contains("Output folder (Tab completes, Enter plans): out/y"))
         #expect(Update.update(planned, .planned(folder: "elsewhere", items: [])).0.plan == nil, "a stale plan is ignored")
     }
 }

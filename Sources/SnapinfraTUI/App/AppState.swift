@@ -30,6 +30,8 @@ public enum StartItem: Sendable, Hashable {
 public struct Prompt: Sendable, Hashable {
     public enum Kind: Sendable, Hashable {
         case open, saveAs, describe
+        /// The folder the Write screen writes to.
+        case outputFolder
     }
 
     public var kind: Kind
@@ -42,6 +44,7 @@ public struct Prompt: Sendable, Hashable {
         case .open: return "Open project file (Tab completes): "
         case .saveAs: return "Save the project as (.json, .yaml): "
         case .describe: return "Describe the project in a sentence: "
+        case .outputFolder: return "Output folder (Tab completes, Enter plans): "
         }
     }
 }
@@ -83,7 +86,6 @@ public struct AppState: Sendable {
     public var message: String?
     /// The write screen: folder, the plan for it, and what happened.
     public var outputFolder = ""
-    public var editingFolder = false
     public var plan: [PlannedFile]?
     public var confirmOverwrite = false
     public var writtenTo: String?

@@ -172,6 +172,12 @@ extension Update {
                 return (state, [])
             }
             switch prompt.kind {
+            case .outputFolder:
+                state.prompt = nil
+                state.outputFolder = text
+                state.plan = nil
+                state.writtenTo = nil
+                return (state, [.plan(folder: text)])
             case .open:
                 state.message = "Reading \(DisplayText.escape(text, limit: 60))…"
                 return (state, [.openFile(text)])

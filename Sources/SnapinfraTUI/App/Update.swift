@@ -86,7 +86,7 @@ public enum Update {
             return (state, effects)
         case .key(let key):
             // While work runs, reading goes on; only changes to the design wait, and Esc cancels.
-            if let busy = state.busy, !state.editingFolder, state.searchDraft == nil, !state.showHelp {
+            if let busy = state.busy, state.prompt == nil, state.searchDraft == nil, !state.showHelp {
                 if key == .escape {
                     state.queuedKeys = []
                     state.applied = busy.previousApplied
@@ -113,7 +113,6 @@ public enum Update {
             }
             if state.prompt != nil { return promptKey(state, key) }
             if state.screen == .wizard { return wizardKey(state, key) }
-            if state.editingFolder { return editFolder(state, key) }
             if state.searchDraft != nil { return (search(state, key), []) }
             if state.showHelp {
                 state.showHelp = false
@@ -181,7 +180,8 @@ public enum Update {
         case .detailUp:
             state.detailScroll = max(0, state.detailScroll - max(1, state.height / 2))
         case .editFolder:
-            state.editingFolder = true
+            // The one line editor every prompt uses: Ctrl-U/W/K, Home/End, ←/→ and Tab completion.
+            state.prompt = Prompt(kind: .outputFolder, field: TextField(state.outputFolder, limit: 500))
         case .write:
             guard let plan = state.plan else { return (state, [.plan(folder: state.outputFolder)]) }
             if plan.contains(where: { $0.status == OutputPlan.Status.handEdited.rawValue }) {
@@ -260,31 +260,6 @@ public enum Update {
             return (state, [])
         }
         return start(&state, label: "Designing", change: change, previous: (state.applied, state.undoStack), project: project)
-    }
-
-    /// Typing the output folder: characters, Backspace, Enter to plan, Esc to stop.
-    static func editFolder(_ input: AppState, _ key: Key) -> (AppState, [Effect]) {
-        var state = input
-        switch key {
-        case .enter:
-            state.editingFolder = false
-            state.plan = nil
-            state.writtenTo = nil
-            return (state, [.plan(folder: state.outputFolder)])
-        case .escape:
-            state.editingFolder = false
-        case .backspace:
-            _ = state.outputFolder.popLast()
-        case .character(let c):
-            if state.outputFolder.count < 500 && !DisplayText.isUnsafe(c.unicodeScalars.first ?? " ") { state.outputFolder.append(c) }
-        case .paste(let text):
-            // A pasted path: one line, no control characters, within the same 500 characters.
-            let clean = String(text.unicodeScalars.filter { !DisplayText.isUnsafe($0) }).trimmingCharacters(in: .whitespaces)
-            state.outputFolder += clean.prefix(max(0, 500 - state.outputFolder.count))
-        default:
-            break
-        }
-        return (state, [])
     }
 
     /// Starts the job that brings the screen up to date; the screen keeps showing the last result

@@ -78,10 +78,6 @@ public enum AppView {
             if let message = state.message, y > 1 {
                 buffer.put(TextLayout.fit(message, width: state.width), x: 0, y: y - 1, style: CellStyle(color: .yellow))
             }
-        } else if state.editingFolder {
-            buffer.put(
-                TextLayout.fit("Output folder: " + state.outputFolder + "▏  Enter plan, Esc done", width: state.width), x: 0, y: y,
-                style: CellStyle(bold: true))
         } else if let busy = state.busy {
             let text = "\(busy.glyph) \(busy.label): \(busy.change)… Esc cancels" + (state.message.map { "  " + $0 } ?? "")
             buffer.put(TextLayout.fit(text, width: state.width), x: 0, y: y, style: CellStyle(bold: true, color: .cyan))
