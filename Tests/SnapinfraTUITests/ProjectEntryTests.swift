@@ -212,6 +212,20 @@ func typing(_ text: String) -> [Key] { text.map { .character($0) } }
         #expect(open.draftSource == "examples/shop.json")
     }
 
+    /// The wizard's summary never says "no problems" beside a warning, and its hint bar offers `x`.
+    @Test func theWizardCountsWarningsAndOffersRemove() throws {
+        var project = try exampleProject("tiny-todo.yaml")
+        for index in project.project.schema[0].fields.indices { project.project.schema[0].fields[index].primaryKey = false }
+        var state = AppState(examples: [], width: 100, height: 30)
+        Update.startWizard(&state, Wizard(project: project), source: nil)
+        let text = AppView.render(state).text
+        #expect(text.contains("a month · 1 warning"), "\(text)")
+        #expect(!text.contains("no problems"))
+        #expect(text.contains("x remove"))
+        state.width = 80
+        #expect(AppView.render(state).text.contains("x remove"), "at 80 columns too")
+    }
+
     @Test func aPastedOutputFolderIsOneCleanLine() throws {
         var state = AppState(project: try exampleProject("tiny-todo.yaml"), width: 100, height: 30)
         state = press(state, [.tab, .tab, .tab, .character("o"), .control("u")]).0

@@ -102,10 +102,10 @@ public enum KeyBindings {
             return [
                 KeyBinding([.down, .tab], .moveDown, "next row", hint: true),
                 KeyBinding([.up, .backTab], .moveUp, "previous row"),
-                KeyBinding([.enter], .open, "open / next step", hint: true),
+                KeyBinding([.enter], .open, "open/next", hint: true),
                 KeyBinding([.escape], .back, "back", hint: true),
-                KeyBinding([.left, .right, .character(" ")], .toggle, "change a choice", hint: true),
-                KeyBinding([.character("x"), .delete], .undo, "remove the table, field or endpoint"),
+                KeyBinding([.character("x"), .delete], .undo, "remove a row", hint: true),
+                KeyBinding([.left, .right, .character(" ")], .toggle, "change", hint: true),
                 KeyBinding([.control("o")], .saveAs, "save as a file", hint: true),
                 KeyBinding([.control("x")], .quit, "quit", hint: true),
             ]

@@ -62,9 +62,12 @@ enum WizardView {
             }
         }
         if let estimate = wizard.estimate {
+            // "no problems" only when there are none at all: a warning is a problem worth reading.
+            let warnings = wizard.diagnostics.filter { $0.severity == .warning }.count
+            let status = warnings == 0 ? "no problems" : Plural.count(warnings, "warning")
             buffer.put(
-                TextLayout.fit("Estimate as it stands: \(Format.money(estimate)) a month · no problems", width: width - 2), x: 1, y: summaryY,
-                style: CellStyle(color: .green))
+                TextLayout.fit("Estimate as it stands: \(Format.money(estimate)) a month · \(status)", width: width - 2), x: 1, y: summaryY,
+                style: CellStyle(color: warnings == 0 ? .green : .yellow))
         } else if let first = wizard.diagnostics.first(where: { $0.severity == .error }) {
             buffer.put(
                 TextLayout.fit("\(Plural.count(wizard.errorCount, "problem")): \(first.pathAndMessage)", width: width - 2), x: 1, y: summaryY,
