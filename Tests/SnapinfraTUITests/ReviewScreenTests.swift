@@ -125,4 +125,20 @@ import Testing
         #expect(cycled.result?.estimate.totalMonthly == start)
         #expect(Set(cycled.applied) == Set(state.applied))
     }
+
+    /// The hint bar offers only what would do something now.
+    @Test func theHintBarOffersOnlyWhatCanHappen() throws {
+        // Wide enough for every hint, so only the state decides what is shown.
+        let state = press(AppState(project: try exampleProject("shop.json"), width: 200, height: 30), [.tab, .tab]).0
+        func hints(_ state: AppState) -> String { String(AppView.render(state).text.split(separator: "\n").last ?? "") }
+        #expect(hints(state).contains("a apply every safe") && !hints(state).contains("u undo"))
+        let applied = press(state, [.character("a")]).0
+        #expect(hints(applied).contains("u undo"))
+        #expect(!hints(applied).contains("a apply every safe"), "nothing safe is left to apply: \(hints(applied))")
+        var off = try exampleProject("shop.json")
+        off.options.enableAIEnhancements = false
+        let empty = press(AppState(project: off, width: 200, height: 30), [.tab, .tab]).0
+        #expect(empty.suggestions.isEmpty)
+        #expect(!hints(empty).contains("Space") && !hints(empty).contains("a apply"))
+    }
 }

@@ -241,6 +241,16 @@ public struct AppState: Sendable {
         detailDelta = preview
     }
 
+    /// Whether an action has anything to act on now; the hint bar offers only those.
+    public func offers(_ action: Action) -> Bool {
+        switch action {
+        case .toggle, .moveDown, .moveUp: return screen != .enhancements || !suggestions.isEmpty
+        case .applySafe: return suggestions.contains { $0.safe && !applied.contains($0.id) }
+        case .undo: return screen != .enhancements || !undoStack.isEmpty
+        default: return true
+        }
+    }
+
     /// Indices of the suggestions in the order the Enhance screen draws them: by category, then
     /// in the engine's (or the model's) order within each.
     public var drawnSuggestionOrder: [Int] {

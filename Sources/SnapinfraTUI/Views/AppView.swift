@@ -100,7 +100,7 @@ public enum AppView {
     static func drawHints(_ state: AppState, into buffer: inout ScreenBuffer) {
         let y = state.height - 1
         buffer.fill(y: y, from: 0, width: state.width, style: hintStyle)
-        let bindings = KeyBindings.bindings(for: state.screen).filter(\.inHintBar)
+        let bindings = KeyBindings.bindings(for: state.screen).filter { $0.inHintBar && state.offers($0.action) }
         // `? help` and `q quit` always fit: they are placed first from the right.
         let fixed = bindings.filter { $0.action == .help || $0.action == .quit }
         let others = bindings.filter { $0.action != .help && $0.action != .quit }
