@@ -141,4 +141,26 @@ import Testing
         #expect(empty.suggestions.isEmpty)
         #expect(!hints(empty).contains("Space") && !hints(empty).contains("a apply"))
     }
+
+    /// The deploy commands on the Write screen are never cut at 80 columns: long ones continue
+    /// with a backslash, so each pastes as one command.
+    @Test func deployCommandsFitAndStillPaste() {
+        let long = "cd out/a-rather-long-project-name/infra/terraform && cp terraform.tfvars.example terraform.tfvars"
+        let lines = WriteView.shellLines(long, width: 78)
+        #expect(lines == ["  cd out/a-rather-long-project-name/infra/terraform && \\", "    cp terraform.tfvars.example terraform.tfvars"])
+        #expect(lines.allSatisfy { TextWidth.width(of: $0) <= 78 })
+        let joined = lines.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ").replacingOccurrences(of: "\\ ", with: "")
+        #expect(joined == long)
+        #expect(WriteView.shellLines("terraform init", width: 78) == ["  terraform init"])
+    }
+
+    /// The Enhance totals are whole at 80 columns, even with a four-figure bill.
+    @Test func theTotalsTitleIsNeverCut() throws {
+        let state = press(AppState(project: try exampleProject("ride-events.yaml"), width: 80, height: 24), [.tab, .tab]).0
+        let line = String(AppView.render(state).text.split(separator: "\n")[1])
+        let total = try #require(state.result.map { Format.money($0.estimate.totalMonthly) })
+        #expect(line.contains(total), "\(line)")
+        let score = try #require(state.securityScore.map { Format.number($0.value, digits: 1) })
+        #expect(line.contains(score) && !line.prefix(34).contains("…"), "\(line)")
+    }
 }

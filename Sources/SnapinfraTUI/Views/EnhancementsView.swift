@@ -37,10 +37,12 @@ enum EnhancementsView {
 
     static func drawList(_ state: AppState, into buffer: inout ScreenBuffer, x: Int, y: Int, width: Int, height: Int) {
         let total = state.result.map { Format.money($0.estimate.totalMonthly) } ?? ""
-        let score = state.securityScore.map { " · score " + Format.number($0.value, digits: 1) } ?? ""
-        AppView.box(
-            &buffer, x: x, y: y, width: width, height: height,
-            title: "\(state.applied.count)/\(state.suggestions.count) · \(total)\(score)", focused: true)
+        // The totals always show whole: the word "score" goes first when the list is narrow.
+        let counts = "\(state.applied.count)/\(state.suggestions.count) · \(total)"
+        let value = state.securityScore.map { Format.number($0.value, digits: 1) }
+        var title = counts + (value.map { " · score \($0)" } ?? "")
+        if TextWidth.width(of: title) > width - 5, let value { title = counts + " · \(value)%" }
+        AppView.box(&buffer, x: x, y: y, width: width, height: height, title: title, focused: true)
         let all = rows(state)
         let visible = height - 2
         let selectedRow = all.firstIndex { $0.index == state.enhancementSelection } ?? 0

@@ -6,7 +6,8 @@ import SnapinfraCore
 enum FilesView {
     static func draw(_ state: AppState, into buffer: inout ScreenBuffer, top: Int, height: Int) {
         let single = state.width < 60
-        let listWidth = single ? state.width : max(20, min(40, state.width * 35 / 100))
+        // Wide terminals give the list room for the longest paths (infra/terraform/terraform.tfvars.example).
+        let listWidth = single ? state.width : max(20, min(56, state.width * 35 / 100))
         if !single || !state.focusPreview {
             drawList(state, into: &buffer, x: 0, y: top, width: listWidth, height: height)
         }

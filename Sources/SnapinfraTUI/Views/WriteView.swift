@@ -16,8 +16,8 @@ enum WriteView {
                 TextLayout.fit("Written to \(DisplayText.escape(written, limit: 200)). Deploy with:", width: state.width - 2), x: 1, y: y,
                 style: CellStyle(bold: true, color: .green))
             y += 1
-            for step in steps(state) where y < top + height {
-                buffer.put(TextLayout.fit("  " + step, width: state.width - 2), x: 1, y: y)
+            for line in steps(state).flatMap({ shellLines($0, width: state.width - 2) }) where y < top + height {
+                buffer.put(line, x: 1, y: y)
                 y += 1
             }
             y += 1
@@ -28,6 +28,16 @@ enum WriteView {
             let style = handEdited ? CellStyle(bold: true, color: .red) : (item.status == "unchanged" ? CellStyle(dim: true) : .plain)
             buffer.put(TextLayout.fit(TextLayout.pad(item.status, width: 12) + item.path, width: state.width - 2), x: 1, y: y, style: style)
             y += 1
+        }
+    }
+
+    /// A command as lines that fit and still paste as one command: broken after `&&` with a
+    /// trailing backslash, never cut.
+    static func shellLines(_ command: String, width: Int) -> [String] {
+        guard TextWidth.width(of: "  " + command) > width else { return ["  " + command] }
+        let parts = command.components(separatedBy: " && ")
+        return parts.enumerated().map { index, part in
+            (index == 0 ? "  " : "    ") + part + (index < parts.count - 1 ? " && \\" : "")
         }
     }
 
