@@ -88,7 +88,8 @@ public struct OutputWriter {
             try writeNewFolder(writes)
             return
         }
-        _ = try recover()
+        // `plan` has tidied the folder already; only a write begun since then is finished here.
+        if files.fileExists(atPath: pending.path) { _ = try recover() }
         for (path, _) in writes { _ = try destination(path) }
         do {
             try files.createDirectory(at: pending, withIntermediateDirectories: false)

@@ -55,8 +55,8 @@ import Testing
         state = press(state, [.character(" "), .character("j")]).0
         let second = state.suggestions[state.enhancementSelection]
         #expect(state.applied == [first] && !state.applied.contains(second.id))
-        let shown = try #require(state.detailDelta?.monthlyCostDelta)
-        let promisedScore = try #require(state.detailDelta?.securityScoreDelta)
+        let shown = try #require(state.detailPreview?.monthlyCostDelta)
+        let promisedScore = try #require(state.detailPreview?.securityScoreDelta)
         let before = try #require(state.result?.estimate.totalMonthly)
         let scoreBefore = try #require(state.securityScore?.value)
         state = press(state, [.character(" ")]).0

@@ -59,7 +59,7 @@ public enum Escaping {
     /// written as its UTF-16 surrogate pair.
     public static func jsonString(_ text: String) -> String {
         quotedScalar(text, compose: false) { value in
-            String(Unicode.Scalar(value).map(String.init) ?? "").utf16.map { "\\u" + hex(UInt32($0), width: 4) }.joined()
+            Unicode.Scalar(value).map { String($0).utf16.map { "\\u" + hex(UInt32($0), width: 4) }.joined() } ?? ""
         }
     }
 

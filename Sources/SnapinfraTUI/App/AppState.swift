@@ -102,9 +102,10 @@ public struct AppState: Sendable {
     public var undoStack: [[String]] = []
     public var enhancementSelection = 0
     /// The diff the selected suggestion's toggle makes to the files, kept between frames.
-    public private(set) var detailDiff: [String] = []
-    /// The selected suggestion's cost and score deltas against the set applied now.
-    public private(set) var detailDelta: TogglePreview?
+    /// What toggling the selected suggestion would do: its diff, and its cost and score deltas
+    /// against the set applied now.
+    public private(set) var detailPreview: TogglePreview?
+    public var detailDiff: [String] { detailPreview?.lines ?? [] }
     public var detailScroll = 0
     /// Work under way off the input loop, if any.
     public var busy: Busy?
@@ -216,11 +217,9 @@ public struct AppState: Sendable {
         // is needed only if the selection or the screen moved meanwhile.
         let shown = suggestions.indices.contains(enhancementSelection) ? suggestions[enhancementSelection].id : nil
         if screen != .enhancements {
-            detailDiff = []
-            detailDelta = nil
+            detailPreview = nil
         } else if shown != nil, shown == done.diffFor {
-            detailDiff = done.diff.lines
-            detailDelta = done.diff
+            detailPreview = done.diff
         } else {
             refreshDiff()
         }
@@ -230,15 +229,12 @@ public struct AppState: Sendable {
     mutating func refreshDiff() {
         detailScroll = 0
         guard let project, let base = baseResult, let result, suggestions.indices.contains(enhancementSelection) else {
-            detailDiff = []
-            detailDelta = nil
+            detailPreview = nil
             return
         }
-        let preview = Job.toggleDiff(
+        detailPreview = Job.toggleDiff(
             suggestions[enhancementSelection].id, applied: applied, suggestions: suggestions, base: base, result: result, files: files,
-            project: project)
-        detailDiff = preview.lines
-        detailDelta = preview
+            score: securityScore, project: project)
     }
 
     /// Whether an action has anything to act on now; the hint bar offers only those.

@@ -50,14 +50,16 @@ public struct Job: Sendable, Hashable {
         let result = (try? EnhancementEngine().apply(applied, to: base, file: project)) ?? base
         let files = Self.render(result, project)
         let validation = files.isEmpty ? [Diagnostic.error("", "the templates could not be rendered")] : OutputValidator().validate(files)
+        let score = files.isEmpty ? nil : SecurityScore(files: files)
         var diff = TogglePreview(lines: [])
         let diffed = diffFor.flatMap { id in suggestions.contains { $0.id == id } ? id : nil }
         if let diffed {
-            diff = Self.toggleDiff(diffed, applied: applied, suggestions: suggestions, base: base, result: result, files: files, project: project)
+            diff = Self.toggleDiff(
+                diffed, applied: applied, suggestions: suggestions, base: base, result: result, files: files, score: score, project: project)
         }
         return JobResult(
             id: id, project: project, base: base, suggestions: suggestions, applied: applied, keptAside: keptAside, result: result, files: files,
-            validation: validation, securityScore: files.isEmpty ? nil : SecurityScore(files: files), diffFor: diffed,
+            validation: validation, securityScore: score, diffFor: diffed,
             diff: diff, suggested: suggest, ai: report)
     }
 
@@ -70,7 +72,7 @@ public struct Job: Sendable, Hashable {
     /// deltas against the current design, not against the design with no enhancements.
     static func toggleDiff(
         _ id: String, applied: [String], suggestions: [Enhancement], base: DesignResult, result: DesignResult, files: [RenderedFile],
-        project: ProjectFile
+        score current: SecurityScore?, project: ProjectFile
     ) -> TogglePreview {
         let toggle = EnhancementToggle(id, in: applied, suggestions: suggestions)
         if toggle.refused { return TogglePreview(lines: [toggle.message]) }
@@ -79,7 +81,8 @@ public struct Job: Sendable, Hashable {
         }
         let otherFiles = render(other, project)
         let along = Set(toggle.applied).symmetricDifference(applied).count > 1 ? [toggle.message] : []
-        let score = files.isEmpty || otherFiles.isEmpty ? nil : SecurityScore(files: otherFiles).value - SecurityScore(files: files).value
+        // The current files were scored when they were rendered; only the other side is scored here.
+        let score = current.flatMap { now in otherFiles.isEmpty ? nil : SecurityScore(files: otherFiles).value - now.value }
         return TogglePreview(
             lines: along + LineDiff.unified(from: files, to: otherFiles),
             monthlyCostDelta: other.estimate.totalMonthly - result.estimate.totalMonthly, securityScoreDelta: score)

@@ -96,8 +96,8 @@ enum EnhancementsView {
     /// The toggle's cost and score change, measured from the set applied now (so what the line
     /// promises is what pressing Space does), or the engine's figure until that is worked out.
     static func costLine(_ s: Enhancement, state: AppState) -> String {
-        let cost = state.detailDelta?.monthlyCostDelta ?? s.monthlyCostDelta
-        let score = state.detailDelta == nil ? s.securityScoreDelta : state.detailDelta?.securityScoreDelta
+        let cost = state.detailPreview?.monthlyCostDelta ?? s.monthlyCostDelta
+        let score = state.detailPreview == nil ? s.securityScoreDelta : state.detailPreview?.securityScoreDelta
         let money = (cost < 0 ? "−" : cost > 0 ? "+" : "") + Format.money(cost < 0 ? -cost : cost)
         let verb = state.applied.contains(s.id) ? "Removing it" : "Applying it"
         return "\(verb): \(money) a month"
