@@ -73,7 +73,8 @@ import Testing
         token.cancel()
         let started = Date()
         let late = job.run(assistant: try assistant(server, timeout: 20), cancel: token)
-        #expect(Date().timeIntervalSince(started) < 2)
+        // Long before the server's 8 s answer; the margin covers the job's own design and render on a loaded machine.
+        #expect(Date().timeIntervalSince(started) < 6)
         #expect(late.ai?.fallbackReason == "model call cancelled; used rules")
         #expect(Update.update(cancelled, .finished(late)).0.result == cancelled.result)
     }
