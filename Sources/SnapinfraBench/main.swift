@@ -4,7 +4,13 @@ import SnapinfraTUI
 
 // Benchmarks for the design phase. Run from the repository root:
 //   swift run -c release snapinfra-bench
+//   swift run -c release snapinfra-bench --process     (whole-process rows only)
+//   swift run -c release snapinfra-bench --in-process  (in-process rows only)
 // Prints the median and the best of N runs per case; targets are in README.md.
+
+let arguments = Set(CommandLine.arguments.dropFirst())
+let inProcess = !arguments.contains("--process")
+let wholeProcess = !arguments.contains("--in-process")
 
 func measure(_ label: String, runs: Int, _ body: () -> Void) {
     var samples: [Double] = []
@@ -21,106 +27,114 @@ func measure(_ label: String, runs: Int, _ body: () -> Void) {
 
 let examples = (try? FileManager.default.contentsOfDirectory(atPath: "examples"))?.sorted() ?? []
 if examples.isEmpty { print("note: run from the repository root to include examples/") }
-print("design + estimate (analysis, rules, validation, cost, budget)")
-for name in examples {
-    guard let data = FileManager.default.contents(atPath: "examples/\(name)"),
-        let file = ProjectLoader().load([UInt8](data), format: DocumentFormat.forFileName(name)).file
-    else { continue }
-    measure(name, runs: 200) { _ = DesignEngine().run(file) }
-    let result = DesignEngine().run(file)
-    measure("  render + validate \(name)", runs: 100) {
-        let files = (try? Renderer().render(result, targets: [.terraform, .dockerCompose])) ?? []
+if wholeProcess { ProcessRows.run() }
+if inProcess { inProcessRows() }
+
+func inProcessRows() {
+    print("design + estimate (analysis, rules, validation, cost, budget)")
+    for name in examples {
+        guard let data = FileManager.default.contents(atPath: "examples/\(name)"),
+            let file = ProjectLoader().load([UInt8](data), format: DocumentFormat.forFileName(name)).file
+        else { continue }
+        measure(name, runs: 200) { _ = DesignEngine().run(file) }
+        let result = DesignEngine().run(file)
+        measure("  render + validate \(name)", runs: 100) {
+            let files = (try? Renderer().render(result, targets: [.terraform, .dockerCompose])) ?? []
+            _ = OutputValidator().validate(files)
+        }
+        measure("  load + validate \(name)", runs: 200) { _ = ProjectLoader().load([UInt8](data), format: DocumentFormat.forFileName(name)) }
+        measure("  security score \(name)", runs: 100) { _ = try? SecurityScore(result: result) }
+        measure("  suggestions (cost + score each) \(name)", runs: 20) { _ = EnhancementEngine().suggestions(for: result, file: file) }
+    }
+    let fixtures = (try? FileManager.default.contentsOfDirectory(atPath: "Tests/Fixtures/architect"))?.sorted() ?? []
+    print("design + estimate, architect fixtures")
+    for name in fixtures {
+        guard let data = FileManager.default.contents(atPath: "Tests/Fixtures/architect/\(name)"),
+            let file = ProjectLoader().load([UInt8](data), format: DocumentFormat.forFileName(name)).file
+        else { continue }
+        measure("  \(name)", runs: 100) { _ = DesignEngine().run(file) }
+    }
+    let big = SyntheticProject.make()
+    measure("synthetic 300 tables / 1,500 endpoints", runs: 50) { _ = DesignEngine().run(big) }
+    let bigResult = DesignEngine().run(big)
+    measure("  render + validate synthetic", runs: 20) {
+        let files = (try? Renderer().render(bigResult, targets: [.terraform, .dockerCompose])) ?? []
         _ = OutputValidator().validate(files)
     }
-    measure("  load + validate \(name)", runs: 200) { _ = ProjectLoader().load([UInt8](data), format: DocumentFormat.forFileName(name)) }
-    measure("  security score \(name)", runs: 100) { _ = try? SecurityScore(result: result) }
-    measure("  suggestions (cost + score each) \(name)", runs: 20) { _ = EnhancementEngine().suggestions(for: result, file: file) }
-}
-let fixtures = (try? FileManager.default.contentsOfDirectory(atPath: "Tests/Fixtures/architect"))?.sorted() ?? []
-print("design + estimate, architect fixtures")
-for name in fixtures {
-    guard let data = FileManager.default.contents(atPath: "Tests/Fixtures/architect/\(name)"),
-        let file = ProjectLoader().load([UInt8](data), format: DocumentFormat.forFileName(name)).file
-    else { continue }
-    measure("  \(name)", runs: 100) { _ = DesignEngine().run(file) }
-}
-let big = SyntheticProject.make()
-measure("synthetic 300 tables / 1,500 endpoints", runs: 50) { _ = DesignEngine().run(big) }
-let bigResult = DesignEngine().run(big)
-measure("  render + validate synthetic", runs: 20) {
-    let files = (try? Renderer().render(bigResult, targets: [.terraform, .dockerCompose])) ?? []
-    _ = OutputValidator().validate(files)
-}
-let encoded = (try? JSONEncoder().encode(big)) ?? Data()
-measure("  load + validate synthetic (\(encoded.count / 1024) KiB JSON)", runs: 20) { _ = ProjectLoader().load([UInt8](encoded), format: .json) }
-measure("  JSON reader only, synthetic", runs: 20) { _ = try? JSONReader.read([UInt8](encoded)) }
-for tables in [250, 1_000, 2_000] {
-    let bad = (try? JSONEncoder().encode(SyntheticProject.badReferences(tables: tables))) ?? Data()
-    measure("load + validate, \(tables * 8) bad references (\(bad.count / 1024) KiB)", runs: 5) {
-        _ = ProjectLoader().load([UInt8](bad), format: .json)
+    let encoded = (try? JSONEncoder().encode(big)) ?? Data()
+    measure("  load + validate synthetic (\(encoded.count / 1024) KiB JSON)", runs: 20) { _ = ProjectLoader().load([UInt8](encoded), format: .json) }
+    measure("  JSON reader only, synthetic", runs: 20) { _ = try? JSONReader.read([UInt8](encoded)) }
+    for tables in [250, 1_000, 2_000] {
+        let bad = (try? JSONEncoder().encode(SyntheticProject.badReferences(tables: tables))) ?? Data()
+        measure("load + validate, \(tables * 8) bad references (\(bad.count / 1024) KiB)", runs: 5) {
+            _ = ProjectLoader().load([UInt8](bad), format: .json)
+        }
     }
-}
 
-// The terminal UI: one key press to the next frame (update + view into the screen buffer; pushing
-// it to ncurses is measured separately by the tmux runs in README.md).
-if let data = FileManager.default.contents(atPath: "examples/ride-events.yaml"),
-    let file = ProjectLoader().load([UInt8](data), format: .yaml).file
-{
-    for (width, height) in [(80, 24), (200, 60)] {
-        var state = AppState(project: file, width: width, height: height)
-        measure("tui key → frame, design \(width)x\(height)", runs: 200) {
-            state = Update.update(state, .key(.down)).0
+    // The terminal UI: one key press to the next frame (update + view into the screen buffer; pushing
+    // it to ncurses is measured separately by the tmux runs in README.md).
+    if let data = FileManager.default.contents(atPath: "examples/ride-events.yaml"),
+        let file = ProjectLoader().load([UInt8](data), format: .yaml).file
+    {
+        for (width, height) in [(80, 24), (200, 60)] {
+            var state = AppState(project: file, width: width, height: height)
+            measure("tui key → frame, design \(width)x\(height)", runs: 200) {
+                state = Update.update(state, .key(.down)).0
+                _ = AppView.render(state)
+            }
+            var files = Update.update(state, .key(.tab)).0
+            measure("tui key → frame, files \(width)x\(height)", runs: 200) {
+                files = Update.update(files, .key(.down)).0
+                _ = AppView.render(files)
+            }
+            measure("tui what-if key → spinner frame \(width)x\(height)", runs: 20) {
+                _ = AppView.render(Update.update(state, .key(.character("r"))).0)
+            }
+            measure("tui what-if job on the worker \(width)x\(height)", runs: 10) {
+                let (busy, effects) = Update.update(state, .key(.character("r")))
+                if case .run(let job)? = effects.first { state = Update.update(busy, .finished(job.run())).0 }
+                _ = AppView.render(state)
+            }
+        }
+        measure("tui first frame (design + render + view; suggestions follow)", runs: 20) {
+            _ = AppView.render(AppState(project: file, width: 80, height: 24, suggestLater: true))
+        }
+    }
+
+    // Language-model prompts: their size in tokens (four characters a token; the target for a design
+    // call is under 2,000), and the cost of building and checking them.
+    print("\nlanguage-model prompts (estimated tokens)")
+    for name in examples {
+        guard let data = FileManager.default.contents(atPath: "examples/\(name)"),
+            let file = ProjectLoader().load([UInt8](data), format: DocumentFormat.forFileName(name)).file
+        else { continue }
+        let input = DesignInput(file: file)
+        let menu = DesignMenu(design: RulesDesigner().design(input), input: input)
+        let design = DesignPrompt.make(input: input, menu: menu)
+        let suggestions = EnhancementEngine().suggestions(for: DesignEngine().run(file), file: file)
+        let ranking = EnhancementRanking.prompt(suggestions: suggestions, input: input)
+        print(
+            "  \(name): design \(design.estimatedTokens) tokens (\(menu.items.count) settings), ranking \(ranking.estimatedTokens) tokens (\(suggestions.count) suggestions)"
+        )
+    }
+    print("  draft: \(ProjectDraft.prompt(description: "an API for a dental clinic with appointments and invoices").estimatedTokens) tokens")
+
+    // The wizard: one typed character → validation (written and read back, as `validate` would),
+    // the live estimate, and the frame.
+    print("\nwizard")
+    for (label, project) in [
+        (
+            "ride-events",
+            ProjectLoader().load([UInt8](FileManager.default.contents(atPath: "examples/ride-events.yaml") ?? Data()), format: .yaml).file
+        ),
+        ("synthetic 300 tables", big),
+    ] {
+        guard let project else { continue }
+        var state = AppState(project: project, width: 100, height: 30)
+        state = Update.update(state, .key(.character("p"))).0
+        measure("wizard key → frame, \(label)", runs: 20) {
+            state = Update.update(state, .key(.character("x"))).0
             _ = AppView.render(state)
         }
-        var files = Update.update(state, .key(.tab)).0
-        measure("tui key → frame, files \(width)x\(height)", runs: 200) {
-            files = Update.update(files, .key(.down)).0
-            _ = AppView.render(files)
-        }
-        measure("tui what-if key → spinner frame \(width)x\(height)", runs: 20) {
-            _ = AppView.render(Update.update(state, .key(.character("r"))).0)
-        }
-        measure("tui what-if job on the worker \(width)x\(height)", runs: 10) {
-            let (busy, effects) = Update.update(state, .key(.character("r")))
-            if case .run(let job)? = effects.first { state = Update.update(busy, .finished(job.run())).0 }
-            _ = AppView.render(state)
-        }
-    }
-    measure("tui first frame (design + render + view; suggestions follow)", runs: 20) {
-        _ = AppView.render(AppState(project: file, width: 80, height: 24, suggestLater: true))
-    }
-}
-
-// Language-model prompts: their size in tokens (four characters a token; the target for a design
-// call is under 2,000), and the cost of building and checking them.
-print("\nlanguage-model prompts (estimated tokens)")
-for name in examples {
-    guard let data = FileManager.default.contents(atPath: "examples/\(name)"),
-        let file = ProjectLoader().load([UInt8](data), format: DocumentFormat.forFileName(name)).file
-    else { continue }
-    let input = DesignInput(file: file)
-    let menu = DesignMenu(design: RulesDesigner().design(input), input: input)
-    let design = DesignPrompt.make(input: input, menu: menu)
-    let suggestions = EnhancementEngine().suggestions(for: DesignEngine().run(file), file: file)
-    let ranking = EnhancementRanking.prompt(suggestions: suggestions, input: input)
-    print(
-        "  \(name): design \(design.estimatedTokens) tokens (\(menu.items.count) settings), ranking \(ranking.estimatedTokens) tokens (\(suggestions.count) suggestions)"
-    )
-}
-print("  draft: \(ProjectDraft.prompt(description: "an API for a dental clinic with appointments and invoices").estimatedTokens) tokens")
-
-// The wizard: one typed character → validation (written and read back, as `validate` would),
-// the live estimate, and the frame.
-print("\nwizard")
-for (label, project) in [
-    ("ride-events", ProjectLoader().load([UInt8](FileManager.default.contents(atPath: "examples/ride-events.yaml") ?? Data()), format: .yaml).file),
-    ("synthetic 300 tables", big),
-] {
-    guard let project else { continue }
-    var state = AppState(project: project, width: 100, height: 30)
-    state = Update.update(state, .key(.character("p"))).0
-    measure("wizard key → frame, \(label)", runs: 20) {
-        state = Update.update(state, .key(.character("x"))).0
-        _ = AppView.render(state)
     }
 }

@@ -4,7 +4,7 @@ import Testing
 @testable import SnapinfraCore
 
 @Suite struct SecurityScoreTests {
-    @Test func blocksAreReadWithCountsAndSkips() {
+    @Test func blocksAreReadWithCountsAndSkips() throws {
         let text = """
             resource "aws_eip" "nat" {
               count = 2
@@ -20,14 +20,14 @@ import Testing
               #checkov:skip=CKV_AWS_18:This bucket receives the access logs.
             }
             """
-        let blocks = TerraformBlock.blocks(in: text)
+        let blocks = TerraformBlock.blocks(in: [try HCLParser.parse(text)])
         #expect(blocks.map(\.address) == ["aws_eip.nat", "data.aws_caller_identity.current", "aws_s3_bucket.logs"])
-        #expect(blocks[0].copies(in: blocks) == 2 && blocks[2].copies(in: blocks) == 1)
+        #expect(blocks[0].copies(locals: [:]) == 2 && blocks[2].copies(locals: [:]) == 1)
         #expect(blocks[2].skipped == ["CKV_AWS_18"])
-        #expect(blocks[0].has("\n domain = \"vpc\"\n"))
+        #expect(blocks[0].value("domain") == "\"vpc\"" && blocks[0].integer("count") == 2)
     }
 
-    @Test func aForEachOverALocalMapCountsEachEntry() {
+    @Test func aForEachOverALocalMapCountsEachEntry() throws {
         let text = """
             locals {
               tables = {
@@ -49,10 +49,10 @@ import Testing
               }
             }
             """
-        let blocks = TerraformBlock.blocks(in: text)
+        let blocks = TerraformBlock.blocks(in: [try HCLParser.parse(text)])
         #expect(blocks.first?.mapSizes == ["tables": 2])
-        #expect(blocks.last?.copies(in: blocks) == 2)
-        let score = SecurityScore(terraform: text)
+        #expect(blocks.last?.copies(locals: ["tables": 2]) == 2)
+        let score = SecurityScore(modules: [try HCLParser.parse(text)])
         #expect(score.failing.filter { $0.checkID == "CKV_AWS_28" }.count == 2)
     }
 

@@ -23,23 +23,30 @@ public enum GuardRails {
 
     /// Violations in rendered Terraform: IAM users and access keys, world-open SSH/RDP, public ACLs.
     public static func check(_ files: [RenderedFile]) -> [Diagnostic] {
+        check(ParsedTerraform(files))
+    }
+
+    /// The same, on parsed files.
+    public static func check(_ module: ParsedTerraform) -> [Diagnostic] {
         var problems: [Diagnostic] = []
-        for file in files where file.path.hasSuffix(".tf") {
-            guard let body = try? HCLParser.parse(file.content) else { continue }
-            for block in body.blocks where block.type == "resource" && block.labels.count == 2 {
-                let type = block.labels[0]
+        for file in module.files {
+            for block in file.body.blocks where block.type == "resource" && block.labels.count == 2 {
+                let resource = TerraformBlock(block)
+                let type = resource.type
                 if type == "aws_iam_user" || type == "aws_iam_access_key" || type == "aws_iam_user_login_profile" {
                     problems.append(
                         .error(file.path, "guard rail: \(type) is not allowed; use roles, not users or long-lived keys", at: block.position))
                 }
-                if ["aws_s3_bucket_acl", "aws_s3_bucket"].contains(type), publicACL(in: file.content, near: block.position) {
+                if ["aws_s3_bucket_acl", "aws_s3_bucket"].contains(type),
+                    resource.hasValue("\"public-read\"") || resource.hasValue("\"public-read-write\"")
+                {
                     problems.append(.error(file.path, "guard rail: buckets must not be public", at: block.position))
                 }
                 var ingress: [HCLBlock] = []
                 if type == "aws_vpc_security_group_ingress_rule" { ingress = [block] }
-                if type == "aws_security_group_rule", text(of: block, in: file.content).contains("\"ingress\"") { ingress = [block] }
+                if type == "aws_security_group_rule", resource.top("type") == "\"ingress\"" { ingress = [block] }
                 if type == "aws_security_group" { ingress = block.body.blocks.filter { $0.type == "ingress" } }
-                for rule in ingress where opensAdminPortToTheWorld(text(of: rule, in: file.content)) {
+                for rule in ingress where opensAdminPortToTheWorld(TerraformBlock(rule)) {
                     problems.append(.error(file.path, "guard rail: SSH (22) or RDP (3389) must not be open to the world", at: rule.position))
                 }
             }
@@ -47,41 +54,14 @@ public enum GuardRails {
         return problems
     }
 
-    /// The text of a block, from its first line to the matching closing brace.
-    static func text(of block: HCLBlock, in content: String) -> String {
-        let lines = content.components(separatedBy: "\n")
-        var depth = 0
-        var out: [String] = []
-        for line in lines.dropFirst(block.position.line - 1) {
-            out.append(line)
-            depth += HCLFormatter.Scan(line).net
-            if depth <= 0 && out.count > 1 { break }
-            if depth <= 0 && line.contains("{") && line.contains("}") { break }
-        }
-        return out.joined(separator: "\n")
-    }
-
-    private static func publicACL(in content: String, near position: SourcePosition) -> Bool {
-        let line = content.components(separatedBy: "\n").dropFirst(position.line - 1).prefix(12).joined(separator: "\n")
-        return line.contains("\"public-read\"") || line.contains("\"public-read-write\"")
-    }
-
-    /// Whether an ingress rule's text admits the world on 22 or 3389 (or on every port).
-    static func opensAdminPortToTheWorld(_ text: String) -> Bool {
-        guard text.contains("0.0.0.0/0") || text.contains("::/0") else { return false }
-        if text.contains("\"-1\"") || text.contains("\"all\"") { return true }
-        guard let from = value(of: "from_port", in: text), let to = value(of: "to_port", in: text) else { return false }
+    /// Whether an ingress rule admits the world on 22 or 3389 (or on every port).
+    static func opensAdminPortToTheWorld(_ rule: TerraformBlock) -> Bool {
+        let cidrs = ["cidr_ipv4", "cidr_ipv6", "cidr_blocks", "ipv6_cidr_blocks"].compactMap(rule.value)
+        guard cidrs.contains(where: { $0.contains("0.0.0.0/0") || $0.contains("::/0") }) else { return false }
+        let proto = rule.value("ip_protocol") ?? rule.value("protocol")
+        if proto == "\"-1\"" || proto == "\"all\"" || proto == "-1" { return true }
+        guard let from = rule.integer("from_port"), let to = rule.integer("to_port") else { return false }
         let range = from...max(from, to)
         return range.contains(22) || range.contains(3_389)
-    }
-
-    private static func value(of key: String, in text: String) -> Int? {
-        for line in text.components(separatedBy: "\n") {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            guard trimmed.hasPrefix(key) else { continue }
-            let digits = trimmed.drop { !$0.isNumber }.prefix { $0.isNumber }
-            return Int(digits)
-        }
-        return nil
     }
 }

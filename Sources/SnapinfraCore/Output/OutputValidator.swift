@@ -6,8 +6,13 @@ public struct OutputValidator: Sendable {
 
     /// Problems, each with the file's path as its path and a line and column where known.
     public func validate(_ files: [RenderedFile]) -> [Diagnostic] {
-        var problems = TerraformChecker().check(files.filter { $0.target == .terraform })
-        problems += GuardRails.check(files)
+        validate(files, terraform: ParsedTerraform(files.filter { $0.target == .terraform }))
+    }
+
+    /// The same, with the Terraform files already parsed (the security score reads the same trees).
+    public func validate(_ files: [RenderedFile], terraform: ParsedTerraform) -> [Diagnostic] {
+        var problems = TerraformChecker().check(terraform)
+        problems += GuardRails.check(terraform)
         for file in files where file.path.hasSuffix(".yml") || file.path.hasSuffix(".yaml") {
             problems += ComposeChecker().check(file)
         }

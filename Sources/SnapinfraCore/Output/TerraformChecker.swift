@@ -5,16 +5,8 @@ struct TerraformChecker {
     static let builtins: Set<String> = ["count", "each", "path", "self", "terraform"]
     static let typeKeywords: Set<String> = ["string", "number", "bool", "any"]
 
-    func check(_ files: [RenderedFile]) -> [Diagnostic] {
-        var problems: [Diagnostic] = []
-        var parsed: [(file: RenderedFile, body: HCLBody)] = []
-        for file in files where file.path.hasSuffix(".tf") {
-            do {
-                parsed.append((file, try HCLParser.parse(file.content)))
-            } catch {
-                problems.append(.error(file.path, error.message, at: error.position))
-            }
-        }
+    func check(_ module: ParsedTerraform) -> [Diagnostic] {
+        var problems = module.syntaxErrors
         var declared: [String: (path: String, position: SourcePosition)] = [:]
         func declare(_ address: String, _ path: String, _ position: SourcePosition) {
             if let first = declared[address] {
@@ -23,8 +15,8 @@ struct TerraformChecker {
                 declared[address] = (path, position)
             }
         }
-        for (file, body) in parsed {
-            for block in body.blocks {
+        for file in module.files {
+            for block in file.body.blocks {
                 switch (block.type, block.labels.count) {
                 case ("variable", 1): declare("var.\(block.labels[0])", file.path, block.position)
                 case ("output", 1): declare("output.\(block.labels[0])", file.path, block.position)
@@ -37,8 +29,8 @@ struct TerraformChecker {
                 }
             }
         }
-        for (file, body) in parsed {
-            for reference in Self.references(in: body) {
+        for file in module.files {
+            for reference in Self.references(in: file.body) {
                 guard let address = Self.address(of: reference.parts) else { continue }
                 if declared[address] == nil {
                     problems.append(.error(file.path, "reference to undeclared \(address)", at: reference.position))

@@ -1,20 +1,19 @@
+import Foundation
 import Mustache
 
 /// The templates the renderer uses: the built-in set, or a team's own copies (`--templates DIR`).
 public struct TemplateSet: Sendable {
     /// Template text by name (`terraform/network.tf.mustache`).
     public let sources: [String: String]
-    private let parsed: [String: MustacheTemplate]
+    private let parsed: ParsedTemplates
 
-    /// The templates built into the binary.
-    public static let embedded: TemplateSet = {
-        // The embedded set is tested to parse; a failure here is a build defect.
-        (try? TemplateSet(sources: embeddedSources)) ?? TemplateSet(unchecked: embeddedSources)
-    }()
+    /// The templates built into the binary, each parsed when it is first used: a command pays
+    /// only for the templates it renders. The set is tested to parse in full.
+    public static let embedded = TemplateSet(unchecked: embeddedSources)
 
     private init(unchecked sources: [String: String]) {
         self.sources = sources
-        parsed = [:]
+        parsed = ParsedTemplates([:])
     }
 
     /// Parses every template; the first that does not parse is reported with its line and column.
@@ -34,7 +33,7 @@ public struct TemplateSet: Sendable {
             }
         }
         self.sources = sources
-        self.parsed = parsed
+        self.parsed = ParsedTemplates(parsed)
     }
 
     /// A team's templates laid over the built-in ones: a missing file falls back to the built-in.
@@ -43,11 +42,28 @@ public struct TemplateSet: Sendable {
     }
 
     func render(_ name: String, _ model: Any) throws(TemplateError) -> String {
-        guard let template = parsed[name] else {
+        if let template = parsed.template(name) { return template.render(model) }
+        guard let text = sources[name] else {
             throw TemplateError(template: name, line: 0, column: 0, message: "no such template")
         }
+        guard let template = try? MustacheTemplate(string: text) else {
+            throw TemplateError(template: name, line: 0, column: 0, message: "does not parse")
+        }
+        parsed.store(template, as: name)
         return template.render(model)
     }
+}
+
+/// Parsed templates by name, shared by every copy of a set and filled from any thread.
+private final class ParsedTemplates: @unchecked Sendable {
+    private var templates: [String: MustacheTemplate]
+    private let lock = NSLock()
+
+    init(_ templates: [String: MustacheTemplate]) { self.templates = templates }
+
+    func template(_ name: String) -> MustacheTemplate? { lock.withLock { templates[name] } }
+
+    func store(_ template: MustacheTemplate, as name: String) { lock.withLock { templates[name] = template } }
 }
 
 /// A template that cannot be used, with its place.

@@ -50,7 +50,7 @@ enum CheckInventory {
         "aws_cloudwatch_metric_alarm": [check("CKV_AWS_319", "Alarm actions enabled")],
         "aws_cloudwatch_log_group": [
             check("CKV_AWS_66", "Log retention set"),
-            check("CKV_AWS_158", "Logs encrypted with a customer-managed key") { b, _ in b.has("\n kms_key_id = ") },
+            check("CKV_AWS_158", "Logs encrypted with a customer-managed key") { b, _ in b.has("kms_key_id") },
             check("CKV_AWS_338", "Logs kept at least a year") { b, _ in (b.integer("retention_in_days") ?? 0) >= 365 },
         ],
         "aws_vpc": [
@@ -63,49 +63,52 @@ enum CheckInventory {
         ],
         "aws_vpc_security_group_egress_rule": [check("CKV_AWS_23", "Rule described"), check("CKV_AWS_382", "Egress not open on all ports")],
         "aws_vpc_security_group_ingress_rule": securityGroupChecks + [
-            check("CKV_AWS_260", "Port 80 not open to the world") { b, _ in !(b.has("cidr_ipv4 = \"0.0.0.0/0\"") && b.has("from_port = 80\n")) }
+            check("CKV_AWS_260", "Port 80 not open to the world") { b, _ in !(b.value("cidr_ipv4") == "\"0.0.0.0/0\"" && b.integer("from_port") == 80)
+            }
         ],
         "aws_db_instance": [
             check("CKV2_AWS_30", "Query logging"), check("CKV2_AWS_60", "Tags copied to snapshots"), check("CKV2_AWS_69", "TLS required"),
             check("CKV_AWS_133", "Backups kept"), check("CKV_AWS_16", "Encrypted at rest"), check("CKV_AWS_161", "IAM authentication"),
             check("CKV_AWS_17", "Not public"), check("CKV_AWS_211", "Modern CA"), check("CKV_AWS_226", "Minor upgrades"),
             check("CKV_AWS_354", "Performance Insights encrypted"), check("CKV_AWS_388", "No local file read"),
-            check("CKV_AWS_118", "Enhanced monitoring") { b, _ in b.has("\n monitoring_interval = ") },
-            check("CKV_AWS_129", "Logs exported") { b, _ in b.has("\n enabled_cloudwatch_logs_exports = ") },
-            check("CKV_AWS_157", "Multi-AZ") { b, _ in b.has("\n multi_az = true\n") },
-            check("CKV_AWS_293", "Deletion protection") { b, _ in b.has("\n deletion_protection = true\n") },
-            check("CKV_AWS_353", "Performance Insights") { b, _ in b.has("\n performance_insights_enabled = true\n") },
+            check("CKV_AWS_118", "Enhanced monitoring") { b, _ in b.has("monitoring_interval") },
+            check("CKV_AWS_129", "Logs exported") { b, _ in b.has("enabled_cloudwatch_logs_exports") },
+            check("CKV_AWS_157", "Multi-AZ") { b, _ in b.isTrue("multi_az") },
+            check("CKV_AWS_293", "Deletion protection") { b, _ in b.isTrue("deletion_protection") },
+            check("CKV_AWS_353", "Performance Insights") { b, _ in b.isTrue("performance_insights_enabled") },
         ],
         "aws_dynamodb_table": [
-            check("CKV_AWS_28", "Point-in-time recovery") { b, _ in b.has("point_in_time_recovery {\n enabled = true\n") },
-            check("CKV_AWS_119", "Tables encrypted with a customer-managed key") { b, _ in b.has("\n kms_key_arn = ") },
+            check("CKV_AWS_28", "Point-in-time recovery") { b, _ in
+                b.block.body.blocks.contains { $0.type == "point_in_time_recovery" && TerraformBlock($0).isTrue("enabled") }
+            },
+            check("CKV_AWS_119", "Tables encrypted with a customer-managed key") { b, _ in b.has("kms_key_arn") },
             check("CKV2_AWS_16", "Tables autoscale or bill per request") { b, m in
-                b.has("\"PAY_PER_REQUEST\"") || m.has("aws_appautoscaling_target", "write")
+                b.hasValue("\"PAY_PER_REQUEST\"") || m.has("aws_appautoscaling_target", "write")
             },
         ],
         "aws_ecs_cluster": [
             check("CKV_AWS_223", "ECS Exec logged"),
-            check("CKV_AWS_65", "Container Insights") { b, _ in b.has("\"containerInsights\"") },
+            check("CKV_AWS_65", "Container Insights") { b, _ in b.hasValue("\"containerInsights\"") },
         ],
         "aws_ecs_service": [
             check("CKV_AWS_332", "Latest Fargate platform"),
-            check("CKV_AWS_333", "Tasks get no public IP") { b, _ in !b.has("\n assign_public_ip = true\n") },
+            check("CKV_AWS_333", "Tasks get no public IP") { b, _ in !b.isTrue("assign_public_ip") },
         ],
         "aws_ecs_task_definition": ["CKV_AWS_249", "CKV_AWS_334", "CKV_AWS_335", "CKV_AWS_336", "CKV_AWS_97"].map {
             check($0, "Containers unprivileged, read-only, separate roles")
         },
         "aws_elasticache_replication_group": [
             check("CKV_AWS_29", "Cache encrypted at rest"), check("CKV_AWS_30", "Cache encrypted in transit"),
-            check("CKV2_AWS_50", "Cache fails over automatically") { b, _ in b.has("\n automatic_failover_enabled = true\n") },
-            check("CKV_AWS_191", "Cache encrypted with a customer-managed key") { b, _ in b.has("\n kms_key_id = ") },
-            check("CKV_AWS_31", "Cache requires an auth token") { b, _ in b.has("\n auth_token = ") },
+            check("CKV2_AWS_50", "Cache fails over automatically") { b, _ in b.isTrue("automatic_failover_enabled") },
+            check("CKV_AWS_191", "Cache encrypted with a customer-managed key") { b, _ in b.has("kms_key_id") },
+            check("CKV_AWS_31", "Cache requires an auth token") { b, _ in b.has("auth_token") },
         ],
         "aws_lambda_function": [
             check("CKV2_AWS_75", "No open CORS"), check("CKV_AWS_117", "Function in a VPC"), check("CKV_AWS_363", "Runtime supported"),
             check("CKV_AWS_45", "No secrets in the environment"), check("CKV_AWS_50", "X-Ray tracing"),
-            check("CKV_AWS_115", "Concurrency limited") { b, _ in b.has("\n reserved_concurrent_executions = ") },
-            check("CKV_AWS_116", "Dead-letter queue") { b, _ in b.has("dead_letter_config") },
-            check("CKV_AWS_173", "Environment encrypted with a customer-managed key") { b, _ in b.has("\n kms_key_arn = ") },
+            check("CKV_AWS_115", "Concurrency limited") { b, _ in b.has("reserved_concurrent_executions") },
+            check("CKV_AWS_116", "Dead-letter queue") { b, _ in b.hasBlock("dead_letter_config") },
+            check("CKV_AWS_173", "Environment encrypted with a customer-managed key") { b, _ in b.has("kms_key_arn") },
             check("CKV_AWS_272", "Code signing") { b, _ in b.has("code_signing_config_arn") },
         ],
         "aws_lambda_permission": [check("CKV_AWS_301", "Function not public"), check("CKV_AWS_364", "Permission scoped to the API")],
@@ -117,13 +120,13 @@ enum CheckInventory {
             check("CKV2_AWS_20", "HTTP redirected to HTTPS") { _, m in m.has("aws_lb_listener", "https") },
             check("CKV2_AWS_28", "WAF in front") { _, m in m.has("aws_wafv2_web_acl_association") },
             check("CKV2_AWS_76", "WAF Log4j rule seen by checkov") { _, m in !m.has("aws_wafv2_web_acl_association") },
-            check("CKV_AWS_150", "Deletion protection") { b, _ in b.has("\n enable_deletion_protection = true\n") },
-            check("CKV_AWS_91", "Access logs") { b, _ in b.has("\n access_logs {") },
+            check("CKV_AWS_150", "Deletion protection") { b, _ in b.isTrue("enable_deletion_protection") },
+            check("CKV_AWS_91", "Access logs") { b, _ in b.hasBlock("access_logs") },
         ],
         "aws_lb_listener": [
             check("CKV2_AWS_74", "Strong ciphers"),
-            check("CKV_AWS_103", "TLS 1.2 or later") { b, _ in b.has("\"HTTPS\"") },
-            check("CKV_AWS_2", "HTTPS") { b, _ in b.has("\"HTTPS\"") },
+            check("CKV_AWS_103", "TLS 1.2 or later") { b, _ in b.hasValue("\"HTTPS\"") },
+            check("CKV_AWS_2", "HTTPS") { b, _ in b.hasValue("\"HTTPS\"") },
         ],
         "aws_lb_target_group": [
             check("CKV_AWS_261", "Health check"),
@@ -135,17 +138,17 @@ enum CheckInventory {
             check("CKV2_AWS_62", "Event notifications") { b, m in m.has("aws_s3_bucket_notification", b.name) },
             check("CKV_AWS_144", "Cross-region replication") { b, m in m.has("aws_s3_bucket_replication_configuration", b.name) },
             check("CKV_AWS_145", "Encrypted with a customer-managed key") { b, m in
-                m.block("aws_s3_bucket_server_side_encryption_configuration", b.name)?.has("\"aws:kms\"") ?? false
+                m.block("aws_s3_bucket_server_side_encryption_configuration", b.name)?.hasValue("\"aws:kms\"") ?? false
             },
             check("CKV_AWS_18", "Access logging") { b, m in m.has("aws_s3_bucket_logging", b.name) },
-            check("CKV_AWS_21", "Versioning") { b, m in m.block("aws_s3_bucket_versioning", b.name)?.has("\"Enabled\"") ?? false },
+            check("CKV_AWS_21", "Versioning") { b, m in m.block("aws_s3_bucket_versioning", b.name)?.hasValue("\"Enabled\"") ?? false },
         ],
         "aws_s3_bucket_lifecycle_configuration": [check("CKV_AWS_300", "Incomplete uploads aborted")],
         "aws_s3_bucket_ownership_controls": [check("CKV2_AWS_65", "ACLs disabled")],
         "aws_s3_bucket_policy": [check("CKV_AWS_93", "Policy keeps access")],
         "aws_s3_bucket_public_access_block": ["CKV_AWS_53", "CKV_AWS_54", "CKV_AWS_55", "CKV_AWS_56"].map { check($0, "Public access blocked") },
         "aws_secretsmanager_secret": [
-            check("CKV_AWS_149", "Secret encrypted with a customer-managed key") { b, _ in b.has("\n kms_key_id = ") },
+            check("CKV_AWS_149", "Secret encrypted with a customer-managed key") { b, _ in b.has("kms_key_id") },
             check("CKV2_AWS_57", "Secret rotated automatically") { _, m in m.has("aws_secretsmanager_secret_rotation") },
         ],
         "aws_wafv2_web_acl": ["CKV2_AWS_31", "CKV_AWS_175", "CKV_AWS_192", "CKV_AWS_342"].map { check($0, "WAF logs, rules and Log4j") },

@@ -24,27 +24,40 @@ public struct SecurityScore: Sendable, Hashable, Codable {
         return (Double(passed) / Double(total) * 1_000).rounded() / 10
     }
 
-    /// Scores rendered files (only the Terraform ones count).
+    /// Scores rendered files (only the Terraform ones count); a file that does not parse counts
+    /// for nothing, and the syntax check reports it.
     public init(files: [RenderedFile]) {
-        self.init(terraform: files.filter { $0.target == .terraform && $0.path.hasSuffix(".tf") }.map(\.content).joined(separator: "\n"))
+        self.init(terraform: ParsedTerraform(files.filter { $0.target == .terraform }))
     }
 
-    /// Scores a design by rendering its Terraform with the given templates.
-    public init(result: DesignResult, templates: TemplateSet = .embedded) throws(TemplateError) {
-        self.init(terraform: try Renderer(templates: templates).terraformText(result.design))
+    /// Scores parsed Terraform files.
+    public init(terraform: ParsedTerraform) {
+        self.init(modules: terraform.bodies)
     }
 
-    init(terraform text: String) {
-        let blocks = TerraformBlock.blocks(in: text)
+    /// Scores a design by rendering its Terraform with the given templates; `cache` keeps the
+    /// trees of texts seen before.
+    public init(result: DesignResult, templates: TemplateSet = .embedded, cache: HCLParseCache? = nil) throws(TemplateError) {
+        self.init(
+            modules: try Renderer(templates: templates).terraformTexts(result.design).compactMap { text in
+                try? HCLParseCache.parse(text, with: cache)
+            })
+    }
+
+    /// Scores the parse trees of one module's files.
+    public init(modules bodies: [HCLBody]) {
+        let blocks = TerraformBlock.blocks(in: bodies)
         let module = CheckInventory.Module(blocks: blocks)
+        let locals = blocks.reduce(into: [String: Int]()) { sizes, block in sizes.merge(block.mapSizes) { a, _ in a } }
         var passed = 0
         var failing: [CheckResult] = []
         for block in blocks {
-            for check in CheckInventory.checks[block.type] ?? [] where !block.skipped.contains(check.id) {
-                if block.has("\n replicate_source_db = "), CheckInventory.notOnReplicas.contains(check.id) { continue }
-                let ok = check.test?(block, module) ?? true
-                let copies = block.copies(in: blocks)
-                if ok {
+            guard let checks = CheckInventory.checks[block.type] else { continue }
+            let copies = block.copies(locals: locals)
+            let replica = block.has("replicate_source_db")
+            for check in checks where !block.skipped.contains(check.id) {
+                if replica, CheckInventory.notOnReplicas.contains(check.id) { continue }
+                if check.test?(block, module) ?? true {
                     passed += copies
                 } else {
                     failing += Array(

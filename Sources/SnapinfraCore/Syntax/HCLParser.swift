@@ -11,6 +11,14 @@ public struct HCLParser {
     /// Names bound by enclosing `for` expressions.
     private var scopes: [Set<String>] = []
     private var references: [HCLReference] = []
+    /// Ids from `#checkov:skip=` comments, in reading order; a block takes those inside it.
+    private var skips: [String] = []
+    /// The start index and item count of the object constructor parsed last.
+    private var lastObject: (start: Int, entries: Int)?
+    /// Whether `skip` is consuming blanks and comments, and the index after the last character
+    /// that was not one of them: where a value ends.
+    private var skipping = false
+    private var tokenEnd = 0
     static let maxDepth = 200
 
     public init(_ source: String) {
@@ -31,6 +39,7 @@ public struct HCLParser {
 
     private mutating func advance() {
         guard index < text.count else { return }
+        if !skipping { tokenEnd = index + 1 }
         if text[index] == "\n" {
             line += 1
             column = 1
@@ -50,11 +59,15 @@ public struct HCLParser {
 
     /// Skips spaces and comments; newlines too when `newlines`.
     private mutating func skip(newlines: Bool) throws(HCLSyntaxError) {
+        skipping = true
+        defer { skipping = false }
         while let c = current {
             if c == " " || c == "\t" || c == "\r" || (newlines && c == "\n") {
                 advance()
             } else if c == "#" || (c == "/" && peek() == "/") {
+                let start = index
                 while let d = current, d != "\n" { advance() }
+                if c == "#" { noteSkip(text[start..<index]) }
             } else if c == "/" && peek() == "*" {
                 let start = here
                 advance()
@@ -67,6 +80,20 @@ public struct HCLParser {
                 return
             }
         }
+    }
+
+    private static let skipMarker = Array("#checkov:skip=".unicodeScalars)
+
+    /// Records `ID` from a `#checkov:skip=ID:reason` comment.
+    private mutating func noteSkip(_ comment: ArraySlice<Unicode.Scalar>) {
+        guard comment.count > Self.skipMarker.count, comment.starts(with: Self.skipMarker) else { return }
+        let id = comment.dropFirst(Self.skipMarker.count).prefix { $0 != ":" }
+        skips.append(String(String.UnicodeScalarView(id)))
+    }
+
+    /// The source text from `start` to the end of the last token read.
+    private func source(from start: Int) -> String {
+        String(String.UnicodeScalarView(text[start..<max(start, tokenEnd)]))
     }
 
     private mutating func expect(_ c: Unicode.Scalar, newlines: Bool = true) throws(HCLSyntaxError) {
@@ -113,8 +140,12 @@ public struct HCLParser {
             if current == "=" && peek() != "=" {
                 advance()
                 references = []
+                try skip(newlines: false)
+                let valueStart = index
                 try expression(newlines: false)
-                result.attributes.append(HCLAttribute(name: name, position: start, references: references))
+                let entries = lastObject.flatMap { $0.start == valueStart ? $0.entries : nil }
+                result.attributes.append(
+                    HCLAttribute(name: name, position: start, value: source(from: valueStart), entries: entries, references: references))
                 try endOfItem()
                 continue
             }
@@ -134,10 +165,11 @@ public struct HCLParser {
             advance()
             depth += 1
             guard depth < Self.maxDepth else { throw error("blocks are nested too deeply") }
+            let mark = skips.count
             let inner = try self.body(closing: true)
             depth -= 1
             advance()  // }
-            result.blocks.append(HCLBlock(type: name, labels: labels, position: start, body: inner))
+            result.blocks.append(HCLBlock(type: name, labels: labels, position: start, body: inner, checkovSkips: Array(skips[mark...])))
             try endOfItem()
         }
     }
@@ -384,13 +416,17 @@ public struct HCLParser {
             try forExpression(closing: "}")
             return
         }
+        let start = index
+        var entries = 0
         advance()  // {
         while true {
             try skip(newlines: true)
             if current == "}" {
                 advance()
+                lastObject = (start, entries)
                 return
             }
+            entries += 1
             // A key: a bare name is a literal key, anything else an expression.
             if let c = current, Self.isIdentifierStart(c) {
                 let saved = (index, line, column)

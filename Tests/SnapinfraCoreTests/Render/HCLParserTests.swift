@@ -48,6 +48,34 @@ import Testing
         #expect(!references.contains("s") && !references.contains("k") && !references.contains("item"), "for-expression symbols are not references")
     }
 
+    /// The tree keeps each value as written (without a trailing comment), the item count of an
+    /// object constructor, and the checkov skips inside each block, nested ones included.
+    @Test func keepsValuesEntriesAndSkips() throws {
+        let body = try HCLParser.parse(
+            #"""
+            resource "aws_cloudwatch_log_group" "app" {
+              #checkov:skip=CKV_AWS_158:The key comes later.
+              retention_in_days = 365 # a year
+              name              = "/ecs/${var.name}"
+              tags = {
+                Name = "x", Team = "y"
+                Tier = "z"
+              }
+              rule {
+                # checkov:skip=NOT_A_SKIP because of the space
+                #checkov:skip=CKV_AWS_66:nested
+                enabled = true
+              }
+            }
+            """#)
+        let block = try #require(body.blocks.first)
+        #expect(block.body.attributes.map(\.value) == ["365", #""/ecs/${var.name}""#, "{\n    Name = \"x\", Team = \"y\"\n    Tier = \"z\"\n  }"])
+        #expect(block.body.attributes.map(\.entries) == [nil, nil, 3])
+        #expect(block.body.blocks.first?.body.attributes.first?.value == "true")
+        #expect(block.checkovSkips == ["CKV_AWS_158", "CKV_AWS_66"])
+        #expect(block.body.blocks.first?.checkovSkips == ["CKV_AWS_66"])
+    }
+
     @Test(arguments: [
         ("a = \"abc\n", 1, 5, "a quoted string cannot span lines; use a heredoc"),
         ("a = \"abc", 1, 5, "unterminated string"),

@@ -1,0 +1,54 @@
+import Foundation
+
+/// The Terraform files of one output, each parsed once: the syntax and reference check, the
+/// guard rails and the security score all read these trees.
+public struct ParsedTerraform: Sendable {
+    public struct File: Sendable {
+        public var path: String
+        public var body: HCLBody
+    }
+
+    /// The files that parse, in order.
+    public var files: [File]
+    /// One error for each file that does not, at its place.
+    public var syntaxErrors: [Diagnostic]
+
+    /// Parses the `.tf` files among `files`, reusing trees from `cache` for texts seen before.
+    public init(_ files: [RenderedFile], cache: HCLParseCache? = nil) {
+        var parsed: [File] = []
+        var errors: [Diagnostic] = []
+        for file in files where file.path.hasSuffix(".tf") {
+            do throws(HCLSyntaxError) {
+                parsed.append(File(path: file.path, body: try HCLParseCache.parse(file.content, with: cache)))
+            } catch {
+                errors.append(.error(file.path, error.message, at: error.position))
+            }
+        }
+        self.files = parsed
+        syntaxErrors = errors
+    }
+
+    public var bodies: [HCLBody] { files.map(\.body) }
+}
+
+/// Parse trees by source text, shared across threads: measuring many variants of one design
+/// parses each distinct file once, since a suggestion changes only the files it touches.
+public final class HCLParseCache: @unchecked Sendable {
+    private var trees: [String: HCLBody] = [:]
+    private let lock = NSLock()
+
+    public init() {}
+
+    /// Parses through `cache` when there is one.
+    public static func parse(_ text: String, with cache: HCLParseCache?) throws(HCLSyntaxError) -> HCLBody {
+        if let cache { return try cache.parse(text) }
+        return try HCLParser.parse(text)
+    }
+
+    public func parse(_ text: String) throws(HCLSyntaxError) -> HCLBody {
+        if let tree = lock.withLock({ trees[text] }) { return tree }
+        let tree = try HCLParser.parse(text)
+        lock.withLock { trees[text] = tree }
+        return tree
+    }
+}
