@@ -19,7 +19,8 @@ public struct EnhancementEngine: Sendable {
         let input = DesignInput(file: file, analysis: result.analysis)
         // Most files are the same in every variant: each distinct text is parsed once.
         let cache = HCLParseCache()
-        let baseScore = score(result.design, result, cache)
+        let memo = RenderMemo()
+        let baseScore = score(result.design, result, cache, memo)
         let rules = applicable(to: result, file: file)
         // Each one is a render and a score; they are independent, so they use every core.
         let measured = Self.parallelMap(rules) { rule, trigger in
@@ -29,8 +30,8 @@ public struct EnhancementEngine: Sendable {
             rule.apply(&changed, input)
             let baseCost = rule.requires.isEmpty ? result.estimate.totalMonthly : estimator.estimate(base, analysis: result.analysis).totalMonthly
             let delta = estimator.estimate(changed, analysis: result.analysis).totalMonthly - baseCost
-            let before = rule.requires.isEmpty ? baseScore : score(base, result, cache)
-            let scoreDelta = score(changed, result, cache).flatMap { after in before.map { ((after - $0) * 10).rounded() / 10 } }
+            let before = rule.requires.isEmpty ? baseScore : score(base, result, cache, memo)
+            let scoreDelta = score(changed, result, cache, memo).flatMap { after in before.map { ((after - $0) * 10).rounded() / 10 } }
             let safe = rule.risk == .none && rule.reversible && rule.needsInput == nil && delta <= Self.safeCostThreshold
             return Enhancement(
                 id: rule.id, title: rule.title, category: rule.category, severity: rule.severity, rationale: rule.rationale,
@@ -59,10 +60,10 @@ public struct EnhancementEngine: Sendable {
     }
 
     /// The security score of a design rendered with the built-in templates.
-    private func score(_ design: InfrastructureDesign, _ result: DesignResult, _ cache: HCLParseCache) -> Double? {
+    private func score(_ design: InfrastructureDesign, _ result: DesignResult, _ cache: HCLParseCache, _ memo: RenderMemo) -> Double? {
         var copy = result
         copy.design = design
-        return (try? SecurityScore(result: copy, cache: cache))?.value
+        return (try? SecurityScore(result: copy, cache: cache, memo: memo))?.value
     }
 
     /// The ids of the suggestions for a design, without measuring them (no pricing, no rendering).

@@ -1,3 +1,6 @@
+import Foundation
+import Mustache
+
 /// A render model turned into dictionaries and arrays once, before rendering.
 ///
 /// swift-mustache looks a name up in a struct through `Mirror`, walking every field for every
@@ -34,9 +37,130 @@ enum TemplateContext {
     }
 
     /// The value an optional holds, nil for `.none`, and any other value as it is.
-    private static func unwrap(_ value: Any) -> Any? {
+    static func unwrap(_ value: Any) -> Any? {
         let mirror = Mirror(reflecting: value)
         guard mirror.displayStyle == .optional else { return value }
         return mirror.children.first?.value
+    }
+}
+
+/// A struct of a render model as the templates see it: its fields by name, each boxed the first
+/// time a template reads it, nested structs as nodes of their own. Every name asked for is recorded
+/// with its path (`hardening.flowLogs`), so a memo knows exactly what a template read. A name found
+/// in an inner section never reaches an outer node, but that section's own name did.
+final class TemplateNode: MustacheParent {
+    /// The names read since the render began, shared by every node of one model.
+    final class Reads {
+        var paths: [[String]] = []
+        var seen: Set<[String]> = []
+    }
+
+    private let path: [String]
+    private let fields: [String: Any]
+    private let reads: Reads
+    private var children: [String: Any] = [:]
+
+    /// The root node of a model.
+    convenience init(_ model: Any) { self.init(model, path: [], reads: Reads()) }
+
+    private init(_ value: Any, path: [String], reads: Reads) {
+        var fields: [String: Any] = [:]
+        for child in Mirror(reflecting: value).children {
+            guard let label = child.label else { continue }
+            fields[label] = child.value
+        }
+        self.fields = fields
+        self.path = path
+        self.reads = reads
+    }
+
+    func child(named name: String) -> Any? {
+        let full = path + [name]
+        if reads.seen.insert(full).inserted { reads.paths.append(full) }
+        return value(name)
+    }
+
+    /// The field as a template sees it, without recording the read.
+    private func value(_ name: String) -> Any? {
+        if let known = children[name] { return known }
+        guard let raw = fields[name], let present = TemplateContext.unwrap(raw) else { return nil }
+        let value: Any =
+            Mirror(reflecting: present).displayStyle == .struct
+            ? TemplateNode(present, path: path + [name], reads: reads) : TemplateContext.box(present)
+        children[name] = value
+        return value
+    }
+
+    /// The model's value at a path, comparable across models: `.some(nil)` where the path ends in
+    /// nothing, nil if the value cannot be compared.
+    private func hashable(at path: ArraySlice<String>) -> AnyHashable?? {
+        guard let name = path.first, let raw = fields[name] else { return .some(nil) }
+        let node = value(name) as? TemplateNode
+        if path.count == 1 {
+            // A struct counts by its presence: what a template reads inside it is recorded on its own.
+            if node != nil { return .some(AnyHashable(true)) }
+            return (raw as? AnyHashable).map { .some($0) } ?? nil
+        }
+        guard let node else { return .some(nil) }
+        return node.hashable(at: path.dropFirst())
+    }
+
+    /// The names read since `startTemplate`.
+    var read: [[String]] { reads.paths }
+
+    /// What a template that read `paths` saw, comparable across models; nil if a field cannot be
+    /// compared.
+    func fingerprint(_ paths: [[String]]) -> [AnyHashable?]? {
+        var values: [AnyHashable?] = []
+        for path in paths {
+            guard let value = hashable(at: path[...]) else { return nil }
+            values.append(value)
+        }
+        return values
+    }
+
+    func startTemplate() {
+        reads.paths = []
+        reads.seen = []
+    }
+}
+
+/// Rendered texts by template and by the model fields the template read: a design that differs
+/// from one rendered before only in fields a template does not read gets that template's text
+/// again without rendering it. Templates hold no logic, so the same fields give the same text.
+public final class RenderMemo: @unchecked Sendable {
+    private struct Entry {
+        var names: [[String]]
+        var fingerprint: [AnyHashable?]
+        var text: String
+    }
+
+    private var entries: [String: [Entry]] = [:]
+    private let lock = NSLock()
+    /// Templates rendered, and texts given again without rendering.
+    public private(set) var renders = 0
+    public private(set) var reuses = 0
+    /// Texts kept per template; older ones are dropped.
+    static let depth = 8
+
+    public init() {}
+
+    func text(_ template: String, root: TemplateNode, render: () throws(TemplateError) -> String) throws(TemplateError) -> String {
+        let known = lock.withLock { entries[template] ?? [] }
+        for entry in known where root.fingerprint(entry.names) == entry.fingerprint {
+            lock.withLock { reuses += 1 }
+            return entry.text
+        }
+        root.startTemplate()
+        let text = try render()
+        guard let fingerprint = root.fingerprint(root.read) else { return text }
+        lock.withLock {
+            renders += 1
+            var list = entries[template] ?? []
+            list.append(Entry(names: root.read, fingerprint: fingerprint, text: text))
+            if list.count > Self.depth { list.removeFirst() }
+            entries[template] = list
+        }
+        return text
     }
 }

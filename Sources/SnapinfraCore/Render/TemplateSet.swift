@@ -11,9 +11,14 @@ public struct TemplateSet: Sendable {
     /// only for the templates it renders. The set is tested to parse in full.
     public static let embedded = TemplateSet(unchecked: embeddedSources)
 
+    /// Whether this is the built-in set (a render memo is keyed by template name, so only one set
+    /// may use it).
+    public let isEmbedded: Bool
+
     private init(unchecked sources: [String: String]) {
         self.sources = sources
         parsed = ParsedTemplates([:])
+        isEmbedded = true
     }
 
     /// Parses every template; the first that does not parse is reported with its line and column.
@@ -34,6 +39,7 @@ public struct TemplateSet: Sendable {
         }
         self.sources = sources
         self.parsed = ParsedTemplates(parsed)
+        isEmbedded = false
     }
 
     /// A team's templates laid over the built-in ones: a missing file falls back to the built-in.

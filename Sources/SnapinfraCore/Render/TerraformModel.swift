@@ -1,7 +1,7 @@
 /// Everything the Terraform templates show, precomputed: literals are already escaped HCL, so
 /// templates hold no logic and no user text reaches a file raw.
-struct TerraformModel {
-    struct Network {
+struct TerraformModel: Hashable {
+    struct Network: Hashable {
         var zones: Int
         var zoneListLiteral: String
         var cidrLiteral: String
@@ -14,7 +14,7 @@ struct TerraformModel {
         var interfaceServicesLiteral: String
     }
 
-    struct DatabaseModel {
+    struct DatabaseModel: Hashable {
         var title: String
         var instanceClass: String
         var storageGB: Int
@@ -54,8 +54,8 @@ struct TerraformModel {
     }
 
     /// The reservations `commitments.tf` looks up and, when asked, buys.
-    struct Commitments {
-        struct Database {
+    struct Commitments: Hashable {
+        struct Database: Hashable {
             var instanceClassLiteral: String
             var multiAZ: Bool
             var productLiteral: String
@@ -63,7 +63,7 @@ struct TerraformModel {
             var replicas: Int?
         }
 
-        struct Cache {
+        struct Cache: Hashable {
             var nodeTypeLiteral: String
             var nodes: Int
         }
@@ -74,7 +74,7 @@ struct TerraformModel {
     }
 
     /// One DynamoDB table as the locals map writes it.
-    struct DynamoTableModel {
+    struct DynamoTableModel: Hashable {
         var key: String
         var hashKeyLiteral: String
         var rangeKeyExpression: String
@@ -87,7 +87,7 @@ struct TerraformModel {
         var maxWriteCapacity: Int
     }
 
-    struct Cache {
+    struct Cache: Hashable {
         var nodes: Int
         var nodeType: String
         var identifierLiteral: String
@@ -98,7 +98,7 @@ struct TerraformModel {
         var snapshotRetentionDays: Int
     }
 
-    struct Fargate {
+    struct Fargate: Hashable {
         var taskSize: String
         var architectureTitle: String
         var minCount: Int
@@ -114,7 +114,7 @@ struct TerraformModel {
         var requestsPerTaskTarget: Int
     }
 
-    struct Lambda {
+    struct Lambda: Hashable {
         var memoryMB: Int
         var architectureTitle: String
         var basePolicyLiteral: String
@@ -124,12 +124,12 @@ struct TerraformModel {
     }
 
     /// Secrets ECS reads for the containers, and whether they are under the customer-managed key.
-    struct ExecutionSecrets {
+    struct ExecutionSecrets: Hashable {
         var arnsExpression: String
         var decryptWithKey: Bool
     }
 
-    struct Compute {
+    struct Compute: Hashable {
         var executionRoleLiteral: String
         var taskRoleLiteral: String
         var fargate: Fargate?
@@ -137,7 +137,7 @@ struct TerraformModel {
         var executionSecrets: ExecutionSecrets?
     }
 
-    struct HardeningModel {
+    struct HardeningModel: Hashable {
         var customerManagedKey: Bool
         var vpcFlowLogs: Bool
         var httpsListener: Bool
@@ -166,54 +166,54 @@ struct TerraformModel {
     }
 
     /// The bucket that receives access logs.
-    struct Logs {
+    struct Logs: Hashable {
         var bucketPrefixLiteral: String
         var forceDestroy: Bool
         var expirationDays: Int
     }
 
-    struct WAF {
+    struct WAF: Hashable {
         var rateLimit: Int
     }
 
-    struct API {
+    struct API: Hashable {
         var routeSettings: Bool
         var rateLimit: Int
         var burstLimit: Int
     }
 
-    struct Budget {
+    struct Budget: Hashable {
         var limitLiteral: String
         var limitText: String
     }
 
-    struct Entry {
+    struct Entry: Hashable {
         var loadBalancerNameLiteral: String
         var targetGroupNameLiteral: String
         var deletionProtection: Bool
         var healthCheckPathLiteral: String
     }
 
-    struct Uploads {
+    struct Uploads: Hashable {
         var versioning: Bool
         var bucketPrefixLiteral: String
         var forceDestroy: Bool
         var versioningStatusLiteral: String
     }
 
-    struct Monitoring {
+    struct Monitoring: Hashable {
         var logRetentionDays: Int
         /// The WAF's own logs: security evidence, kept at least a year whatever the app logs keep.
         var wafLogRetentionDays: Int
     }
 
-    struct NameValue {
+    struct NameValue: Hashable {
         var name: String
         var nameLiteral: String
         var valueExpression: String
     }
 
-    struct Alarm {
+    struct Alarm: Hashable {
         var id: String
         var suffix: String
         var descriptionLiteral: String
@@ -225,16 +225,16 @@ struct TerraformModel {
         var dimensions: [NameValue]
     }
 
-    struct Statement {
+    struct Statement: Hashable {
         var actionsLiteral: String
         var resourcesLiteral: String
     }
 
-    struct Policy {
+    struct Policy: Hashable {
         var statements: [Statement]
     }
 
-    struct Output {
+    struct Output: Hashable {
         var name: String
         var descriptionLiteral: String
         var valueExpression: String

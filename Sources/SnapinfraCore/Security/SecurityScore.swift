@@ -36,10 +36,11 @@ public struct SecurityScore: Sendable, Hashable, Codable {
     }
 
     /// Scores a design by rendering its Terraform with the given templates; `cache` keeps the
-    /// trees of texts seen before.
-    public init(result: DesignResult, templates: TemplateSet = .embedded, cache: HCLParseCache? = nil) throws(TemplateError) {
+    /// trees of texts seen before, and `memo` the texts of templates whose fields are unchanged.
+    public init(result: DesignResult, templates: TemplateSet = .embedded, cache: HCLParseCache? = nil, memo: RenderMemo? = nil) throws(TemplateError)
+    {
         self.init(
-            modules: try Renderer(templates: templates).terraformTexts(result.design).compactMap { text in
+            modules: try Renderer(templates: templates).terraformTexts(result.design, memo: memo).compactMap { text in
                 try? HCLParseCache.parse(text, with: cache)
             })
     }
