@@ -161,3 +161,6 @@ public final class AIAssistant: @unchecked Sendable {
             outcome: client.redact(outcome))
     }
 }
+
+/// The model as the pipeline's advisor: its answers checked, the rules taking over on any failure.
+extension AIAssistant: Advisor {}

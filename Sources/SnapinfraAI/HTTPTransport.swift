@@ -5,26 +5,6 @@ import SnapinfraCore
     import FoundationNetworking
 #endif
 
-/// Lets the user stop a call in flight (Esc in the terminal UI).
-public final class CancelToken: @unchecked Sendable {
-    private let lock = NSLock()
-    private var cancelled = false
-
-    public init() {}
-
-    public func cancel() {
-        lock.lock()
-        cancelled = true
-        lock.unlock()
-    }
-
-    public var isCancelled: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return cancelled
-    }
-}
-
 /// Why a call to a model gave no reply.
 public enum ModelCallError: Error, Sendable, Hashable, CustomStringConvertible {
     case timedOut(seconds: Double)

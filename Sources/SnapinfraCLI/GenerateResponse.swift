@@ -43,7 +43,11 @@ struct GenerateResponse: Encodable {
     var data: Data
     var metadata: JSONMetadata
 
-    init(result: DesignResult, files: [RenderedFile], validation: [Diagnostic], targets: [Target], enhancements: [Enhancement], applied: [String]) {
+    init(validated: Validated, enhancements: [Enhancement]) {
+        let result = validated.result
+        let files = validated.files
+        let validation = validated.findings
+        let targets = validated.rendered.targets
         var recommendations = result.budget.map { [$0.summary] } ?? []
         recommendations += result.budget?.cuts.map { "\($0.title): saves \(Format.money($0.monthlySaving)) a month; trade-off: \($0.tradeOff)" } ?? []
         var instructions: [String] = []
@@ -63,7 +67,7 @@ struct GenerateResponse: Encodable {
             instructions: instructions,
             validation: Validation(
                 valid: !validation.hasErrors, warnings: validation.warnings.map(\.pathAndMessage), errors: validation.errors.map(\.pathAndMessage)),
-            enhancements: enhancements, appliedEnhancements: applied, securityScore: SecurityScore(files: files))
+            enhancements: enhancements, appliedEnhancements: validated.rendered.enhanced.applied, securityScore: validated.score)
         metadata = JSONMetadata()
     }
 }

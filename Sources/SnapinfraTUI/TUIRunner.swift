@@ -20,6 +20,7 @@ public enum TUIRunner {
         let size = terminal.size
         var state = makeState(size.width, size.height)
         var worker: Worker?
+        let pipeline = assistant.map { Pipeline(advisor: $0) } ?? Job.rules
         terminal.present(AppView.render(state))
         var pending: [Message] = [.started]
         while true {
@@ -57,7 +58,7 @@ public enum TUIRunner {
                         return 0
                     case .run(let job):
                         worker?.cancel()
-                        worker = Worker { token in .finished(job.run(assistant: assistant, cancel: token)) }
+                        worker = Worker { token in .finished(job.run(pipeline: pipeline, cancel: token)) }
                     case .draft(let description):
                         worker?.cancel()
                         if let assistant {

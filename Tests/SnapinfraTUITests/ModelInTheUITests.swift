@@ -18,7 +18,7 @@ import Testing
     func firstJob(_ state: AppState, _ assistant: AIAssistant) -> (AppState, Job?) {
         let (started, effects) = Update.update(state, .started)
         guard case .run(let job)? = effects.first else { return (started, nil) }
-        return (Update.update(started, .finished(job.run(assistant: assistant))).0, job)
+        return (Update.update(started, .finished(job.run(pipeline: Pipeline(advisor: assistant)))).0, job)
     }
 
     @Test func theModelsDesignReplacesTheRulesDesignAndSaysWhoDecided() throws {
@@ -72,7 +72,7 @@ import Testing
         let token = CancelToken()
         token.cancel()
         let started = Date()
-        let late = job.run(assistant: try assistant(server, timeout: 20), cancel: token)
+        let late = job.run(pipeline: Pipeline(advisor: try assistant(server, timeout: 20)), cancel: token)
         // Long before the server's 8 s answer; the margin covers the job's own design and render on a loaded machine.
         #expect(Date().timeIntervalSince(started) < 6)
         #expect(late.ai?.fallbackReason == "model call cancelled; used rules")

@@ -21,12 +21,13 @@ struct DesignCommand: ParsableCommand {
     var ai: AIOptions
 
     func run() throws {
-        let assistant = try ai.assistant()
         let project = try ProjectInput.requireProject(path: file, json: json)
-        let (result, report) = assistant.design(project)
+        let pipeline = Pipeline(advisor: try ai.assistant())
+        let designed = pipeline.design(project)
+        let (result, report) = (designed.result, designed.report)
         report.warnIfFellBack(source: file == "-" ? "<stdin>" : DisplayText.escape(file, limit: 200))
         let offered = project.options.enableAIEnhancements ? EnhancementEngine().offeredIDs(for: result, file: project) : []
-        let score = try? SecurityScore(result: result)
+        let score = pipeline.score(designed)
         let compliance = ComplianceChecklist(result: result, file: project, offered: offered)
         if json {
             try JSONOutput.print(

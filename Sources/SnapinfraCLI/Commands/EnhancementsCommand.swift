@@ -24,17 +24,19 @@ struct EnhancementsCommand: ParsableCommand {
     var ai: AIOptions
 
     func run() throws {
-        let assistant = try ai.assistant()
         let project = try ProjectInput.requireProject(path: file, json: json)
-        var (result, report) = assistant.design(project)
-        report.warnIfFellBack(source: file == "-" ? "<stdin>" : DisplayText.escape(file, limit: 200))
-        var suggestions = project.options.enableAIEnhancements ? EnhancementEngine().suggestions(for: result, file: project) : []
-        if diffID == nil { suggestions = assistant.rank(suggestions, file: project, report: &report) }
-        let score = try SecurityScore(result: result)
+        let pipeline = Pipeline(advisor: try ai.assistant())
+        var designed = pipeline.design(project)
+        designed.report.warnIfFellBack(source: file == "-" ? "<stdin>" : DisplayText.escape(file, limit: 200))
+        var suggestions = pipeline.suggestions(for: designed)
+        guard let score = pipeline.score(designed) else { throw CommandFailure(message: "the templates could not be rendered", exitCode: 1) }
         if let diffID {
-            try printDiff(diffID, suggestions: suggestions, result: result, project: project)
+            try printDiff(diffID, suggestions: suggestions, pipeline: pipeline, designed: designed)
             return
         }
+        suggestions = pipeline.rank(suggestions, &designed)
+        let result = designed.result
+        let report = designed.report
         if json {
             try JSONOutput.print(
                 EnhancementsDocument(
@@ -79,7 +81,7 @@ struct EnhancementsCommand: ParsableCommand {
     }
 
     /// The unified diff of the files one suggestion changes, applied with what it requires.
-    private func printDiff(_ id: String, suggestions: [Enhancement], result: DesignResult, project: ProjectFile) throws {
+    private func printDiff(_ id: String, suggestions: [Enhancement], pipeline: Pipeline, designed: Designed) throws {
         guard let suggestion = suggestions.first(where: { $0.id == id }) else {
             let message =
                 EnhancementEngine.catalogIDs.contains(id)
@@ -87,12 +89,15 @@ struct EnhancementsCommand: ParsableCommand {
                 : "unknown enhancement \(DisplayText.quoted(id))" + Suggestion.hint(for: id, in: EnhancementEngine.catalogIDs)
             throw CommandFailure.usage(message)
         }
-        let engine = EnhancementEngine()
-        let base = try engine.apply(suggestion.requires, to: result, file: project)
-        let applied = try engine.apply(suggestion.requires + [id], to: result, file: project)
-        let targets = project.options.targets
-        let lines = LineDiff.unified(from: try Renderer().render(base, targets: targets), to: try Renderer().render(applied, targets: targets))
-        print(lines.joined(separator: "\n"))
+        let offered = Set(suggestions.map(\.id))
+        let requires = suggestion.requires.filter(offered.contains)
+        do {
+            let base = try pipeline.run(designed, applying: requires)
+            let applied = try pipeline.run(designed, applying: requires + [id])
+            print(LineDiff.unified(from: base.files, to: applied.files).joined(separator: "\n"))
+        } catch {
+            throw CommandFailure(message: "\(error)", exitCode: 1)
+        }
     }
 }
 

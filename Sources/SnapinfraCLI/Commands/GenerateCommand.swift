@@ -56,42 +56,41 @@ struct GenerateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let assistant = try ai.assistant()
         var project = try ProjectInput.requireProject(path: file, json: json)
         if let target {
             project.options.targets = try Self.targets(target)
         }
-        let templateSet = try loadTemplates()
-        var (designed, report) = assistant.design(project)
-        report.warnIfFellBack(source: file == "-" ? "<stdin>" : DisplayText.escape(file, limit: 200))
-        let engine = EnhancementEngine()
+        let pipeline = Pipeline(advisor: try ai.assistant(), templates: try loadTemplates())
+        var designed = pipeline.design(project)
+        designed.report.warnIfFellBack(source: file == "-" ? "<stdin>" : DisplayText.escape(file, limit: 200))
         var chosen: [String] = []
         if let apply {
             chosen = apply.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         } else if applySafe || project.options.autoApplyEnhancements {
-            chosen = engine.safeIDs(for: designed, file: project)
+            chosen = pipeline.safeIDs(pipeline.suggestions(for: designed))
+            if !project.options.enableAIEnhancements {
+                StandardError.write("note: options.enableAIEnhancements is false, so there are no suggestions to apply")
+            }
         }
-        let result: DesignResult
+        let enhanced: Enhanced
+        let validated: Validated
         do {
-            result = try engine.apply(chosen, to: designed, file: project)
-        } catch {
+            enhanced = try pipeline.enhance(designed, applying: chosen)
+            validated = pipeline.validate(try pipeline.render(enhanced))
+        } catch .enhancement(let error) {
             throw CommandFailure.usage("--apply: \(error)")
-        }
-        let targets = project.options.targets.filter(\.isAvailable)
-        let rendered: [RenderedFile]
-        do {
-            rendered = try Renderer(templates: templateSet).render(result, targets: targets)
         } catch {
             throw CommandFailure(message: "\(error)", exitCode: 1)
         }
-        let validation = OutputValidator().validate(rendered)
-        if validation.hasErrors {
-            for problem in validation {
+        let rendered = validated.files
+        if validated.hasErrors {
+            for problem in validated.findings {
                 StandardError.write(problem.formattedInFile)
             }
             if json {
                 try JSONOutput.print(
-                    JSONOutput.Failure(error: "the generated output is invalid; nothing was written", details: validation.map(\.formattedInFile)))
+                    JSONOutput.Failure(
+                        error: "the generated output is invalid; nothing was written", details: validated.findings.map(\.formattedInFile)))
             }
             throw ExitCode(1)
         }
@@ -121,22 +120,23 @@ struct GenerateCommand: ParsableCommand {
             }
             return
         }
+        let result = enhanced.result
         do {
             try writer.write(plan, manifest: Manifest(project: project, result: result, files: rendered, appliedEnhancements: chosen))
         } catch {
             throw CommandFailure.usage("\(error)")
         }
         if json {
-            var remaining = project.options.enableAIEnhancements ? engine.suggestions(for: result, file: project) : []
-            remaining = assistant.rank(remaining, file: project, report: &report)
-            var response = GenerateResponse(
-                result: result, files: rendered, validation: validation, targets: targets, enhancements: remaining, applied: chosen)
-            response.metadata = JSONMetadata(ai: report)
-            if let reason = report.fallbackReason { response.data.validation.warnings.append(reason) }
+            // What is still open for the generated design, measured against it.
+            var after = Designed(project: project, result: result, report: designed.report)
+            let remaining = pipeline.rank(pipeline.suggestions(for: after), &after)
+            var response = GenerateResponse(validated: validated, enhancements: remaining)
+            response.metadata = JSONMetadata(ai: after.report)
+            if let reason = after.report.fallbackReason { response.data.validation.warnings.append(reason) }
             try JSONOutput.print(response)
         } else {
             printPlan(plan)
-            if report.provider != "rules" { print("Language model: \(report.summary)") }
+            if designed.report.provider != "rules" { print("Language model: \(designed.report.summary)") }
             print(
                 "Estimated \(Format.money(result.estimate.totalMonthly)) a month (\(Format.money(result.estimate.minMonthly)) – \(Format.money(result.estimate.maxMonthly))). Next: read \(DisplayText.escape(out, limit: 200))/DEPLOY.md."
             )

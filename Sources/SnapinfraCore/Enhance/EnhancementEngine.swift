@@ -15,11 +15,13 @@ public struct EnhancementEngine: Sendable {
 
     /// The suggestions that apply to a design, in the categories the project asks for, measured.
     /// A suggestion that requires another is measured on top of it, and is safe only if that one is.
-    public func suggestions(for result: DesignResult, file: ProjectFile) -> [Enhancement] {
+    /// `memo` and `cache` keep rendered texts and parse trees across calls (a pipeline's session).
+    public func suggestions(
+        for result: DesignResult, file: ProjectFile, memo: RenderMemo = RenderMemo(), cache: HCLParseCache = HCLParseCache()
+    ) -> [Enhancement] {
         let input = DesignInput(file: file, analysis: result.analysis)
-        // Most files are the same in every variant: each distinct text is parsed once.
-        let cache = HCLParseCache()
-        let memo = RenderMemo()
+        // Most files are the same in every variant: each template whose fields are unchanged is
+        // rendered once, and each distinct text parsed once.
         let baseScore = score(result.design, result, cache, memo)
         let rules = applicable(to: result, file: file)
         // Each one is a render and a score; they are independent, so they use every core.

@@ -95,13 +95,14 @@ final class TemplateNode: MustacheParent {
     /// nothing, nil if the value cannot be compared.
     private func hashable(at path: ArraySlice<String>) -> AnyHashable?? {
         guard let name = path.first, let raw = fields[name] else { return .some(nil) }
-        let node = value(name) as? TemplateNode
+        guard let present = TemplateContext.unwrap(raw) else { return .some(nil) }
+        let isStruct = Mirror(reflecting: present).displayStyle == .struct
         if path.count == 1 {
             // A struct counts by its presence: what a template reads inside it is recorded on its own.
-            if node != nil { return .some(AnyHashable(true)) }
+            if isStruct { return .some(AnyHashable(true)) }
             return (raw as? AnyHashable).map { .some($0) } ?? nil
         }
-        guard let node else { return .some(nil) }
+        guard isStruct, let node = value(name) as? TemplateNode else { return .some(nil) }
         return node.hashable(at: path.dropFirst())
     }
 

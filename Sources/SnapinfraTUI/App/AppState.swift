@@ -105,6 +105,8 @@ public struct AppState: Sendable {
     /// What toggling the selected suggestion would do: its diff, and its cost and score deltas
     /// against the set applied now.
     public private(set) var detailPreview: TogglePreview?
+    /// The files and findings on screen as the pipeline's last stage.
+    public private(set) var current: Validated?
     public var detailDiff: [String] { detailPreview?.lines ?? [] }
     public var detailScroll = 0
     /// Work under way off the input loop, if any.
@@ -210,6 +212,7 @@ public struct AppState: Sendable {
         files = done.files
         validation = done.validation
         securityScore = done.securityScore
+        current = done.validated
         fileSelection = min(fileSelection, max(0, files.count - 1))
         layOut()
         detailScroll = 0
@@ -228,13 +231,11 @@ public struct AppState: Sendable {
     /// The diff of toggling the selected suggestion, against the files now.
     mutating func refreshDiff() {
         detailScroll = 0
-        guard let project, let base = baseResult, let result, suggestions.indices.contains(enhancementSelection) else {
+        guard let current, suggestions.indices.contains(enhancementSelection) else {
             detailPreview = nil
             return
         }
-        detailPreview = Job.toggleDiff(
-            suggestions[enhancementSelection].id, applied: applied, suggestions: suggestions, base: base, result: result, files: files,
-            score: securityScore, project: project)
+        detailPreview = Job.rules.preview(toggling: suggestions[enhancementSelection].id, at: current, suggestions: suggestions)
     }
 
     /// Whether an action has anything to act on now; the hint bar offers only those.

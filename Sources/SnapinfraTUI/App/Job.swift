@@ -20,80 +20,55 @@ public struct Job: Sendable, Hashable {
     /// Ask the language model (when one is configured) to design and to rank the suggestions.
     public var askModel = false
 
-    /// Does the work. Thread-safe: everything it reads is in the job, and the assistant (when the
-    /// job asks the model) only talks HTTP; `cancel` stops a call in flight.
-    public func run(assistant: AIAssistant? = nil, cancel: CancelToken = CancelToken()) -> JobResult {
-        let model = askModel ? assistant : nil
+    /// The pipeline of a session on the rules alone: what it has rendered and parsed is kept, so a
+    /// toggle re-renders only the files it touches.
+    public static let rules = Pipeline()
+
+    /// Does the work. Thread-safe: everything it reads is in the job, and the pipeline's advisor
+    /// (when the job asks the model) only talks HTTP; `cancel` stops a call in flight.
+    public func run(pipeline: Pipeline = Job.rules, cancel: CancelToken = CancelToken()) -> JobResult {
+        var designed: Designed
         var report: AIReport?
-        let base: DesignResult
-        if let given = self.base {
-            base = given
-        } else if let model {
-            let (designed, designReport) = model.design(project, cancel: cancel)
-            base = designed
-            report = designReport
+        if let base {
+            designed = Designed(project: project, result: base, report: pipeline.advisor.emptyReport())
         } else {
-            base = DesignEngine().run(project)
+            designed = pipeline.design(project, rulesOnly: !askModel, cancel: cancel)
+            if askModel { report = designed.report }
         }
-        var suggestions =
-            !suggest ? self.suggestions : (project.options.enableAIEnhancements ? EnhancementEngine().suggestions(for: base, file: project) : [])
-        if suggest, let model, !cancel.isCancelled {
-            var ranked = report ?? model.emptyReport()
-            suggestions = model.rank(suggestions, file: project, report: &ranked, cancel: cancel)
-            report = ranked
+        var suggestions = suggest ? pipeline.suggestions(for: designed) : self.suggestions
+        if suggest, askModel, !cancel.isCancelled {
+            suggestions = pipeline.rank(suggestions, &designed, cancel: cancel)
+            report = designed.report
         }
         // What this design does not offer is kept aside, not dropped: a what-if to another
         // environment and back must return to the same set.
         let offered = Set(suggestions.map(\.id))
-        let keptAside = applied.filter { !offered.contains($0) }
-        let applied = applied.filter(offered.contains)
-        let result = (try? EnhancementEngine().apply(applied, to: base, file: project)) ?? base
-        let files = Self.render(result, project)
-        let validation = files.isEmpty ? [Diagnostic.error("", "the templates could not be rendered")] : OutputValidator().validate(files)
-        let score = files.isEmpty ? nil : SecurityScore(files: files)
-        var diff = TogglePreview(lines: [])
+        var keptAside = applied.filter { !offered.contains($0) }
+        var applied = self.applied.filter(offered.contains)
+        var problems: [Diagnostic] = []
+        var validated: Validated?
+        do {
+            validated = try pipeline.run(designed, applying: applied)
+        } catch {
+            // Said on screen, never hidden: the design is shown without the set, which is kept.
+            problems.append(.error("enhancements", "\(error); showing the design without them"))
+            keptAside += applied
+            applied = []
+            validated = try? pipeline.run(designed)
+        }
+        guard let validated else {
+            return JobResult(
+                id: id, project: project, base: designed.result, suggestions: suggestions, applied: applied, keptAside: keptAside,
+                result: designed.result, files: [], validation: problems + [.error("", "the templates could not be rendered")], securityScore: nil,
+                diffFor: nil, diff: TogglePreview(lines: []), suggested: suggest, ai: report, validated: nil)
+        }
         let diffed = diffFor.flatMap { id in suggestions.contains { $0.id == id } ? id : nil }
-        if let diffed {
-            diff = Self.toggleDiff(
-                diffed, applied: applied, suggestions: suggestions, base: base, result: result, files: files, score: score, project: project)
-        }
+        let diff = diffed.map { pipeline.preview(toggling: $0, at: validated, suggestions: suggestions) } ?? TogglePreview(lines: [])
         return JobResult(
-            id: id, project: project, base: base, suggestions: suggestions, applied: applied, keptAside: keptAside, result: result, files: files,
-            validation: validation, securityScore: score, diffFor: diffed,
-            diff: diff, suggested: suggest, ai: report)
+            id: id, project: project, base: designed.result, suggestions: suggestions, applied: applied, keptAside: keptAside,
+            result: validated.result, files: validated.files, validation: problems + validated.findings, securityScore: validated.score,
+            diffFor: diffed, diff: diff, suggested: suggest, ai: report, validated: validated)
     }
-
-    static func render(_ result: DesignResult, _ project: ProjectFile) -> [RenderedFile] {
-        (try? Renderer().render(result, targets: project.options.targets.filter(\.isAvailable))) ?? []
-    }
-
-    /// What toggling one suggestion does from the set applied now: the unified diff, old (as now)
-    /// to new, led by what the toggle takes along or why it is refused, and the cost and score
-    /// deltas against the current design, not against the design with no enhancements.
-    static func toggleDiff(
-        _ id: String, applied: [String], suggestions: [Enhancement], base: DesignResult, result: DesignResult, files: [RenderedFile],
-        score current: SecurityScore?, project: ProjectFile
-    ) -> TogglePreview {
-        let toggle = EnhancementToggle(id, in: applied, suggestions: suggestions)
-        if toggle.refused { return TogglePreview(lines: [toggle.message]) }
-        guard let other = try? EnhancementEngine().apply(toggle.applied, to: base, file: project) else {
-            return TogglePreview(lines: ["(cannot apply this combination)"])
-        }
-        let otherFiles = render(other, project)
-        let along = Set(toggle.applied).symmetricDifference(applied).count > 1 ? [toggle.message] : []
-        // The current files were scored when they were rendered; only the other side is scored here.
-        let score = current.flatMap { now in otherFiles.isEmpty ? nil : SecurityScore(files: otherFiles).value - now.value }
-        return TogglePreview(
-            lines: along + LineDiff.unified(from: files, to: otherFiles),
-            monthlyCostDelta: other.estimate.totalMonthly - result.estimate.totalMonthly, securityScoreDelta: score)
-    }
-}
-
-/// What one toggle would do, measured against what is applied now.
-public struct TogglePreview: Sendable, Hashable {
-    public var lines: [String]
-    public var monthlyCostDelta: Decimal?
-    public var securityScoreDelta: Double?
 }
 
 /// What a job produced, handed back to `update` in one message.
@@ -116,6 +91,8 @@ public struct JobResult: Sendable, Hashable {
     public var suggested: Bool
     /// What the model did, when the job asked it.
     public var ai: AIReport?
+    /// The pipeline's last stage for `result`, which toggle previews start from.
+    public var validated: Validated?
 }
 
 /// The job under way, and what Esc puts back.
