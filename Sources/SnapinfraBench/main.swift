@@ -8,6 +8,16 @@ import SnapinfraTUI
 //   swift run -c release snapinfra-bench --in-process  (in-process rows only)
 // Prints the median and the best of N runs per case; targets are in README.md.
 
+//   swift run -c release snapinfra-bench --synthetic FILE  (writes the 300-table project and exits)
+
+if let flag = CommandLine.arguments.firstIndex(of: "--synthetic"), CommandLine.arguments.count > flag + 1 {
+    let path = CommandLine.arguments[flag + 1]
+    guard FileManager.default.createFile(atPath: path, contents: try? JSONEncoder().encode(SyntheticProject.make())) else {
+        print("cannot write \(path)")
+        exit(1)
+    }
+    exit(0)
+}
 let arguments = Set(CommandLine.arguments.dropFirst())
 let inProcess = !arguments.contains("--process")
 let wholeProcess = !arguments.contains("--in-process")
@@ -55,6 +65,9 @@ func inProcessRows() {
         measure("  \(name)", runs: 100) { _ = DesignEngine().run(file) }
     }
     let big = SyntheticProject.make()
+    let rideEvents = FileManager.default.contents(atPath: "examples/ride-events.yaml").flatMap {
+        ProjectLoader().load([UInt8]($0), format: .yaml).file
+    }
     measure("synthetic 300 tables / 1,500 endpoints", runs: 50) { _ = DesignEngine().run(big) }
     let bigResult = DesignEngine().run(big)
     measure("  render + validate synthetic", runs: 20) {
@@ -98,6 +111,30 @@ func inProcessRows() {
         }
         measure("tui first frame (design + render + view; suggestions follow)", runs: 20) {
             _ = AppView.render(AppState(project: file, width: 80, height: 24, suggestLater: true))
+        }
+    }
+
+    // The review screens on a 3-table and the 300-table project: the first frame, the first job
+    // (suggestions measured), j/k on the Enhance screen (a toggle preview each), and a what-if.
+    print("\nterminal UI, key to frame (update + view; a job is timed on its own)")
+    for (label, project) in [("ride-events, 3 tables", rideEvents), ("synthetic, 300 tables", big)] {
+        guard let project else { continue }
+        measure("tui first frame, \(label)", runs: 10) {
+            _ = AppView.render(AppState(project: project, width: 100, height: 30, suggestLater: true))
+        }
+        var state = AppState(project: project, width: 100, height: 30, suggestLater: true)
+        let first = Update.update(state, .started)
+        measure("tui suggestions ready (the first job), \(label)", runs: 5) {
+            if case .run(let job)? = first.1.first { state = Update.update(first.0, .finished(job.run())).0 }
+        }
+        var review = Update.update(Update.update(state, .key(.tab)).0, .key(.tab)).0
+        measure("tui j/k on the Enhance screen, \(label)", runs: 20) {
+            review = Update.update(review, .key(.down)).0
+            _ = AppView.render(review)
+        }
+        measure("tui what-if (next environment) on the worker, \(label)", runs: 5) {
+            let (busy, effects) = Update.update(state, .key(.character("e")))
+            if case .run(let job)? = effects.first { _ = AppView.render(Update.update(busy, .finished(job.run())).0) }
         }
     }
 

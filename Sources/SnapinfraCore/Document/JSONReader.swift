@@ -238,29 +238,34 @@ public struct JSONReader {
     private mutating func readString() throws(DocumentError) -> String {
         let start = here
         advance()  // opening quote
-        var scalars = String.UnicodeScalarView()
+        // Most strings hold no escape: they are decoded in one step from their bytes.
+        var scalars: String.UnicodeScalarView?
         var runStart = index
-        func flush(_ bytes: [UInt8], _ from: Int, _ to: Int, into scalars: inout String.UnicodeScalarView) throws(DocumentError) {
-            guard from < to else { return }
-            guard let text = String(validating: bytes[from..<to], as: UTF8.self) else {
+        func decode(_ bytes: [UInt8], _ from: Int, _ to: Int) throws(DocumentError) -> String {
+            // Through a buffer pointer: the fast, contiguous path of UTF-8 validation.
+            guard let text = bytes[from..<to].withUnsafeBufferPointer({ String(validating: $0, as: UTF8.self) }) else {
                 throw DocumentError("a string holds bytes that are not valid UTF-8", at: start)
             }
-            scalars.append(contentsOf: text.unicodeScalars)
+            return text
         }
         while true {
             guard index < bytes.count else { throw DocumentError("unterminated string", at: start) }
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
-                try flush(bytes, runStart, index, into: &scalars)
+                let tail = try decode(bytes, runStart, index)
                 advance()
+                guard var scalars else { return tail }
+                scalars.append(contentsOf: tail.unicodeScalars)
                 return String(scalars)
             }
             if byte < 0x20 {
                 throw DocumentError("a control character must be escaped inside a string", at: here)
             }
             if byte == UInt8(ascii: "\\") {
-                try flush(bytes, runStart, index, into: &scalars)
-                scalars.append(try readEscape())
+                var run = scalars ?? String.UnicodeScalarView()
+                run.append(contentsOf: try decode(bytes, runStart, index).unicodeScalars)
+                run.append(try readEscape())
+                scalars = run
                 runStart = index
                 continue
             }

@@ -253,7 +253,7 @@ struct ProjectDecoder {
             }
             return nil
         }
-        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if text.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
             diagnostics.append(.error(obj.path(key), "must not be empty", at: position))
             return nil
         }

@@ -6,7 +6,11 @@ import Foundation
 enum NameKey {
     static func of(_ name: String) -> String {
         // ASCII needs no Unicode folding; this keeps a 3,000-field project fast.
-        if name.utf8.allSatisfy({ $0 < 0x80 }) { return name.lowercased().trimmingCharacters(in: .whitespaces) }
+        if name.utf8.allSatisfy({ $0 < 0x80 }) {
+            let lower = name.lowercased()
+            guard lower.first == " " || lower.last == " " || lower.first == "\t" || lower.last == "\t" else { return lower }
+            return lower.trimmingCharacters(in: .whitespaces)
+        }
         return name.precomposedStringWithCompatibilityMapping
             .folding(options: [.caseInsensitive], locale: nil)
             .trimmingCharacters(in: .whitespaces)
