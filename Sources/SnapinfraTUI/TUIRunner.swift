@@ -17,10 +17,18 @@ public enum TUIRunner {
             _ = message.withCString { write(2, $0, strlen($0)) }
             return 2
         }
+        return loop(terminal, pipeline: assistant.map { Pipeline(advisor: $0) } ?? Job.rules, makeState)
+    }
+
+    /// Reads input from `terminal` until a quit or a signal, running `update` and drawing `view`;
+    /// slow work runs on a worker thread. Returns the exit code.
+    public static func loop(
+        _ terminal: some TerminalDevice, pipeline: Pipeline, _ makeState: (_ width: Int, _ height: Int) -> AppState
+    ) -> Int32 {
+        let assistant = pipeline.advisor as? AIAssistant
         let size = terminal.size
         var state = makeState(size.width, size.height)
         var worker: Worker?
-        let pipeline = assistant.map { Pipeline(advisor: $0) } ?? Job.rules
         terminal.present(AppView.render(state))
         var pending: [Message] = [.started]
         while true {

@@ -5,7 +5,7 @@ import Glibc
 /// The only type that talks to ncurses: opens the terminal, reads keys, pushes a screen buffer.
 /// All calls happen on the main actor (ncurses is not thread-safe).
 @MainActor
-public final class NcursesTerminal {
+public final class NcursesTerminal: TerminalDevice {
     public enum OpenError: Error, CustomStringConvertible {
         case notATerminal
         case cannotOpen(String)
@@ -91,14 +91,8 @@ public final class NcursesTerminal {
         return signal == 0 ? nil : signal
     }
 
-    public enum Input {
-        case key(Key)
-        case resize
-        case none
-    }
-
     /// Waits up to `timeout` milliseconds for a key.
-    public func read(timeout: Int32) -> Input {
+    public func read(timeout: Int32) -> TerminalInput {
         wtimeout(window, timeout)
         var character: wint_t = 0
         let result = wget_wch(window, &character)

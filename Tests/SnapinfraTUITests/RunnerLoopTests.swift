@@ -1,0 +1,98 @@
+import Foundation
+import SnapinfraCore
+import Testing
+
+@testable import SnapinfraTUI
+
+/// A terminal that plays a script: keys and resizes, and waits for text to appear on screen (as a
+/// person waits for the spinner to stop). It records every frame the loop presents.
+@MainActor
+final class ScriptedTerminal: TerminalDevice {
+    enum Step {
+        case key(Key)
+        case resize(Int, Int)
+        /// Nothing more is sent until the screen shows this text, or the deadline passes.
+        case waitFor(String)
+    }
+
+    private var steps: [Step]
+    private(set) var frames: [String] = []
+    private(set) var timedOut: String?
+    private(set) var closed = false
+    private var width: Int
+    private var height: Int
+    private var waitingSince: Date?
+    static let patience: TimeInterval = 60
+
+    init(width: Int, height: Int, _ steps: [Step]) {
+        self.width = width
+        self.height = height
+        self.steps = steps
+    }
+
+    var size: (width: Int, height: Int) { (width, height) }
+    var pendingSignal: Int32? { nil }
+    var lastFrame: String { frames.last ?? "" }
+
+    func read(timeout: Int32) -> TerminalInput {
+        guard let step = steps.first else { return .key(.character("q")) }
+        switch step {
+        case .key(let key):
+            steps.removeFirst()
+            return .key(key)
+        case .resize(let w, let h):
+            steps.removeFirst()
+            (width, height) = (w, h)
+            return .resize
+        case .waitFor(let text):
+            if lastFrame.contains(text) {
+                steps.removeFirst()
+                waitingSince = nil
+                return read(timeout: timeout)
+            }
+            let since = waitingSince ?? Date()
+            waitingSince = since
+            if Date().timeIntervalSince(since) > Self.patience {
+                timedOut = text
+                steps = []
+                return .key(.character("q"))
+            }
+            Thread.sleep(forTimeInterval: 0.01)
+            return .none
+        }
+    }
+
+    func present(_ buffer: ScreenBuffer) { frames.append(buffer.text) }
+
+    func close() { closed = true }
+}
+
+@MainActor
+@Suite struct RunnerLoopTests {
+    /// The real input loop, through a scripted terminal: the suggestions arrive from the worker, a
+    /// toggle is applied, a what-if is started and cancelled with Esc, the window shrinks, and q quits.
+    @Test func toggleWhatIfCancelledResizeAndQuit() throws {
+        let project = try exampleProject("shop.json")
+        let terminal = ScriptedTerminal(
+            width: 100, height: 30,
+            [
+                // The suggestions come from the first job, on the worker.
+                .waitFor("Design"), .key(.tab), .key(.tab), .waitFor("[ ] vpc-flow-logs"),
+                .key(.character(" ")), .waitFor("[x] vpc-flow-logs"), .waitFor(" 1/"),
+                .key(.backTab), .key(.backTab), .waitFor("[Design]"),
+                .key(.character("e")), .waitFor("Designing"), .key(.escape), .waitFor("Cancelled"),
+                .resize(80, 24), .key(.tab), .key(.tab), .waitFor("[x] vpc-flow-logs"),
+                .key(.character("q")),
+            ])
+        let code = TUIRunner.loop(terminal, pipeline: Pipeline()) { width, height in
+            AppState(project: project, width: width, height: height, suggestLater: true)
+        }
+        #expect(terminal.timedOut == nil, "the screen never showed \(terminal.timedOut ?? "")")
+        #expect(code == 0 && terminal.closed)
+        let last = terminal.lastFrame.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(last.count == 24 && last.allSatisfy { $0.count <= 80 }, "the last frame is not 80x24")
+        #expect(terminal.lastFrame.contains(" 1/"), "one suggestion applied:\n\(terminal.lastFrame)")
+        #expect(terminal.lastFrame.contains("production"), "Esc kept the environment:\n\(terminal.lastFrame)")
+        #expect(!terminal.frames.contains { $0.contains("· staging,") }, "the cancelled what-if never showed")
+    }
+}
