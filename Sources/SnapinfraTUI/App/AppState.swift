@@ -19,6 +19,16 @@ public enum Screen: String, Sendable, Hashable, CaseIterable {
     }
 }
 
+/// A modal state over the screen: help, a search being typed, a question at the bottom, or the
+/// Write screen's second press to overwrite.
+public enum Mode: Sendable, Hashable {
+    case normal
+    case help
+    case searching(String)
+    case prompt(Prompt)
+    case confirmingOverwrite
+}
+
 /// A line of the start screen.
 public enum StartItem: Sendable, Hashable {
     case new, describe, open
@@ -65,7 +75,9 @@ public struct AppState: Sendable {
     public var screen: Screen
     public var width: Int
     public var height: Int
-    public var showHelp = false
+    /// What the keys go to now, besides the screen: one value, so no two modal states can be on
+    /// at once.
+    public var mode: Mode = .normal
     public var project: ProjectFile?
     public var result: DesignResult?
     public var files: [RenderedFile] = []
@@ -78,8 +90,6 @@ public struct AppState: Sendable {
     public var fileSelection = 0
     public var previewScroll = 0
     public var focusPreview = false
-    /// The text being typed after `/`, while searching.
-    public var searchDraft: String?
     public var searchQuery = ""
     /// The line of the match shown last, where `n` and `N` continue from.
     public var searchLine: Int?
@@ -87,7 +97,6 @@ public struct AppState: Sendable {
     /// The write screen: folder, the plan for it, and what happened.
     public var outputFolder = ""
     public var plan: [PlannedFile]?
-    public var confirmOverwrite = false
     public var writtenTo: String?
     /// The design screen's lines, laid out for the current width (kept so a key press does not
     /// lay the whole report out again).
@@ -128,10 +137,44 @@ public struct AppState: Sendable {
     public var draftSource: String?
     /// The drafts the start screen offers, newest first (kept up to date as this one is saved).
     public var drafts: [Draft] = []
-    /// The question being typed at the bottom, if any.
-    public var prompt: Prompt?
     /// Esc on the wizard's first step asked once to discard edits that have problems.
     public var confirmDiscard = false
+
+    /// The help overlay is open.
+    public var showHelp: Bool {
+        get { mode == .help }
+        set { if newValue { mode = .help } else if mode == .help { mode = .normal } }
+    }
+
+    /// The text being typed after `/`, while searching.
+    public var searchDraft: String? {
+        get { if case .searching(let text) = mode { text } else { nil } }
+        set {
+            if let newValue {
+                mode = .searching(newValue)
+            } else if case .searching = mode {
+                mode = .normal
+            }
+        }
+    }
+
+    /// The question being typed at the bottom, if any.
+    public var prompt: Prompt? {
+        get { if case .prompt(let prompt) = mode { prompt } else { nil } }
+        set {
+            if let newValue {
+                mode = .prompt(newValue)
+            } else if case .prompt = mode {
+                mode = .normal
+            }
+        }
+    }
+
+    /// The Write screen asked once whether to overwrite files changed by hand.
+    public var confirmOverwrite: Bool {
+        get { mode == .confirmingOverwrite }
+        set { if newValue { mode = .confirmingOverwrite } else if mode == .confirmingOverwrite { mode = .normal } }
+    }
 
     /// What the start screen lists: new, describe, open, the drafts, the examples.
     public var startItems: [StartItem] {
