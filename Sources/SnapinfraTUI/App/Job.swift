@@ -97,17 +97,63 @@ public struct JobResult: Sendable, Hashable {
 
 /// The job under way, and what Esc puts back.
 public struct Busy: Sendable, Hashable {
-    public var jobID: Int
-    /// "Designing", "Applying", `Busy.suggesting`.
-    public var label: String
+    /// What the work is, which decides what its end says and what Esc does.
+    public enum Kind: Sendable, Hashable {
+        /// The first suggestions after the first frame, on the rules.
+        case suggesting
+        /// The first design and ranking, from the model (named).
+        case asking(model: String)
+        /// A what-if: the project designed again.
+        case designing
+        /// A new set of enhancements applied.
+        case applying
+        /// A project drafted from a description by the model (named).
+        case drafting(model: String)
+    }
+
+    public var kind: Kind
+    /// The job whose result ends it; nil for a draft, which is not a job.
+    public var jobID: Int?
     /// Said when it is done, before the new totals.
     public var change: String
     public var frame = 0
     public var previousApplied: [String]
     public var previousUndo: [[String]]
 
-    /// The label of the job that works out the first suggestions after the first frame.
-    static let suggesting = "Suggesting"
+    public init(kind: Kind, jobID: Int?, change: String, previousApplied: [String], previousUndo: [[String]]) {
+        self.kind = kind
+        self.jobID = jobID
+        self.change = change
+        self.previousApplied = previousApplied
+        self.previousUndo = previousUndo
+    }
+
+    /// What the status line calls it.
+    public var label: String {
+        switch kind {
+        case .suggesting: return "Suggesting"
+        case .asking(let model), .drafting(let model): return "Asking \(DisplayText.escape(model, limit: 30))"
+        case .designing: return "Designing"
+        case .applying: return "Applying"
+        }
+    }
+
+    /// Whether it works out the first suggestions (its end says how many there are).
+    var isFirstSuggestions: Bool {
+        switch kind {
+        case .suggesting, .asking: return true
+        default: return false
+        }
+    }
+
+    /// Whether it asks the model (Esc then keeps the rules from then on).
+    var asksModel: Bool {
+        switch kind {
+        case .asking, .drafting: return true
+        default: return false
+        }
+    }
+
     static let spinner: [Character] = ["|", "/", "-", "\\"]
     var glyph: Character { Self.spinner[frame % Self.spinner.count] }
 }

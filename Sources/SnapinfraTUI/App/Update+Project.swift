@@ -191,8 +191,8 @@ extension Update {
             case .describe where state.aiModel != nil:
                 state.prompt = nil
                 state.busy = Busy(
-                    jobID: -1, label: "Asking \(DisplayText.escape(state.aiModel ?? "", limit: 30))", change: "Drafting the project",
-                    previousApplied: state.applied, previousUndo: state.undoStack)
+                    kind: .drafting(model: state.aiModel ?? ""), jobID: nil, change: "Drafting the project", previousApplied: state.applied,
+                    previousUndo: state.undoStack)
                 return (state, [.draft(text)])
             case .describe:
                 state.prompt = nil
@@ -246,7 +246,7 @@ extension Update {
             if exists { state.prompt?.confirmOverwrite = true }
             state.message = reason
         case .drafted(let project, let report):
-            guard let busy = state.busy, busy.jobID == -1 else { return (state, []) }
+            guard let busy = state.busy, case .drafting = busy.kind else { return (state, []) }
             state.busy = nil
             startWizard(&state, Wizard(project: project), source: nil)
             let who = report.decidedBy == "rules" ? "the rules" : report.decidedBy

@@ -53,10 +53,9 @@ public enum Update {
             // With a model, the first job asks it to design and rank; the rules design is on screen
             // meanwhile, and Esc keeps it.
             let job = state.job(for: project, redesign: state.aiModel != nil)
-            let label = state.aiModel.map { "Asking \(DisplayText.escape($0, limit: 30))" } ?? Busy.suggesting
             state.busy = Busy(
-                jobID: job.id, label: label, change: "Working out the enhancements", previousApplied: state.applied,
-                previousUndo: state.undoStack)
+                kind: state.aiModel.map { .asking(model: $0) } ?? .suggesting, jobID: job.id, change: "Working out the enhancements",
+                previousApplied: state.applied, previousUndo: state.undoStack)
             return (state, [.run(job)])
         case .finished(let done):
             guard let busy = state.busy, busy.jobID == done.id else { return (state, []) }
@@ -65,7 +64,7 @@ public enum Update {
             let scoreBefore = state.securityScore?.value
             state.install(done)
             state.message =
-                busy.label == Busy.suggesting || busy.label.hasPrefix("Asking")
+                busy.isFirstSuggestions
                 ? "\(Plural.count(state.suggestions.count, "enhancement")) suggested."
                 : busy.change + totals(state, costBefore: costBefore, scoreBefore: scoreBefore)
             if let ai = done.ai {
@@ -93,7 +92,7 @@ public enum Update {
                     state.undoStack = busy.previousUndo
                     state.busy = nil
                     state.message = "Cancelled; nothing changed."
-                    if busy.label.hasPrefix("Asking") {
+                    if busy.asksModel {
                         // The model was asked for the first design: keep the rules from now on.
                         state.aiModel = nil
                         state.message = "Cancelled the model; the rules engine decides from now on."
@@ -154,7 +153,7 @@ public enum Update {
             let previous = (state.applied, state.undoStack)
             state.undoStack.append(state.applied)
             state.applied = toggle.applied
-            return start(&state, label: "Applying", change: toggle.message, previous: previous)
+            return start(&state, .applying, change: toggle.message, previous: previous)
         case .applySafe:
             let safe = EnhancementEngine.compatible(state.suggestions.filter { $0.safe && !state.applied.contains($0.id) }).filter { id in
                 (state.suggestions.first { $0.id == id }?.conflicts ?? []).allSatisfy { !state.applied.contains($0) }
@@ -166,7 +165,7 @@ public enum Update {
             let previous = (state.applied, state.undoStack)
             state.undoStack.append(state.applied)
             state.applied += safe
-            return start(&state, label: "Applying", change: "Applied \(Plural.count(safe.count, "safe suggestion"))", previous: previous)
+            return start(&state, .applying, change: "Applied \(Plural.count(safe.count, "safe suggestion"))", previous: previous)
         case .undo:
             let before = (state.applied, state.undoStack)
             guard let previous = state.undoStack.popLast() else {
@@ -174,7 +173,7 @@ public enum Update {
                 break
             }
             state.applied = previous
-            return start(&state, label: "Applying", change: "Undone", previous: before)
+            return start(&state, .applying, change: "Undone", previous: before)
         case .detailDown:
             state.detailScroll = min(state.detailScroll + max(1, state.height / 2), max(0, state.detailDiff.count - 1))
         case .detailUp:
@@ -259,17 +258,17 @@ public enum Update {
         default:
             return (state, [])
         }
-        return start(&state, label: "Designing", change: change, previous: (state.applied, state.undoStack), project: project)
+        return start(&state, .designing, change: change, previous: (state.applied, state.undoStack), project: project)
     }
 
     /// Starts the job that brings the screen up to date; the screen keeps showing the last result
     /// with a spinner until it finishes.
     static func start(
-        _ state: inout AppState, label: String, change: String, previous: ([String], [[String]]), project: ProjectFile? = nil
+        _ state: inout AppState, _ kind: Busy.Kind, change: String, previous: ([String], [[String]]), project: ProjectFile? = nil
     ) -> (AppState, [Effect]) {
         guard let current = project ?? state.project else { return (state, []) }
         let job = state.job(for: current, redesign: project != nil)
-        state.busy = Busy(jobID: job.id, label: label, change: change, previousApplied: previous.0, previousUndo: previous.1)
+        state.busy = Busy(kind: kind, jobID: job.id, change: change, previousApplied: previous.0, previousUndo: previous.1)
         return (state, [.run(job)])
     }
 
