@@ -135,7 +135,7 @@ public enum TUIRunner {
         case .plan(let folder):
             do {
                 let plan = try OutputWriter(path: folder).plan(state.files)
-                return .planned(folder: folder, items: plan.items.map { PlannedFile(path: $0.path, status: $0.status.rawValue) })
+                return .planned(folder: folder, items: plan.items.map { PlannedFile(path: $0.path, status: $0.status) })
             } catch {
                 return .planFailed("\(error)")
             }

@@ -124,7 +124,7 @@ import Testing
                 .planned(
                     folder: "out/harbour-shop",
                     items: [
-                        PlannedFile(path: "DEPLOY.md", status: "hand-edited"), PlannedFile(path: "docker-compose.yml", status: "new"),
+                        PlannedFile(path: "DEPLOY.md", status: .handEdited), PlannedFile(path: "docker-compose.yml", status: .new),
                     ])
             ).0
         #expect(write.message == "1 hand-edited, 1 new. Changed by hand: W overwrites them.")

@@ -68,9 +68,9 @@ public enum Message: Sendable, Hashable {
 /// One file of a write plan, as the write screen lists it.
 public struct PlannedFile: Sendable, Hashable {
     public var path: String
-    public var status: String
+    public var status: OutputPlan.Status
 
-    public init(path: String, status: String) {
+    public init(path: String, status: OutputPlan.Status) {
         self.path = path
         self.status = status
     }

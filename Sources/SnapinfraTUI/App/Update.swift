@@ -29,8 +29,8 @@ public enum Update {
         case .planned(let folder, let items):
             guard folder == state.outputFolder else { return (state, []) }
             state.plan = items
-            let conflicts = items.filter { $0.status == OutputPlan.Status.handEdited.rawValue }.count
-            let counts = Dictionary(grouping: items, by: \.status).map { "\($0.value.count) \($0.key)" }.sorted().joined(separator: ", ")
+            let conflicts = items.filter { $0.status == .handEdited }.count
+            let counts = Dictionary(grouping: items, by: \.status.rawValue).map { "\($0.value.count) \($0.key)" }.sorted().joined(separator: ", ")
             state.message =
                 conflicts > 0
                 ? "\(counts). Changed by hand: W overwrites them."
@@ -183,7 +183,7 @@ public enum Update {
             state.prompt = Prompt(kind: .outputFolder, field: TextField(state.outputFolder, limit: 500))
         case .write:
             guard let plan = state.plan else { return (state, [.plan(folder: state.outputFolder)]) }
-            if plan.contains(where: { $0.status == OutputPlan.Status.handEdited.rawValue }) {
+            if plan.contains(where: { $0.status == .handEdited }) {
                 state.message = "Files changed by hand would be overwritten: press W to confirm, any other key keeps them."
                 state.confirmOverwrite = true
                 return (state, [])

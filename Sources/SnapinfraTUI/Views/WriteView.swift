@@ -24,9 +24,9 @@ enum WriteView {
         }
         let rows = height - (y - top)
         for item in plan.prefix(max(0, rows)) {
-            let handEdited = item.status == OutputPlan.Status.handEdited.rawValue
-            let style = handEdited ? CellStyle(bold: true, color: .red) : (item.status == "unchanged" ? CellStyle(dim: true) : .plain)
-            buffer.put(TextLayout.fit(TextLayout.pad(item.status, width: 12) + item.path, width: state.width - 2), x: 1, y: y, style: style)
+            let style =
+                item.status == .handEdited ? CellStyle(bold: true, color: .red) : (item.status == .unchanged ? CellStyle(dim: true) : .plain)
+            buffer.put(TextLayout.fit(TextLayout.pad(item.status.rawValue, width: 12) + item.path, width: state.width - 2), x: 1, y: y, style: style)
             y += 1
         }
     }
