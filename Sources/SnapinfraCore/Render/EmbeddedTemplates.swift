@@ -187,6 +187,67 @@ extension TemplateSet {
         - **{{id}} = {{value}}**: {{reason}}
         {{/decisions}}
         """####,
+        "partials/app-policy.mustache": ####"""
+        {{%CONTENT_TYPE: TEXT}}
+        data "aws_iam_policy_document" "{{role}}" {
+        {{#statements}}
+          statement {
+            actions   = {{actionsLiteral}}
+            resources = {{resourcesLiteral}}
+          }
+        {{/statements}}
+        }
+
+        resource "aws_iam_role_policy" "{{role}}" {
+          name   = "application"
+          role   = aws_iam_role.{{role}}.id
+          policy = data.aws_iam_policy_document.{{role}}.json
+        }
+        """####,
+        "partials/assume-role.mustache": ####"""
+        {{%CONTENT_TYPE: TEXT}}
+        data "aws_iam_policy_document" "{{name}}" {
+          statement {
+            actions = ["sts:AssumeRole"]
+
+            principals {
+              type        = "Service"
+              identifiers = ["{{service}}"]
+            }
+          }
+        }
+        """####,
+        "partials/database-access.mustache": ####"""
+        {{%CONTENT_TYPE: TEXT}}
+        resource "aws_security_group" "database" {
+          name        = "${local.name}-database"
+          description = "Database: reachable from the application only"
+          vpc_id      = aws_vpc.this.id
+
+          tags = {
+            Name = "${local.name}-database"
+          }
+        }
+
+        resource "aws_vpc_security_group_ingress_rule" "database_from_app" {
+          security_group_id            = aws_security_group.database.id
+          description                  = "Database port from the application"
+          referenced_security_group_id = aws_security_group.app.id
+          ip_protocol                  = "tcp"
+          from_port                    = {{database.port}}
+          to_port                      = {{database.port}}
+        }
+        """####,
+        "partials/log-group.mustache": ####"""
+        {{%CONTENT_TYPE: TEXT}}
+        resource "aws_cloudwatch_log_group" "{{resource}}" {
+          name              = "{{name}}"
+          retention_in_days = {{retentionDays}}
+        {{#hardening.customerManagedKey}}
+          kms_key_id        = aws_kms_key.this.arn
+        {{/hardening.customerManagedKey}}
+        }
+        """####,
         "terraform/alb.tf.mustache": ####"""
         {{%CONTENT_TYPE: TEXT}}
         # {{header}}
@@ -404,13 +465,9 @@ extension TemplateSet {
 
         # WAF log group names must start with aws-waf-logs-. Blocked requests are security evidence:
         # kept at least a year, whatever the app's logs keep.
-        resource "aws_cloudwatch_log_group" "waf" {
-          name              = "aws-waf-logs-${local.name}"
-          retention_in_days = {{monitoring.wafLogRetentionDays}}
-        {{#hardening.customerManagedKey}}
-          kms_key_id        = aws_kms_key.this.arn
-        {{/hardening.customerManagedKey}}
-        }
+        {{#logGroups.waf}}
+        {{> log-group}}
+        {{/logGroups.waf}}
 
         resource "aws_wafv2_web_acl_logging_configuration" "this" {
           resource_arn            = aws_wafv2_web_acl.this.arn
@@ -441,13 +498,9 @@ extension TemplateSet {
           target    = "integrations/${aws_apigatewayv2_integration.app.id}"
         }
 
-        resource "aws_cloudwatch_log_group" "api" {
-          name              = "/aws/apigateway/${local.name}"
-          retention_in_days = {{monitoring.logRetentionDays}}
-        {{#hardening.customerManagedKey}}
-          kms_key_id        = aws_kms_key.this.arn
-        {{/hardening.customerManagedKey}}
-        }
+        {{#logGroups.api}}
+        {{> log-group}}
+        {{/logGroups.api}}
 
         resource "aws_apigatewayv2_stage" "default" {
           api_id      = aws_apigatewayv2_api.this.id
@@ -661,13 +714,9 @@ extension TemplateSet {
         {{/hardening.containerInsights}}
         }
 
-        resource "aws_cloudwatch_log_group" "app" {
-          name              = "/ecs/${local.name}"
-          retention_in_days = {{monitoring.logRetentionDays}}
-        {{#hardening.customerManagedKey}}
-          kms_key_id        = aws_kms_key.this.arn
-        {{/hardening.customerManagedKey}}
-        }
+        {{#logGroups.ecs}}
+        {{> log-group}}
+        {{/logGroups.ecs}}
 
         resource "aws_security_group" "app" {
           name        = "${local.name}-app"
@@ -719,16 +768,9 @@ extension TemplateSet {
         }
         {{/cache}}
 
-        data "aws_iam_policy_document" "ecs_tasks_assume" {
-          statement {
-            actions = ["sts:AssumeRole"]
-
-            principals {
-              type        = "Service"
-              identifiers = ["ecs-tasks.amazonaws.com"]
-            }
-          }
-        }
+        {{#assumeRoles.ecsTasks}}
+        {{> assume-role}}
+        {{/assumeRoles.ecsTasks}}
 
         # Used by ECS to pull the image, write logs and read the database secret.
         resource "aws_iam_role" "execution" {
@@ -770,20 +812,7 @@ extension TemplateSet {
         }
         {{#appPolicy}}
 
-        data "aws_iam_policy_document" "task" {
-        {{#statements}}
-          statement {
-            actions   = {{actionsLiteral}}
-            resources = {{resourcesLiteral}}
-          }
-        {{/statements}}
-        }
-
-        resource "aws_iam_role_policy" "task" {
-          name   = "application"
-          role   = aws_iam_role.task.id
-          policy = data.aws_iam_policy_document.task.json
-        }
+        {{> app-policy}}
         {{/appPolicy}}
 
         resource "aws_ecs_task_definition" "app" {
@@ -949,24 +978,7 @@ extension TemplateSet {
           }
         }
 
-        resource "aws_security_group" "database" {
-          name        = "${local.name}-database"
-          description = "Database: reachable from the application only"
-          vpc_id      = aws_vpc.this.id
-
-          tags = {
-            Name = "${local.name}-database"
-          }
-        }
-
-        resource "aws_vpc_security_group_ingress_rule" "database_from_app" {
-          security_group_id            = aws_security_group.database.id
-          description                  = "Database port from the application"
-          referenced_security_group_id = aws_security_group.app.id
-          ip_protocol                  = "tcp"
-          from_port                    = {{database.port}}
-          to_port                      = {{database.port}}
-        }
+        {{> database-access}}
 
         resource "aws_db_instance" "this" {
           identifier     = {{database.identifierLiteral}}
@@ -1025,16 +1037,9 @@ extension TemplateSet {
         }
         {{#hardening.enhancedMonitoring}}
 
-        data "aws_iam_policy_document" "rds_monitoring_assume" {
-          statement {
-            actions = ["sts:AssumeRole"]
-
-            principals {
-              type        = "Service"
-              identifiers = ["monitoring.rds.amazonaws.com"]
-            }
-          }
-        }
+        {{#assumeRoles.rdsMonitoring}}
+        {{> assume-role}}
+        {{/assumeRoles.rdsMonitoring}}
 
         # Lets RDS publish operating-system metrics every 60 seconds.
         resource "aws_iam_role" "rds_monitoring" {
@@ -1103,24 +1108,7 @@ extension TemplateSet {
           subnet_ids  = aws_subnet.private[*].id
         }
 
-        resource "aws_security_group" "database" {
-          name        = "${local.name}-database"
-          description = "Database: reachable from the application only"
-          vpc_id      = aws_vpc.this.id
-
-          tags = {
-            Name = "${local.name}-database"
-          }
-        }
-
-        resource "aws_vpc_security_group_ingress_rule" "database_from_app" {
-          security_group_id            = aws_security_group.database.id
-          description                  = "Database port from the application"
-          referenced_security_group_id = aws_security_group.app.id
-          ip_protocol                  = "tcp"
-          from_port                    = {{database.port}}
-          to_port                      = {{database.port}}
-        }
+        {{> database-access}}
 
         resource "aws_docdb_cluster" "this" {
           cluster_identifier          = {{database.identifierLiteral}}
@@ -1351,24 +1339,13 @@ extension TemplateSet {
         # {{header}}
         # The application as a container-image function ({{compute.lambda.memoryMB}} MB, {{compute.lambda.architectureTitle}}){{#network}} in the private subnets, next to the database{{/network}}.
 
-        resource "aws_cloudwatch_log_group" "app" {
-          name              = "/aws/lambda/${local.name}"
-          retention_in_days = {{monitoring.logRetentionDays}}
-        {{#hardening.customerManagedKey}}
-          kms_key_id        = aws_kms_key.this.arn
-        {{/hardening.customerManagedKey}}
-        }
+        {{#logGroups.lambda}}
+        {{> log-group}}
+        {{/logGroups.lambda}}
 
-        data "aws_iam_policy_document" "lambda_assume" {
-          statement {
-            actions = ["sts:AssumeRole"]
-
-            principals {
-              type        = "Service"
-              identifiers = ["lambda.amazonaws.com"]
-            }
-          }
-        }
+        {{#assumeRoles.lambda}}
+        {{> assume-role}}
+        {{/assumeRoles.lambda}}
 
         resource "aws_iam_role" "app" {
           name               = {{compute.taskRoleLiteral}}
@@ -1381,20 +1358,7 @@ extension TemplateSet {
         }
         {{#appPolicy}}
 
-        data "aws_iam_policy_document" "app" {
-        {{#statements}}
-          statement {
-            actions   = {{actionsLiteral}}
-            resources = {{resourcesLiteral}}
-          }
-        {{/statements}}
-        }
-
-        resource "aws_iam_role_policy" "app" {
-          name   = "application"
-          role   = aws_iam_role.app.id
-          policy = data.aws_iam_policy_document.app.json
-        }
+        {{> app-policy}}
         {{/appPolicy}}
         {{#network}}
 
@@ -1766,24 +1730,13 @@ extension TemplateSet {
           iam_role_arn         = aws_iam_role.flow_logs.arn
         }
 
-        resource "aws_cloudwatch_log_group" "flow_logs" {
-          name              = "/vpc/${local.name}/flow-logs"
-          retention_in_days = {{monitoring.logRetentionDays}}
-        {{#hardening.customerManagedKey}}
-          kms_key_id        = aws_kms_key.this.arn
-        {{/hardening.customerManagedKey}}
-        }
+        {{#logGroups.flowLogs}}
+        {{> log-group}}
+        {{/logGroups.flowLogs}}
 
-        data "aws_iam_policy_document" "flow_logs_assume" {
-          statement {
-            actions = ["sts:AssumeRole"]
-
-            principals {
-              type        = "Service"
-              identifiers = ["vpc-flow-logs.amazonaws.com"]
-            }
-          }
-        }
+        {{#assumeRoles.flowLogs}}
+        {{> assume-role}}
+        {{/assumeRoles.flowLogs}}
 
         data "aws_iam_policy_document" "flow_logs" {
           statement {

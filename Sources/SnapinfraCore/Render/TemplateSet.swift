@@ -47,8 +47,22 @@ public struct TemplateSet: Sendable {
         try TemplateSet(sources: embeddedSources.merging(custom) { _, mine in mine })
     }
 
+    /// The partials (`partials/NAME.mustache`, used as `{{> NAME}}`), parsed once per set.
+    private var library: MustacheLibrary {
+        if let library = parsed.library { return library }
+        var library = MustacheLibrary()
+        for (name, text) in sources where name.hasPrefix("partials/") && name.hasSuffix(".mustache") {
+            // A standalone `{{> NAME}}` line becomes the partial's lines, each ending in a newline.
+            guard let template = try? MustacheTemplate(string: text + "\n") else { continue }
+            library.register(template, named: String(name.dropFirst("partials/".count).dropLast(".mustache".count)))
+        }
+        parsed.library = library
+        return library
+    }
+
     func render(_ name: String, _ model: Any) throws(TemplateError) -> String {
-        if let template = parsed.template(name) { return template.render(model) }
+        let library = self.library
+        if let template = parsed.template(name) { return template.render(model, library: library) }
         guard let text = sources[name] else {
             throw TemplateError(template: name, line: 0, column: 0, message: "no such template")
         }
@@ -56,14 +70,20 @@ public struct TemplateSet: Sendable {
             throw TemplateError(template: name, line: 0, column: 0, message: "does not parse")
         }
         parsed.store(template, as: name)
-        return template.render(model)
+        return template.render(model, library: library)
     }
 }
 
 /// Parsed templates by name, shared by every copy of a set and filled from any thread.
 private final class ParsedTemplates: @unchecked Sendable {
     private var templates: [String: MustacheTemplate]
+    private var partials: MustacheLibrary?
     private let lock = NSLock()
+
+    var library: MustacheLibrary? {
+        get { lock.withLock { partials } }
+        set { lock.withLock { partials = newValue } }
+    }
 
     init(_ templates: [String: MustacheTemplate]) { self.templates = templates }
 

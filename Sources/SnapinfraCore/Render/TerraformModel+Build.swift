@@ -85,6 +85,13 @@ extension TerraformModel {
         }
         monitoring = Monitoring(
             logRetentionDays: design.monitoring?.logRetentionDays ?? 30, wafLogRetentionDays: HardeningCost.wafLogRetentionDays(design))
+        let retention = monitoring.logRetentionDays
+        logGroups = LogGroups(
+            ecs: LogGroup(resource: "app", name: "/ecs/${local.name}", retentionDays: retention),
+            lambda: LogGroup(resource: "app", name: "/aws/lambda/${local.name}", retentionDays: retention),
+            api: LogGroup(resource: "api", name: "/aws/apigateway/${local.name}", retentionDays: retention),
+            flowLogs: LogGroup(resource: "flow_logs", name: "/vpc/${local.name}/flow-logs", retentionDays: retention),
+            waf: LogGroup(resource: "waf", name: "aws-waf-logs-${local.name}", retentionDays: monitoring.wafLogRetentionDays))
         alarms = Self.alarms(design)
         commitments = Self.commitments(design, hardening: h)
 
@@ -239,7 +246,8 @@ extension TerraformModel {
                         "[\"arn:aws:rds-db:${var.region}:${data.aws_caller_identity.current.account_id}:dbuser:${aws_db_instance.this.resource_id}/\(ResourceNames(project: design.projectName).databaseUser)\"]"
                 ))
         }
-        return statements.isEmpty ? nil : Policy(statements: statements)
+        // The application's role: the function's own, or the task's.
+        return statements.isEmpty ? nil : Policy(role: lambda ? "app" : "task", statements: statements)
     }
 
     private static func outputs(_ design: InfrastructureDesign) -> [Output] {

@@ -231,7 +231,38 @@ struct TerraformModel: Hashable {
     }
 
     struct Policy: Hashable {
+        /// The role it is attached to, which also names the policy document.
+        var role: String
         var statements: [Statement]
+    }
+
+    /// A log group as `partials/log-group` writes it; WAF log group names must start with
+    /// `aws-waf-logs-`.
+    struct LogGroup: Hashable {
+        var resource: String
+        var name: String
+        var retentionDays: Int
+    }
+
+    struct LogGroups: Hashable {
+        var ecs: LogGroup
+        var lambda: LogGroup
+        var api: LogGroup
+        var flowLogs: LogGroup
+        var waf: LogGroup
+    }
+
+    /// A trust policy that lets one AWS service assume a role (`partials/assume-role`).
+    struct AssumeRole: Hashable {
+        var name: String
+        var service: String
+    }
+
+    struct AssumeRoles: Hashable {
+        var ecsTasks = AssumeRole(name: "ecs_tasks_assume", service: "ecs-tasks.amazonaws.com")
+        var lambda = AssumeRole(name: "lambda_assume", service: "lambda.amazonaws.com")
+        var flowLogs = AssumeRole(name: "flow_logs_assume", service: "vpc-flow-logs.amazonaws.com")
+        var rdsMonitoring = AssumeRole(name: "rds_monitoring_assume", service: "monitoring.rds.amazonaws.com")
     }
 
     struct Output: Hashable {
@@ -259,6 +290,8 @@ struct TerraformModel: Hashable {
     var budget: Budget?
     var commitments: Commitments?
     var monitoring: Monitoring
+    var logGroups: LogGroups
+    var assumeRoles = AssumeRoles()
     var alarms: [Alarm]
     var environment: [NameValue]
     var secrets: [NameValue]

@@ -1,5 +1,7 @@
 import Foundation
 
+@testable import SnapinfraCore
+
 /// Checks that every tag of a Mustache template names a stored property of its view model, the
 /// way swift-mustache looks names up (Mirror, dotted names, the context stack). Misspelt or
 /// computed names render as empty strings with no error, so this is the only guard against them.
@@ -8,6 +10,17 @@ struct TemplateTagChecker {
         var kind: Character?  // "#", "^", "/" or nil for a variable
         var name: String
         var line: Int
+    }
+
+    /// The template with each `{{> NAME}}` line replaced by the lines of `partials/NAME.mustache`,
+    /// so a partial's tags are checked in the context of each template that uses it.
+    static func expandingPartials(_ template: String, sources: [String: String] = TemplateSet.embeddedSources) -> String {
+        template.components(separatedBy: "\n").map { line in
+            guard let match = line.wholeMatch(of: /\{\{>\s*([^}\s]+)\s*\}\}/),
+                let partial = sources["partials/\(match.output.1).mustache"]
+            else { return line }
+            return expandingPartials(partial.components(separatedBy: "\n").dropFirst().joined(separator: "\n"), sources: sources)
+        }.joined(separator: "\n")
     }
 
     static func tags(_ template: String) -> [Tag] {
