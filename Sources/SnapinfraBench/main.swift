@@ -173,5 +173,7 @@ func inProcessRows() {
             state = Update.update(state, .key(.character("x"))).0
             _ = AppView.render(state)
         }
+        let typed = state.wizard?.project ?? project
+        measure("  its live check on the worker (validate + estimate), \(label)", runs: 20) { _ = Wizard.check(typed) }
     }
 }

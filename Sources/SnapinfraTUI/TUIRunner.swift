@@ -29,6 +29,8 @@ public enum TUIRunner {
         let size = terminal.size
         var state = makeState(size.width, size.height)
         var worker: Worker?
+        // The wizard's live check: its own worker, so typing never waits and a job never waits for it.
+        var checker: Worker?
         terminal.present(AppView.render(state))
         var pending: [Message] = [.started]
         while true {
@@ -38,7 +40,12 @@ public enum TUIRunner {
             }
             var messages = pending
             pending = []
-            switch messages.isEmpty ? terminal.read(timeout: worker == nil ? 250 : 80) : .none {
+            if let checked = checker?.result {
+                checker = nil
+                messages.append(checked)
+            }
+            let timeout: Int32 = checker != nil ? 16 : (worker == nil ? 250 : 80)
+            switch messages.isEmpty ? terminal.read(timeout: timeout) : .none {
             case .none where !messages.isEmpty:
                 break
             case .none:
@@ -67,6 +74,9 @@ public enum TUIRunner {
                     case .run(let job):
                         worker?.cancel()
                         worker = Worker { token in .finished(job.run(pipeline: pipeline, cancel: token)) }
+                    case .checkWizard(let project):
+                        checker?.cancel()
+                        checker = Worker { _ in .wizardChecked(project, Wizard.check(project)) }
                     case .draft(let description):
                         worker?.cancel()
                         if let assistant {
@@ -95,7 +105,7 @@ public enum TUIRunner {
     /// Performs a file effect and answers with the message it produces.
     static func perform(_ effect: Effect, state: AppState) -> Message {
         switch effect {
-        case .quit, .run, .draft:
+        case .quit, .run, .draft, .checkWizard:
             return .planFailed("not a file effect")
         case .complete(let path):
             return .completed(path: path, candidates: PathCompletion.candidates(for: path))

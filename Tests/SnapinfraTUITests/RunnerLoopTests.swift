@@ -96,3 +96,31 @@ final class ScriptedTerminal: TerminalDevice {
         #expect(!terminal.frames.contains { $0.contains("· staging,") }, "the cancelled what-if never showed")
     }
 }
+
+@Suite struct WizardCheckTests {
+    /// A keystroke in the wizard changes the project at once and asks for the check as an effect;
+    /// a check for an older version of the project is ignored, the current one is shown.
+    @Test func theLiveCheckIsAnEffectAndOnlyTheLatestCounts() throws {
+        let project = try exampleProject("shop.json")
+        var state = AppState(project: project, width: 100, height: 30)
+        state = Update.update(state, .key(.character("p"))).0
+        let before = try #require(state.wizard)
+        let (typed, effects) = Update.update(state, .key(.character("x")))
+        let wizard = try #require(typed.wizard)
+        let checks = effects.compactMap { effect -> ProjectFile? in
+            if case .checkWizard(let project) = effect { return project }
+            return nil
+        }
+        guard let asked = checks.first, checks.count == 1 else {
+            Issue.record("not one check asked for: \(effects.count) effects")
+            return
+        }
+        #expect(asked == wizard.project && wizard.stale && asked != before.project)
+        var old = Wizard.check(before.project)
+        old.estimate = 1
+        let ignored = Update.update(typed, .wizardChecked(before.project, old)).0
+        #expect(ignored.wizard?.stale == true && ignored.wizard?.estimate != 1)
+        let checked = Update.update(typed, .wizardChecked(asked, Wizard.check(asked))).0
+        #expect(checked.wizard?.stale == false && checked.wizard?.diagnostics == Wizard.check(asked).diagnostics)
+    }
+}

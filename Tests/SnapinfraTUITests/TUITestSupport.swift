@@ -29,6 +29,7 @@ func press(_ state: AppState, _ keys: [Key]) -> (AppState, Bool) {
             effects.removeFirst()
             if effect == .quit { quit = true }
             if case .run(let job) = effect { (next, _) = Update.update(next, .finished(job.run())) }
+            if case .checkWizard(let project) = effect { (next, _) = Update.update(next, .wizardChecked(project, Wizard.check(project))) }
         }
         state = next
     }

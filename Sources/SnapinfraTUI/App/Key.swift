@@ -63,6 +63,8 @@ public enum Message: Sendable, Hashable {
     case tick
     /// The first frame is on screen: deferred work may start.
     case started
+    /// The wizard's project was validated and priced (as it was when asked).
+    case wizardChecked(ProjectFile, WizardCheck)
 }
 
 /// One file of a write plan, as the write screen lists it.
@@ -97,4 +99,6 @@ public enum Effect: Sendable, Hashable {
     case deleteDraft(String)
     /// Save the draft, atomically, stamped with the time it is saved.
     case saveDraft(Draft)
+    /// Validate and price the wizard's project off the input loop (`.wizardChecked`).
+    case checkWizard(ProjectFile)
 }

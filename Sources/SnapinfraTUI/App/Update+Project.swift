@@ -91,9 +91,13 @@ extension Update {
         state.wizard = outcome.wizard
         state.message = outcome.message
         if key != .escape { state.confirmDiscard = false }
-        if outcome.finished { return finishWizard(state) }
-        if outcome.leave { return leaveWizard(state) }
-        return (state, [])
+        if outcome.finished || outcome.leave {
+            // These decide on the problems, so they need them now.
+            if state.wizard?.stale == true { state.wizard?.revalidate() }
+            return outcome.finished ? finishWizard(state) : leaveWizard(state)
+        }
+        guard let changed = state.wizard, changed.stale else { return (state, []) }
+        return (state, [.checkWizard(changed.project)])
     }
 
     /// The last step done: design the project if it is valid, or say what to fix first.

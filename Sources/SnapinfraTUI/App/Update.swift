@@ -48,6 +48,9 @@ public enum Update {
         case .tick:
             state.busy?.frame += 1
             return (state, [])
+        case .wizardChecked(let project, let check):
+            state.wizard?.install(check, for: project)
+            return (state, [])
         case .started:
             guard state.suggestionsPending, state.busy == nil, let project = state.project else { return (state, []) }
             // With a model, the first job asks it to design and rank; the rules design is on screen

@@ -54,16 +54,37 @@ public struct Wizard: Sendable, Hashable {
         ProjectFile(project: Project(name: ""))
     }
 
-    /// Validates the project as `snapinfra validate` would read it from a file: written as JSON and
-    /// loaded, so the messages are the same words.
+    /// The project changed since `diagnostics` and `estimate` were worked out; the runner checks
+    /// it off the input loop (`Effect.checkWizard`), so a keystroke never waits for it.
+    public private(set) var stale = false
+
+    /// Validates the project now, as `snapinfra validate` would read it from a file.
     public mutating func revalidate() {
+        install(Self.check(project), for: project)
+    }
+
+    /// Marks the project changed; the check follows.
+    mutating func invalidate() { stale = true }
+
+    /// Takes a check's result if it is for the project as it is now.
+    public mutating func install(_ check: WizardCheck, for checked: ProjectFile) {
+        guard checked == project else { return }
+        diagnostics = check.diagnostics
+        estimate = check.estimate
+        stale = false
+    }
+
+    /// What `validate` says of a project (written as JSON and loaded, so the messages are the same
+    /// words) and its monthly estimate when it is valid. Pure; safe on any thread.
+    public static func check(_ project: ProjectFile) -> WizardCheck {
         let text = ProjectWriter.text(project, format: .json)
-        diagnostics = ProjectLoader().load(Array(text.utf8), format: .json).diagnostics.map {
+        let diagnostics = ProjectLoader().load(Array(text.utf8), format: .json).diagnostics.map {
             var plain = $0
             plain.position = nil
             return plain
         }
-        estimate = errorCount == 0 ? DesignEngine().run(project).estimate.totalMonthly : nil
+        let valid = !diagnostics.contains { $0.severity == .error }
+        return WizardCheck(diagnostics: diagnostics, estimate: valid ? DesignEngine().run(project).estimate.totalMonthly : nil)
     }
 
     public var stepNumber: Int { (Step.allCases.firstIndex(of: step) ?? 0) + 1 }
@@ -76,4 +97,10 @@ public struct Wizard: Sendable, Hashable {
     }
 
     public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
+}
+
+/// The wizard's live validation and estimate, worked out for one version of the project.
+public struct WizardCheck: Sendable, Hashable {
+    public var diagnostics: [Diagnostic]
+    public var estimate: Decimal?
 }

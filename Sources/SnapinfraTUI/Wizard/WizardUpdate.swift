@@ -114,7 +114,7 @@ enum WizardUpdate {
         default:
             break
         }
-        w.revalidate()
+        w.invalidate()
     }
 
     /// ←/→/Space on a choice or toggle row; x or Del on a list row.
@@ -133,7 +133,7 @@ enum WizardUpdate {
         default:
             return nil
         }
-        w.revalidate()
+        w.invalidate()
         return nil
     }
 
@@ -142,16 +142,16 @@ enum WizardUpdate {
         case .openTable(let t):
             let name = w.tableName(t)
             w.project.project.schema.remove(at: t)
-            w.revalidate()
+            w.invalidate()
             return "Removed table \(name)."
         case .openField(let t, let f):
             let name = w.fieldName(t, f)
             w.project.project.schema[t].fields.remove(at: f)
-            w.revalidate()
+            w.invalidate()
             return "Removed field \(name)."
         case .openEndpoint(let e):
             let endpoint = w.project.project.endpoints.remove(at: e)
-            w.revalidate()
+            w.invalidate()
             return "Removed \(endpoint.method.rawValue) \(DisplayText.escape(endpoint.path, limit: 60))."
         default:
             return nil
@@ -192,7 +192,7 @@ enum WizardUpdate {
         case .finish, .next:
             return forward(w)
         }
-        w.revalidate()
+        w.invalidate()
         return Outcome(wizard: w, message: message)
     }
 
