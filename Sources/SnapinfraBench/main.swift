@@ -156,8 +156,8 @@ func inProcessRows() {
     }
     print("  draft: \(ProjectDraft.prompt(description: "an API for a dental clinic with appointments and invoices").estimatedTokens) tokens")
 
-    // The wizard: one typed character → validation (written and read back, as `validate` would),
-    // the live estimate, and the frame.
+    // The wizard: one typed character → the frame; the validation (written and read back, as
+    // `validate` would) and the live estimate follow from a worker.
     print("\nwizard")
     for (label, project) in [
         (
