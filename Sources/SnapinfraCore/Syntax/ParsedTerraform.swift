@@ -36,6 +36,8 @@ public struct ParsedTerraform: Sendable {
 public final class HCLParseCache: @unchecked Sendable {
     private var trees: [String: HCLBody] = [:]
     private let lock = NSLock()
+    /// Trees kept at most; a long session starts over past this, so memory stays bounded.
+    static let capacity = 256
 
     public init() {}
 
@@ -48,7 +50,10 @@ public final class HCLParseCache: @unchecked Sendable {
     public func parse(_ text: String) throws(HCLSyntaxError) -> HCLBody {
         if let tree = lock.withLock({ trees[text] }) { return tree }
         let tree = try HCLParser.parse(text)
-        lock.withLock { trees[text] = tree }
+        lock.withLock {
+            if trees.count >= Self.capacity { trees.removeAll(keepingCapacity: true) }
+            trees[text] = tree
+        }
         return tree
     }
 }
