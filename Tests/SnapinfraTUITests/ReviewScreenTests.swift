@@ -131,9 +131,9 @@ import Testing
         // Wide enough for every hint, so only the state decides what is shown.
         let state = press(AppState(project: try exampleProject("shop.json"), width: 200, height: 30), [.tab, .tab]).0
         func hints(_ state: AppState) -> String { String(AppView.render(state).text.split(separator: "\n").last ?? "") }
-        #expect(hints(state).contains("a apply every safe") && !hints(state).contains("u undo"))
+        #expect(hints(state).contains("a apply every safe") && !hints(state).contains("U undo"))
         let applied = press(state, [.character("a")]).0
-        #expect(hints(applied).contains("u undo"))
+        #expect(hints(applied).contains("U undo"))
         #expect(!hints(applied).contains("a apply every safe"), "nothing safe is left to apply: \(hints(applied))")
         var off = try exampleProject("shop.json")
         off.options.enableAIEnhancements = false
@@ -162,5 +162,33 @@ import Testing
         #expect(line.contains(total), "\(line)")
         let score = try #require(state.securityScore.map { Format.number($0.value, digits: 1) })
         #expect(line.contains(score) && !line.prefix(34).contains("…"), "\(line)")
+    }
+}
+
+@Suite struct FamiliarKeyTests {
+    /// lazygit/k9s/less keys: 1–4 and [ ] between screens, Ctrl-D/Ctrl-U half pages, g/G on the
+    /// suggestion list, and `u` scrolling (never undoing) on every screen.
+    @Test func screensHalfPagesListEndsAndUndoOnItsOwnKey() throws {
+        let state = AppState(project: try exampleProject("shop.json"), width: 100, height: 30)
+        #expect(press(state, [.character("3")]).0.screen == .enhancements)
+        #expect(press(state, [.character("2")]).0.screen == .files)
+        #expect(press(state, [.character("4")]).0.screen == .write)
+        #expect(press(state, [.character("4"), .character("1")]).0.screen == .design)
+        #expect(press(state, [.character("]")]).0.screen == .files)
+        #expect(press(state, [.character("[")]).0.screen == .write)
+        let half = press(state, [.control("d")]).0
+        #expect(half.designScroll == (30 - 4) / 2)
+        #expect(press(half, [.control("u")]).0.designScroll == 0)
+        var enhance = press(state, [.character("3")]).0
+        let order = enhance.drawnSuggestionOrder
+        enhance = press(enhance, [.character("G")]).0
+        #expect(enhance.enhancementSelection == order.last)
+        enhance = press(enhance, [.character("g")]).0
+        #expect(enhance.enhancementSelection == order.first)
+        let applied = press(enhance, [.character(" ")]).0
+        #expect(applied.applied.count == 1)
+        let scrolled = press(applied, [.control("d"), .character("u")]).0
+        #expect(scrolled.applied.count == 1 && scrolled.detailScroll == 0, "u scrolls the detail back up; it does not undo")
+        #expect(press(applied, [.character("U")]).0.applied.isEmpty)
     }
 }

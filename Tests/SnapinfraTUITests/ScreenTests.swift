@@ -174,7 +174,7 @@ import Testing
         let (safe, _) = press(toggled, [.character("a")])
         #expect(Set(safe.applied) == Set([first.id] + state.suggestions.filter(\.safe).map(\.id)))
         #expect(safe.validation.isEmpty)
-        let (undone, _) = press(safe, [.character("u")])
+        let (undone, _) = press(safe, [.character("U")])
         #expect(undone.applied == [first.id])
         let (removed, _) = press(undone, [.character(" ")])
         #expect(removed.applied.isEmpty && removed.result?.estimate.totalMonthly == base)

@@ -1,7 +1,9 @@
 /// Everything a key can do.
 public enum Action: String, Sendable, Hashable, CaseIterable {
     case quit, help, nextScreen, previousScreen
-    case moveUp, moveDown, pageUp, pageDown, top, bottom
+    case moveUp, moveDown, pageUp, pageDown, halfPageUp, halfPageDown, top, bottom
+    /// `1`–`4`: straight to a review screen.
+    case showDesign, showFiles, showEnhancements, showWrite
     case open, back
     case focusList, focusPreview
     case cycleScale, cycleEnvironment, cycleRegion, moreTraffic, lessTraffic
@@ -41,10 +43,14 @@ public struct KeyBinding: Sendable, Hashable {
 /// The bindings of each screen, as data: hints and help are generated from them.
 public enum KeyBindings {
     static let global: [KeyBinding] = [
-        KeyBinding([.tab], .nextScreen, "next screen", hint: true),
+        KeyBinding([.tab, .character("]")], .nextScreen, "next screen", hint: true),
         KeyBinding([.character("p")], .editProject, "edit the project", hint: true),
         KeyBinding([.control("o")], .saveAs, "save the project as a file"),
-        KeyBinding([.backTab], .previousScreen, "previous screen"),
+        KeyBinding([.backTab, .character("[")], .previousScreen, "previous screen"),
+        KeyBinding([.character("1")], .showDesign, "the Design screen"),
+        KeyBinding([.character("2")], .showFiles, "the Files screen"),
+        KeyBinding([.character("3")], .showEnhancements, "the Enhance screen"),
+        KeyBinding([.character("4")], .showWrite, "the Write screen"),
         KeyBinding([.character("?")], .help, "help", hint: true),
         KeyBinding([.character("q")], .quit, "quit", hint: true),
     ]
@@ -54,6 +60,8 @@ public enum KeyBindings {
         KeyBinding([.down, .character("j")], .moveDown, "down", hint: true),
         KeyBinding([.pageUp, .character("u")], .pageUp, "page up"),
         KeyBinding([.pageDown, .character("d"), .character(" ")], .pageDown, "page down"),
+        KeyBinding([.control("u")], .halfPageUp, "half a page up"),
+        KeyBinding([.control("d")], .halfPageDown, "half a page down"),
         KeyBinding([.home, .character("g")], .top, "top"),
         KeyBinding([.end, .character("G")], .bottom, "bottom"),
     ]
@@ -91,11 +99,14 @@ public enum KeyBindings {
             return [
                 KeyBinding([.up, .character("k")], .moveUp, "previous suggestion"),
                 KeyBinding([.down, .character("j")], .moveDown, "next suggestion", hint: true),
-                KeyBinding([.character(" ")], .toggle, "apply or remove the suggestion", hint: true),
+                KeyBinding([.character(" ")], .toggle, "apply or remove", hint: true),
                 KeyBinding([.character("a")], .applySafe, "apply every safe suggestion", hint: true),
-                KeyBinding([.character("u")], .undo, "undo the last change", hint: true),
-                KeyBinding([.pageDown, .character("d")], .detailDown, "scroll the detail down"),
-                KeyBinding([.pageUp, .character("U")], .detailUp, "scroll the detail up"),
+                KeyBinding([.home, .character("g")], .top, "first suggestion"),
+                KeyBinding([.end, .character("G")], .bottom, "last suggestion"),
+                // Undo has a key of its own: `u` is page up on every screen, here the detail's.
+                KeyBinding([.character("U")], .undo, "undo the last change", hint: true),
+                KeyBinding([.pageDown, .character("d"), .control("d")], .detailDown, "scroll the detail down"),
+                KeyBinding([.pageUp, .character("u"), .control("u")], .detailUp, "scroll the detail up"),
             ] + global
         case .wizard:
             // Shown in the hint bar and help; the wizard reads its keys itself (see WizardUpdate).

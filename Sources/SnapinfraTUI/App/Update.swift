@@ -138,11 +138,18 @@ public enum Update {
         switch action {
         case .quit: return (state, [.quit])
         case .help: state.showHelp = true
-        case .nextScreen, .previousScreen:
+        case .nextScreen, .previousScreen, .showDesign, .showFiles, .showEnhancements, .showWrite:
             guard state.result != nil else { break }
             let order: [Screen] = [.design, .files, .enhancements, .write]
             let index = order.firstIndex(of: state.screen) ?? 0
-            state.screen = order[(index + (action == .nextScreen ? 1 : order.count - 1)) % order.count]
+            switch action {
+            case .nextScreen: state.screen = order[(index + 1) % order.count]
+            case .previousScreen: state.screen = order[(index + order.count - 1) % order.count]
+            case .showDesign: state.screen = .design
+            case .showFiles: state.screen = .files
+            case .showEnhancements: state.screen = .enhancements
+            default: state.screen = .write
+            }
             if state.screen == .enhancements && state.suggestionsPending && state.busy == nil { return update(state, .started) }
             if state.screen == .enhancements && state.detailDiff.isEmpty { state.refreshDiff() }
             if state.screen == .write && state.plan == nil { return (state, [.plan(folder: state.outputFolder)]) }
@@ -198,6 +205,8 @@ public enum Update {
         case .moveUp: move(&state, by: -1)
         case .moveDown: move(&state, by: 1)
         case .pageUp: move(&state, by: -page)
+        case .halfPageUp: move(&state, by: -max(1, page / 2))
+        case .halfPageDown: move(&state, by: max(1, page / 2))
         case .pageDown: move(&state, by: page)
         case .top: move(&state, by: -1_000_000)
         case .bottom: move(&state, by: 1_000_000)

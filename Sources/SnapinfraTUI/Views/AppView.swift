@@ -101,9 +101,10 @@ public enum AppView {
         let y = state.height - 1
         buffer.fill(y: y, from: 0, width: state.width, style: hintStyle)
         let bindings = KeyBindings.bindings(for: state.screen).filter { $0.inHintBar && state.offers($0.action) }
-        // `? help` and `q quit` always fit: they are placed first from the right.
-        let fixed = bindings.filter { $0.action == .help || $0.action == .quit }
-        let others = bindings.filter { $0.action != .help && $0.action != .quit }
+        // `Tab next screen`, `? help` and `q quit` always fit: they are placed first from the right.
+        let always: Set<Action> = [.nextScreen, .help, .quit]
+        let fixed = bindings.filter { always.contains($0.action) }
+        let others = bindings.filter { !always.contains($0.action) }
         func label(_ binding: KeyBinding) -> String {
             let keys = binding.keys.contains(.left) && binding.keys.contains(.right) ? "←→" : binding.keys[0].label
             return "\(keys) \(binding.description.replacingOccurrences(of: "what if: ", with: ""))"

@@ -59,23 +59,45 @@ enum StartView {
     }
 }
 
-/// The `?` overlay, generated from the key bindings of the screen.
+/// The `?` overlay, generated from the key bindings of the screen: in two columns when one does
+/// not fit the height, so every key is listed at 80x24.
 enum HelpView {
-    static func draw(_ state: AppState, into buffer: inout ScreenBuffer) {
-        let bindings = KeyBindings.bindings(for: state.screen)
-        let rows = bindings.map { binding in
-            (binding.keys.map(\.label).joined(separator: " "), binding.description)
+    static let screenJumps: Set<Action> = [.showDesign, .showFiles, .showEnhancements, .showWrite]
+
+    static func rows(_ screen: Screen) -> [(String, String)] {
+        var rows: [(String, String)] = []
+        for binding in KeyBindings.bindings(for: screen) {
+            if screenJumps.contains(binding.action) {
+                if binding.action == .showDesign { rows.append(("1 2 3 4", "Design/Files/Enhance/Write")) }
+                continue
+            }
+            rows.append((binding.keys.map(\.label).joined(separator: " "), binding.description))
         }
+        return rows
+    }
+
+    static func draw(_ state: AppState, into buffer: inout ScreenBuffer) {
+        let rows = rows(state.screen)
         let keyWidth = min(18, rows.map { TextWidth.width(of: $0.0) }.max() ?? 0)
-        let width = min(state.width - 4, max(40, keyWidth + 6 + (rows.map { TextWidth.width(of: $0.1) }.max() ?? 0)))
-        let height = min(state.height - 2, rows.count + 3)
+        let textWidth = rows.map { TextWidth.width(of: $0.1) }.max() ?? 0
+        let fitsOne = rows.count + 3 <= state.height - 2
+        let columns = fitsOne ? 1 : 2
+        let perColumn = (rows.count + columns - 1) / columns
+        let width = min(state.width - 4, max(40, columns * (keyWidth + 3 + textWidth) + 3))
+        let height = min(state.height - 2, perColumn + 3)
         let x = (state.width - width) / 2
         let y = max(1, (state.height - height) / 2)
         for row in y..<(y + height) { buffer.put(String(repeating: " ", count: width), x: x, y: row) }
         AppView.box(&buffer, x: x, y: y, width: width, height: height, title: "Keys (any key closes)", focused: true)
-        for (index, row) in rows.prefix(height - 3).enumerated() {
-            buffer.put(TextLayout.pad(row.0, width: keyWidth), x: x + 2, y: y + 1 + index, style: CellStyle(bold: true))
-            buffer.put(TextLayout.fit(row.1, width: width - keyWidth - 5), x: x + 3 + keyWidth, y: y + 1 + index)
+        let columnWidth = (width - 3) / columns
+        for column in 0..<columns {
+            let part = rows.dropFirst(column * perColumn).prefix(perColumn)
+            let keys = min(keyWidth, part.map { TextWidth.width(of: $0.0) }.max() ?? 0)
+            let left = x + 2 + column * columnWidth
+            for (line, row) in part.enumerated() where line < height - 3 {
+                buffer.put(TextLayout.pad(row.0, width: keys), x: left, y: y + 1 + line, style: CellStyle(bold: true))
+                buffer.put(TextLayout.fit(row.1, width: max(1, columnWidth - keys - 2)), x: left + keys + 1, y: y + 1 + line)
+            }
         }
     }
 }
