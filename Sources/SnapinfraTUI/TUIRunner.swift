@@ -130,6 +130,15 @@ public enum TUIRunner {
             } catch {
                 return .projectSaveFailed("Cannot write \(DisplayText.escape(path, limit: 60)): \(error.localizedDescription)", exists: false)
             }
+        case .writeReport(let path, let text):
+            do {
+                let url = URL(fileURLWithPath: path)
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(text.utf8).write(to: url, options: .atomic)
+                return .reportWritten(path: path)
+            } catch {
+                return .writeFailed("cannot write \(DisplayText.escape(path, limit: 60)): \(error.localizedDescription)")
+            }
         case .deleteDraft(let id):
             DraftStore.standard()?.delete(id)
             return .tick

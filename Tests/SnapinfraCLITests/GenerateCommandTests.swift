@@ -36,6 +36,33 @@ import Testing
         #expect(result.stdout.contains("new         \(out.path)/DEPLOY.md"))
     }
 
+    /// `--report FILE`: the review report's total is the manifest's and the one printed, the applied
+    /// suggestions are listed as applied and every other offered one as declined.
+    @Test func theReviewReportAgreesWithTheManifest() throws {
+        let out = temporaryFolder()
+        let report = out.deletingLastPathComponent().appendingPathComponent(out.lastPathComponent + "-review.md")
+        defer {
+            try? FileManager.default.removeItem(at: out)
+            try? FileManager.default.removeItem(at: report)
+        }
+        let result = try CLIRunner.run([
+            "generate", "examples/shop.json", "--out", out.path, "--apply", "vpc-flow-logs,alb-access-logs", "--report", report.path,
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        let text = try String(contentsOf: report, encoding: .utf8)
+        let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("snapinfra.json"))) as? [String: Any]
+        let total = try #require(manifest?["monthlyEstimate"] as? Double)
+        let money = "$" + String(format: "%.2f", total)
+        #expect(text.contains("| **Total** | | | **\(money)** |"), "the report's total is not \(money)")
+        #expect(result.stdout.contains("Estimated \(money) a month"))
+        let applied = text.components(separatedBy: "Applied:")[1].components(separatedBy: "Declined")[0]
+        #expect(applied.contains("`vpc-flow-logs`") && applied.contains("`alb-access-logs`"))
+        let declined = text.components(separatedBy: "Declined")[1].components(separatedBy: "## ")[0]
+        #expect(!declined.contains("`vpc-flow-logs`") && declined.contains("`alb-https`"))
+        #expect(text.contains("all 17 files valid") && text.contains("- `DEPLOY.md`"))
+        #expect(text.contains("| pci-dss |"), "the compliance checklist is in the report")
+    }
+
     @Test func aSecondRunChangesNothingAndHandEditsNeedForce() throws {
         let out = temporaryFolder()
         defer { try? FileManager.default.removeItem(at: out) }

@@ -192,3 +192,21 @@ import Testing
         #expect(press(applied, [.character("U")]).0.applied.isEmpty)
     }
 }
+
+@Suite struct ReviewReportKeyTests {
+    /// `R` on the Write screen writes REVIEW.md into the output folder, with the totals on screen.
+    @Test func theReportKeyWritesWhatTheScreenShows() throws {
+        var state = AppState(project: try exampleProject("shop.json"), width: 100, height: 30)
+        state = press(state, [.character("3"), .character(" "), .character("4")]).0
+        let (_, effects) = Update.update(state, .key(.character("R")))
+        guard case .writeReport(let path, let text)? = effects.first else {
+            Issue.record("no report effect: \(effects)")
+            return
+        }
+        #expect(path == state.outputFolder + "/REVIEW.md")
+        let total = try #require(state.result?.estimate.totalMonthly)
+        #expect(text.contains("| **Total** | | | **\(Format.money(total))** |"))
+        #expect(text.contains("1 applied"), "the toggled suggestion is counted")
+        #expect(Update.update(state, .reportWritten(path: path)).0.message?.hasPrefix("Wrote the review report to") == true)
+    }
+}

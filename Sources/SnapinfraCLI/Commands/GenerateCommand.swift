@@ -39,6 +39,9 @@ struct GenerateCommand: ParsableCommand {
     @Flag(help: "Print what each file would become (new, changed, unchanged, hand-edited, removed) and write nothing.")
     var dryRun = false
 
+    @Option(help: "Also write a Markdown review report here: decisions, costs, suggestions applied and declined, compliance, validation.")
+    var report: String?
+
     @Option(help: "A folder of templates that replace the built-in ones of the same name.")
     var templates: String?
 
@@ -125,6 +128,17 @@ struct GenerateCommand: ParsableCommand {
             try writer.write(plan, manifest: Manifest(project: project, result: result, files: rendered, appliedEnhancements: chosen))
         } catch {
             throw CommandFailure.usage("\(error)")
+        }
+        if let report {
+            let offered = pipeline.suggestions(for: designed)
+            let compliance = ComplianceChecklist(result: result, file: project, offered: offered.map(\.id))
+            do {
+                try Data(ReviewReport.markdown(validated, suggestions: offered, compliance: compliance).utf8)
+                    .write(to: URL(fileURLWithPath: report), options: .atomic)
+            } catch {
+                throw CommandFailure(
+                    message: "\(DisplayText.escape(report, limit: 200)): cannot write the report: \(error.localizedDescription)", exitCode: 1)
+            }
         }
         if json {
             // What is still open for the generated design, measured against it.

@@ -8,7 +8,7 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
     case focusList, focusPreview
     case cycleScale, cycleEnvironment, cycleRegion, moreTraffic, lessTraffic
     case search, nextMatch, previousMatch
-    case editFolder, write, confirmOverwrite
+    case editFolder, write, confirmOverwrite, writeReport
     case toggle, applySafe, undo, detailUp, detailDown
     case editProject, saveAs, deleteDraft
 
@@ -125,6 +125,7 @@ public enum KeyBindings {
                 KeyBinding([.character("o")], .editFolder, "change the output folder", hint: true),
                 KeyBinding([.character("w")], .write, "write the files", hint: true),
                 KeyBinding([.character("W")], .confirmOverwrite, "write, overwriting files changed by hand"),
+                KeyBinding([.character("R")], .writeReport, "write REVIEW.md, the report for a pull request", hint: true),
             ] + scrolling + global
         }
     }

@@ -63,6 +63,8 @@ public enum Message: Sendable, Hashable {
     case tick
     /// The first frame is on screen: deferred work may start.
     case started
+    /// The review report was written.
+    case reportWritten(path: String)
     /// The wizard's project was validated and priced (as it was when asked).
     case wizardChecked(ProjectFile, WizardCheck)
 }
@@ -99,6 +101,8 @@ public enum Effect: Sendable, Hashable {
     case deleteDraft(String)
     /// Save the draft, atomically, stamped with the time it is saved.
     case saveDraft(Draft)
+    /// Write the review report (`.reportWritten`, or `.writeFailed` with the reason).
+    case writeReport(path: String, text: String)
     /// Validate and price the wizard's project off the input loop (`.wizardChecked`).
     case checkWizard(ProjectFile)
 }

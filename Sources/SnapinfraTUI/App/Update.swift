@@ -45,6 +45,10 @@ public enum Update {
             state.confirmOverwrite = false
             state.message = "Wrote \(count) file(s) to \(folder) (all or nothing). Next: the steps below, or \(folder)/DEPLOY.md."
             return (state, [.plan(folder: folder)])
+        case .reportWritten(let path):
+            state.message =
+                "Wrote the review report to \(DisplayText.escape(path, limit: 80)): decisions, costs, suggestions, compliance, validation."
+            return (state, [])
         case .tick:
             state.busy?.frame += 1
             return (state, [])
@@ -199,6 +203,17 @@ public enum Update {
                 return (state, [])
             }
             return (state, [.write(folder: state.outputFolder, overwriteHandEdits: false)])
+        case .writeReport:
+            guard let current = state.current, let project = state.project else { break }
+            let compliance = ComplianceChecklist(result: current.result, file: project, offered: state.suggestions.map(\.id))
+            let folder = state.outputFolder.hasSuffix("/") ? String(state.outputFolder.dropLast()) : state.outputFolder
+            return (
+                state,
+                [
+                    .writeReport(
+                        path: folder + "/REVIEW.md", text: ReviewReport.markdown(current, suggestions: state.suggestions, compliance: compliance))
+                ]
+            )
         case .confirmOverwrite:
             guard state.plan != nil else { break }
             return (state, [.write(folder: state.outputFolder, overwriteHandEdits: true)])
