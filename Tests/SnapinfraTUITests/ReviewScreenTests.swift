@@ -210,3 +210,46 @@ import Testing
         #expect(Update.update(state, .reportWritten(path: path)).0.message?.hasPrefix("Wrote the review report to") == true)
     }
 }
+
+@Suite struct ScenarioTests {
+    /// A what-if opens a scenario beside the project: the project (and its draft) stay as they were
+    /// until Enter keeps it; Esc goes back; writing waits for the choice.
+    @Test func aWhatIfIsAScenarioUntilKept() throws {
+        let project = try exampleProject("shop.json")
+        var state = AppState(project: project, width: 100, height: 30)
+        state.draftID = "test-draft"
+        let baseCost = try #require(state.result?.estimate.totalMonthly)
+        let (started, effects) = Update.update(state, .key(.character("e")))
+        #expect(!effects.contains { if case .saveDraft = $0 { true } else { false } }, "a scenario is not an edit")
+        guard case .run(let job)? = effects.first else {
+            Issue.record("the what-if started no job")
+            return
+        }
+        let (whatIf, doneEffects) = Update.update(started, .finished(job.run()))
+        #expect(!doneEffects.contains { if case .saveDraft = $0 { true } else { false } })
+        #expect(whatIf.scenario?.changes == ["development"])
+        #expect(whatIf.project?.options.environment == .development && whatIf.editedProject == project)
+        let screen = AppView.render(whatIf).text
+        #expect(screen.contains("WHAT IF: development") && screen.contains("Changed decisions") && screen.contains("Cost by resource"))
+        var wide = whatIf
+        wide = Update.update(wide, .resize(width: 130, height: 30)).0
+        #expect(AppView.render(wide).text.contains("WHAT IF · Harbour Shop · development, startup, us-east-1, 15 rps"))
+        let refused = press(whatIf, [.character("4"), .character("w")]).0
+        #expect(refused.message?.hasPrefix("A what-if is open") == true && refused.writtenTo == nil)
+        let dropped = press(whatIf, [.escape]).0
+        #expect(dropped.scenario == nil && dropped.project == project && dropped.result?.estimate.totalMonthly == baseCost)
+        let (kept, keptEffects) = Update.update(whatIf, .key(.enter))
+        #expect(kept.scenario == nil && kept.project?.options.environment == .development && kept.editedProject?.options.environment == .development)
+        #expect(keptEffects.contains { if case .saveDraft(let d) = $0 { d.project.options.environment == .development } else { false } })
+    }
+
+    /// Esc while a what-if is still designing puts the scenario back as it was, not half-open.
+    @Test func cancellingAWhatIfKeepsTheScenarioAsItWas() throws {
+        let state = AppState(project: try exampleProject("shop.json"), width: 100, height: 30)
+        let first = press(state, [.character("e")]).0
+        let (busy, _) = Update.update(first, .key(.character("s")))
+        #expect(busy.scenario?.changes.count == 2)
+        let cancelled = Update.update(busy, .key(.escape)).0
+        #expect(cancelled.scenario == first.scenario && cancelled.busy == nil)
+    }
+}

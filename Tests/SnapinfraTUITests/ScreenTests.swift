@@ -18,7 +18,7 @@ import Testing
         #expect(!plain.contains("addressed to a language model"))
     }
 
-    @Test(arguments: [(80, 24), (120, 40)])
+    @Test(arguments: [(80, 24), (120, 40), (200, 60)])
     func goldenScreens(width: Int, height: Int) throws {
         let project = try exampleProject("saas-api.json")
         let size = "\(width)x\(height)"
@@ -28,6 +28,7 @@ import Testing
         try checkScreen(press(design, [.tab, .down, .down, .down, .enter]).0, "files-\(size)")
         try checkScreen(press(design, [.character("?")]).0, "help-\(size)")
         try checkScreen(press(design, [.tab, .tab, .down, .character(" ")]).0, "enhancements-\(size)")
+        try checkScreen(press(design, [.character("e"), .character("+")]).0, "scenario-\(size)")
         let examples = try ["tiny-todo.yaml", "shop.json"].map { ExampleProject(name: $0, file: try exampleProject($0)) }
         try checkScreen(AppState(examples: examples, width: width, height: height), "start-\(size)")
     }

@@ -7,6 +7,8 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
     case open, back
     case focusList, focusPreview
     case cycleScale, cycleEnvironment, cycleRegion, moreTraffic, lessTraffic
+    /// Enter and Esc while a what-if scenario is open.
+    case keepScenario, dropScenario
     case search, nextMatch, previousMatch
     case editFolder, write, confirmOverwrite, writeReport
     case toggle, applySafe, undo, detailUp, detailDown
@@ -80,7 +82,12 @@ public enum KeyBindings {
                 KeyBinding([.character("q")], .quit, "quit", hint: true),
             ]
         case .design:
-            return scrolling + [
+            // Shown first while a what-if is open, and only then (`AppState.offers`).
+            let scenario = [
+                KeyBinding([.enter], .keepScenario, "keep the what-if", hint: true),
+                KeyBinding([.escape], .dropScenario, "drop the what-if", hint: true),
+            ]
+            return scenario + scrolling + [
                 KeyBinding([.character("s")], .cycleScale, "what if: next scale", hint: true),
                 KeyBinding([.character("e")], .cycleEnvironment, "what if: next environment", hint: true),
                 KeyBinding([.character("r")], .cycleRegion, "what if: next region", hint: true),

@@ -29,6 +29,16 @@ public enum Mode: Sendable, Hashable {
     case confirmingOverwrite
 }
 
+/// A what-if being explored beside the project it started from. The screens show the scenario;
+/// the project stays as it was until Enter keeps the scenario, and Esc goes back to the baseline.
+public struct Scenario: Sendable, Hashable {
+    public var baseline: ProjectFile
+    public var baselineResult: DesignResult
+    public var baselineApplied: [String]
+    /// The what-ifs taken, in order ("staging", "scale growth").
+    public var changes: [String]
+}
+
 /// A line of the start screen.
 public enum StartItem: Sendable, Hashable {
     case new, describe, open
@@ -139,6 +149,8 @@ public struct AppState: Sendable {
     public var drafts: [Draft] = []
     /// Esc on the wizard's first step asked once to discard edits that have problems.
     public var confirmDiscard = false
+    /// The what-if scenario on screen, if one is open.
+    public var scenario: Scenario?
 
     /// The help overlay is open.
     public var showHelp: Bool {
@@ -182,7 +194,9 @@ public struct AppState: Sendable {
     }
 
     /// The project as the user has it now: the wizard's while it is open.
-    public var editedProject: ProjectFile? { wizard?.project ?? project }
+    /// The project as the user has it: the wizard's while it is open, the baseline while a what-if
+    /// scenario is explored (a scenario is not an edit until it is kept).
+    public var editedProject: ProjectFile? { wizard?.project ?? scenario?.baseline ?? project }
 
     /// The draft to save after a change, if this change needs one.
     func draftToSave(after previous: AppState) -> Draft? {
@@ -287,6 +301,7 @@ public struct AppState: Sendable {
         case .toggle, .moveDown, .moveUp: return screen != .enhancements || !suggestions.isEmpty
         case .applySafe: return suggestions.contains { $0.safe && !applied.contains($0.id) }
         case .undo: return screen != .enhancements || !undoStack.isEmpty
+        case .keepScenario, .dropScenario: return scenario != nil
         default: return true
         }
     }
@@ -307,7 +322,11 @@ public struct AppState: Sendable {
                 ]
                 .compactMap { $0.map(\.pathAndMessage) }
             } ?? []
-        designLines = result.map { DesignLines.make($0, ai: aiReport, notices: notices, width: max(20, width - 2)) } ?? []
+        designLines =
+            result.map { result in
+                let compared = scenario.map { DesignLines.scenario($0, now: result, width: max(20, width - 2)) } ?? []
+                return compared + DesignLines.make(result, ai: aiReport, notices: notices, width: max(20, width - 2))
+            } ?? []
     }
 
     /// Problems of one rendered file.

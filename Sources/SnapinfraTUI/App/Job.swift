@@ -119,6 +119,8 @@ public struct Busy: Sendable, Hashable {
     public var frame = 0
     public var previousApplied: [String]
     public var previousUndo: [[String]]
+    /// The scenario before a what-if, which Esc puts back.
+    public var previousScenario: Scenario?
 
     public init(kind: Kind, jobID: Int?, change: String, previousApplied: [String], previousUndo: [[String]]) {
         self.kind = kind

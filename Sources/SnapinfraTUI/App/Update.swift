@@ -97,6 +97,7 @@ public enum Update {
                     state.queuedKeys = []
                     state.applied = busy.previousApplied
                     state.undoStack = busy.previousUndo
+                    if busy.kind == .designing { state.scenario = busy.previousScenario }
                     state.busy = nil
                     state.message = "Cancelled; nothing changed."
                     if busy.asksModel {
@@ -195,6 +196,8 @@ public enum Update {
         case .editFolder:
             // The one line editor every prompt uses: Ctrl-U/W/K, Home/End, ←/→ and Tab completion.
             state.prompt = Prompt(kind: .outputFolder, field: TextField(state.outputFolder, limit: 500))
+        case .write where state.scenario != nil, .editProject where state.scenario != nil:
+            state.message = "A what-if is open: Enter on the Design screen keeps it, Esc drops it."
         case .write:
             guard let plan = state.plan else { return (state, [.plan(folder: state.outputFolder)]) }
             if plan.contains(where: { $0.status == .handEdited }) {
@@ -253,6 +256,22 @@ public enum Update {
         case .previousMatch: jumpToMatch(&state, forward: false)
         case .cycleScale, .cycleEnvironment, .cycleRegion, .moreTraffic, .lessTraffic:
             return whatIf(action, state)
+        case .keepScenario:
+            guard let scenario = state.scenario else { break }
+            state.scenario = nil
+            state.layOut()
+            state.message = "Kept the what-if (\(scenario.changes.joined(separator: ", "))): the project now says so; u/d scroll, p edits it."
+        case .dropScenario:
+            guard let scenario = state.scenario else { break }
+            let previous = (state.applied, state.undoStack)
+            state.scenario = nil
+            // The job sets the ones this design does not offer aside again.
+            state.applied = scenario.baselineApplied
+            state.keptAside = []
+            var (next, effects) = start(&state, .designing, change: "Back to the project as it was", previous: previous, project: scenario.baseline)
+            // Esc while it runs keeps the scenario open, as it was.
+            next.busy?.previousScenario = scenario
+            return (next, effects)
         }
         clamp(&state)
         return (state, [])
@@ -265,6 +284,10 @@ public enum Update {
         func next<T: Equatable>(_ value: T, in all: [T]) -> T {
             guard let index = all.firstIndex(of: value) else { return all[0] }
             return all[(index + 1) % all.count]
+        }
+        let previous = state.scenario
+        if state.scenario == nil, let result = state.result {
+            state.scenario = Scenario(baseline: project, baselineResult: result, baselineApplied: state.applied + state.keptAside, changes: [])
         }
         let change: String
         switch action {
@@ -285,7 +308,12 @@ public enum Update {
         default:
             return (state, [])
         }
-        return start(&state, .designing, change: change, previous: (state.applied, state.undoStack), project: project)
+        state.scenario?.changes.append(change.replacingOccurrences(of: "What if: ", with: ""))
+        if state.scenario?.baseline == project { state.scenario = nil }
+        let started = start(&state, .designing, change: change, previous: (state.applied, state.undoStack), project: project)
+        var next = started.0
+        next.busy?.previousScenario = previous
+        return (next, started.1)
     }
 
     /// Starts the job that brings the screen up to date; the screen keeps showing the last result

@@ -46,8 +46,11 @@ public enum AppView {
             let name = wizard.project.project.name.isEmpty ? "new project" : DisplayText.escape(wizard.project.project.name, limit: 30)
             title += " · \(name) · step \(wizard.stepNumber)/\(Wizard.Step.allCases.count)"
         } else if let project = state.project {
+            // Environment, scale, region and traffic: what a what-if changes, always in view.
+            let rps = project.project.traffic.requestsPerSecond.map { ", \(Format.number($0)) rps" } ?? ""
             title +=
-                " · " + DisplayText.escape(project.project.name, limit: 30) + " · \(project.options.environment.rawValue), \(project.options.region)"
+                " · " + (state.scenario != nil ? "WHAT IF · " : "") + DisplayText.escape(project.project.name, limit: 30)
+                + " · \(project.options.environment.rawValue), \(project.options.preferences.scale.rawValue), \(project.options.region)\(rps)"
         }
         var tabs = ""
         if state.result != nil && state.screen != .wizard && state.screen != .start {

@@ -27,6 +27,45 @@ enum DesignLines {
         return lines
     }
 
+    /// A what-if beside the project it started from: the cost of each, every decision that
+    /// differs, and every resource whose monthly cost differs.
+    static func scenario(_ scenario: Scenario, now result: DesignResult, width: Int) -> [StyledLine] {
+        let banner = "WHAT IF: \(scenario.changes.joined(separator: ", ")). Enter keeps it in the project, Esc goes back."
+        var lines = TextLayout.wrap(banner, width: width).map {
+            StyledLine(TextLayout.pad($0, width: width), CellStyle(bold: true, reverse: true, color: .yellow))
+        }
+        let before = scenario.baselineResult
+        let delta = result.estimate.totalMonthly - before.estimate.totalMonthly
+        lines.append(
+            StyledLine(
+                "  Monthly cost  \(Format.money(result.estimate.totalMonthly)) here, \(Format.money(before.estimate.totalMonthly)) in the project ("
+                    + (delta >= 0 ? "+" : "") + Format.money(delta) + ")", strong))
+        let old = Dictionary(before.design.decisions.map { ($0.id, $0.value) }, uniquingKeysWith: { first, _ in first })
+        let changed = result.design.decisions.filter { old[$0.id] != nil && old[$0.id] != $0.value && !$0.id.hasPrefix("enhancement.") }
+        if !changed.isEmpty {
+            lines.append(StyledLine("  Changed decisions", strong))
+            for decision in changed {
+                for line in TextLayout.wrap("\(decision.id): \(old[decision.id] ?? "") → \(decision.value)", width: width - 4) {
+                    lines.append(StyledLine("    " + line))
+                }
+            }
+        }
+        let costs = Dictionary(before.estimate.resources.map { ($0.address, $0.monthlyCost) }, uniquingKeysWith: +)
+        let now = Dictionary(result.estimate.resources.map { ($0.address, $0.monthlyCost) }, uniquingKeysWith: +)
+        let addresses = Set(costs.keys).union(now.keys).filter { costs[$0] != now[$0] }.sorted()
+        if !addresses.isEmpty {
+            lines.append(StyledLine("  Cost by resource", strong))
+            for address in addresses {
+                let a = costs[address] ?? 0
+                let b = now[address] ?? 0
+                let text = "\(address)  \(Format.money(a)) → \(Format.money(b)) (\(b - a >= 0 ? "+" : "")\(Format.money(b - a)))"
+                lines.append(StyledLine("    " + TextLayout.fit(text, width: width - 4)))
+            }
+        }
+        lines.append(StyledLine())
+        return lines
+    }
+
     static func analysis(_ a: RequirementsAnalysis, width: Int, into lines: inout [StyledLine]) {
         lines.append(StyledLine("ANALYSIS", heading))
         let rows: [(String, String)] = [
