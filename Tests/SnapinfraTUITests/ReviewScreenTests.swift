@@ -253,3 +253,23 @@ import Testing
         #expect(cancelled.scenario == first.scenario && cancelled.busy == nil)
     }
 }
+
+@Suite struct PreviewPanTests {
+    /// Long preview lines end in `…`; → scrolls across them (each line then starts with `…`), ←
+    /// scrolls back and then returns to the list; another file starts at the left again.
+    @Test func longLinesAreMarkedAndScrollSideways() throws {
+        let state = AppState(project: try exampleProject("shop.json"), width: 80, height: 24)
+        let files = press(state, [.character("2"), .down, .down, .down, .character("l")]).0
+        #expect(files.focusPreview && files.previewColumn == 0)
+        let before = AppView.render(files).text
+        #expect(before.split(separator: "\n").contains { $0.contains("…│") }, "a long line ends in …:\n\(before)")
+        let right = press(files, [.right]).0
+        #expect(right.previewColumn == Update.previewPan)
+        #expect(
+            AppView.render(right).text.split(separator: "\n").contains { $0.range(of: #"^\S*│.* +[0-9]+ …"#, options: .regularExpression) != nil })
+        let back = press(right, [.left]).0
+        #expect(back.previewColumn == 0 && back.focusPreview)
+        #expect(!press(back, [.left]).0.focusPreview)
+        #expect(press(right, [.escape, .down]).0.previewColumn == 0)
+    }
+}

@@ -6,6 +6,8 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
     case showDesign, showFiles, showEnhancements, showWrite
     case open, back
     case focusList, focusPreview
+    /// → and ← on the Files screen: into the preview and across its long lines, and back.
+    case panRight, panLeft
     case cycleScale, cycleEnvironment, cycleRegion, moreTraffic, lessTraffic
     /// Enter and Esc while a what-if scenario is open.
     case keepScenario, dropScenario
@@ -96,8 +98,10 @@ public enum KeyBindings {
             ] + global
         case .files:
             return scrolling + [
-                KeyBinding([.enter, .right, .character("l")], .focusPreview, "preview the file", hint: true),
-                KeyBinding([.escape, .left, .character("h")], .focusList, "back to the list"),
+                KeyBinding([.enter], .focusPreview, "preview the file", hint: true),
+                KeyBinding([.right, .character("l")], .panRight, "preview the file, then scroll right"),
+                KeyBinding([.left, .character("h")], .panLeft, "scroll left, then back to the list"),
+                KeyBinding([.escape], .focusList, "back to the list"),
                 KeyBinding([.character("/")], .search, "search the preview", hint: true),
                 KeyBinding([.character("n")], .nextMatch, "next match"),
                 KeyBinding([.character("N")], .previousMatch, "previous match"),

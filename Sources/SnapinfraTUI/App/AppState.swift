@@ -100,6 +100,8 @@ public struct AppState: Sendable {
     public var fileSelection = 0
     public var previewScroll = 0
     public var focusPreview = false
+    /// Characters of each preview line scrolled off to the left.
+    public var previewColumn = 0
     public var searchQuery = ""
     /// The line of the match shown last, where `n` and `N` continue from.
     public var searchLine: Int?

@@ -245,8 +245,23 @@ public enum Update {
             return (askSaveAs(state), [])
         case .back, .focusList:
             state.focusPreview = false
+            state.previewColumn = 0
         case .focusPreview:
             if state.screen == .files && !state.files.isEmpty { state.focusPreview = true }
+        case .panRight:
+            guard state.screen == .files, state.files.indices.contains(state.fileSelection) else { break }
+            if !state.focusPreview {
+                state.focusPreview = true
+                break
+            }
+            let longest = state.files[state.fileSelection].content.split(separator: "\n").map(\.count).max() ?? 0
+            state.previewColumn = min(state.previewColumn + previewPan, max(0, longest - 1))
+        case .panLeft:
+            if state.focusPreview && state.previewColumn > 0 {
+                state.previewColumn = max(0, state.previewColumn - previewPan)
+            } else {
+                state.focusPreview = false
+            }
         case .search:
             if state.screen == .files {
                 state.searchDraft = ""
@@ -345,6 +360,9 @@ public enum Update {
         return text
     }
 
+    /// Columns one → or ← moves the preview by.
+    static let previewPan = 16
+
     static func move(_ state: inout AppState, by delta: Int) {
         switch state.screen {
         case .write, .wizard:
@@ -370,6 +388,7 @@ public enum Update {
                 let selection = max(0, min(state.files.count - 1, state.fileSelection + delta))
                 if selection != state.fileSelection {
                     state.previewScroll = 0
+                    state.previewColumn = 0
                     state.searchLine = nil
                 }
                 state.fileSelection = selection

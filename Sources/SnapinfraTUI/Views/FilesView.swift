@@ -68,7 +68,20 @@ enum FilesView {
             hit.underline = true
             var column = x + 2 + numberWidth
             var room = width - numberWidth - 3
-            var rest = Substring(line)
+            // A line longer than the pane ends in `…`, and one scrolled across starts with it.
+            var rest = Substring(line).dropFirst(state.previewColumn)
+            let cutLeft = state.previewColumn > 0 && !rest.isEmpty
+            let cutRight = TextWidth.width(of: String(rest)) > room - (cutLeft ? 1 : 0)
+            if cutLeft {
+                buffer.put("…", x: column, y: y + 1 + problemRow + row, style: CellStyle(dim: true))
+                column += 1
+                room -= 1
+                rest = rest.dropFirst()
+            }
+            if cutRight {
+                buffer.put("…", x: column + room - 1, y: y + 1 + problemRow + row, style: CellStyle(dim: true))
+                room -= 1
+            }
             while room > 0 {
                 guard !state.searchQuery.isEmpty, let range = rest.range(of: state.searchQuery, options: .caseInsensitive) else {
                     buffer.put(String(rest), x: column, y: y + 1 + problemRow + row, style: style, maxWidth: room)
