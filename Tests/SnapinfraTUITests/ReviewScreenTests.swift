@@ -273,3 +273,25 @@ import Testing
         #expect(press(right, [.escape, .down]).0.previewColumn == 0)
     }
 }
+
+@Suite struct WizardHelpTests {
+    /// F1 opens help anywhere in the wizard; `?` types into a text field and opens help elsewhere;
+    /// any key closes help without reaching the wizard.
+    @Test func f1AndQuestionMarkOutsideTextFields() throws {
+        var state = AppState(project: try exampleProject("shop.json"), width: 100, height: 30)
+        state = press(state, [.character("p")]).0
+        let name = try #require(state.wizard?.project.project.name)
+        #expect(state.wizard?.field != nil, "the first row is the name field")
+        let typed = press(state, [.character("?")]).0
+        #expect(typed.wizard?.project.project.name == name + "?" && !typed.showHelp)
+        let help = press(state, [.f1]).0
+        #expect(help.showHelp && AppView.render(help).text.contains("Keys (any key closes)"))
+        let closed = press(help, [.character("x")]).0
+        #expect(!closed.showHelp && closed.wizard?.project.project.name == name, "the closing key is not typed")
+        var row = state
+        for _ in 0..<12 where row.wizard?.field != nil { row = press(row, [.down]).0 }
+        #expect(row.wizard?.field == nil, "a row that is not a text field")
+        #expect(press(row, [.character("?")]).0.showHelp)
+        #expect(AppView.render(state).text.contains("F1 help"))
+    }
+}

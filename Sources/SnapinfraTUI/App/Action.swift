@@ -130,6 +130,7 @@ public enum KeyBindings {
                 KeyBinding([.left, .right, .character(" ")], .toggle, "change", hint: true),
                 KeyBinding([.control("o")], .saveAs, "save as a file", hint: true),
                 KeyBinding([.control("x")], .quit, "quit", hint: true),
+                KeyBinding([.f1, .character("?")], .help, "help", hint: true),
             ]
         case .write:
             return [

@@ -5,6 +5,8 @@ import SnapinfraFiles
 public enum Key: Sendable, Hashable {
     case up, down, left, right, pageUp, pageDown, home, end
     case tab, backTab, enter, escape, backspace, delete
+    /// Help in the wizard, where `?` is a character a field may hold.
+    case f1
     case character(Character)
     /// Ctrl and a letter (`control("w")` is Ctrl-W), for the keys text fields and the wizard use.
     case control(Character)
@@ -28,6 +30,7 @@ public enum Key: Sendable, Hashable {
         case .escape: return "Esc"
         case .backspace: return "Bksp"
         case .delete: return "Del"
+        case .f1: return "F1"
         case .control(let c): return "Ctrl-" + c.uppercased()
         case .paste: return "paste"
         case .character(" "): return "Space"

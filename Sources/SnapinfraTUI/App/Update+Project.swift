@@ -84,6 +84,13 @@ extension Update {
             return (state, [.quit])
         case .control("o"):
             return (askSaveAs(state), [])
+        case .f1:
+            state.showHelp = true
+            return (state, [])
+        case .character("?") where wizard.field == nil:
+            // In a text field `?` is text; elsewhere it is help, as on every screen.
+            state.showHelp = true
+            return (state, [])
         default:
             break
         }

@@ -119,12 +119,12 @@ public enum Update {
                 }
             }
             if state.prompt != nil { return promptKey(state, key) }
-            if state.screen == .wizard { return wizardKey(state, key) }
-            if state.searchDraft != nil { return (search(state, key), []) }
             if state.showHelp {
                 state.showHelp = false
                 return (state, [])
             }
+            if state.screen == .wizard { return wizardKey(state, key) }
+            if state.searchDraft != nil { return (search(state, key), []) }
             state.message = nil
             let action = KeyBindings.action(for: key, on: state.screen)
             if state.confirmOverwrite && action != .confirmOverwrite {

@@ -112,6 +112,7 @@ public final class NcursesTerminal: TerminalDevice {
             case SNAP_KEY_BACKSPACE: return .key(.backspace)
             case SNAP_KEY_DC: return .key(.delete)
             case SNAP_KEY_RESIZE: return .resize
+            case SNAP_KEY_F1: return .key(.f1)
             default: return .none
             }
         }
