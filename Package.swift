@@ -58,7 +58,7 @@ let package = Package(
         // Benchmarks: `swift run -c release snapinfra-bench` (numbers, never timed assertions).
         .executableTarget(name: "SnapinfraBench", dependencies: ["SnapinfraCore", "SnapinfraTUI"]),
         .testTarget(
-            name: "SnapinfraTUITests", dependencies: ["SnapinfraTUI", "SnapinfraCore", "SnapinfraAI", "CWidth", "FakeModelServer"],
+            name: "SnapinfraTUITests", dependencies: ["SnapinfraTUI", "SnapinfraCore", "SnapinfraAI", "SnapinfraFiles", "CWidth", "FakeModelServer"],
             exclude: ["Golden"]),
         // A real HTTP server on loopback that plays a language model, for the tests only.
         .target(name: "FakeModelServer", path: "Tests/FakeModelServer"),

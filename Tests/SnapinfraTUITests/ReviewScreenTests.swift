@@ -1,5 +1,6 @@
 import Foundation
 import SnapinfraCore
+import SnapinfraFiles
 import Testing
 
 @testable import SnapinfraTUI
@@ -293,5 +294,36 @@ import Testing
         #expect(row.wizard?.field == nil, "a row that is not a text field")
         #expect(press(row, [.character("?")]).0.showHelp)
         #expect(AppView.render(state).text.contains("F1 help"))
+    }
+}
+
+@Suite struct RemovalTests {
+    /// Removing a table (or a field, an endpoint) asks first: a second `x` on the same row removes
+    /// it, any other key keeps it.
+    @Test func removingATableAsksFirst() throws {
+        let project = try exampleProject("shop.json")
+        var state = AppState(examples: [], width: 100, height: 30)
+        Update.startWizard(&state, Wizard(project: project, step: .database), source: nil)
+        var row = state
+        for _ in 0..<10 where !AppView.render(row).text.contains("> Table customers") { row = press(row, [.down]).0 }
+        let asked = press(row, [.character("x")]).0
+        #expect(asked.message?.hasPrefix("Remove table customers and its 4 fields?") == true, "\(asked.message ?? "")")
+        #expect(asked.wizard?.project.project.schema.count == 5)
+        let kept = press(asked, [.down, .up, .character("x")]).0
+        #expect(kept.wizard?.project.project.schema.count == 5, "moving away forgets the question")
+        let removed = press(asked, [.character("x")]).0
+        #expect(removed.wizard?.project.project.schema.count == 4 && removed.message == "Removed table customers.")
+    }
+
+    /// Forgetting a draft on the start screen asks first too.
+    @Test func forgettingADraftAsksFirst() throws {
+        let draft = Draft(id: "d1", savedAt: Date(), step: "review", sourcePath: nil, project: try exampleProject("shop.json"))
+        var state = AppState(examples: [], width: 100, height: 30, drafts: [draft])
+        state.startSelection = state.startItems.firstIndex(of: .resume(0)) ?? 0
+        let (asked, effects) = Update.update(state, .key(.character("x")))
+        #expect(effects.isEmpty && asked.drafts.count == 1 && asked.message?.hasPrefix("Forget the draft of Harbour Shop?") == true)
+        #expect(Update.update(asked, .key(.down)).0.pendingDraftRemoval == nil)
+        let (forgot, done) = Update.update(asked, .key(.character("x")))
+        #expect(forgot.drafts.isEmpty && done == [.deleteDraft("d1")])
     }
 }

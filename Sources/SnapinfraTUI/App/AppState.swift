@@ -151,6 +151,8 @@ public struct AppState: Sendable {
     public var drafts: [Draft] = []
     /// Esc on the wizard's first step asked once to discard edits that have problems.
     public var confirmDiscard = false
+    /// The draft `x` was pressed on once on the start screen: a second `x` forgets it.
+    public var pendingDraftRemoval: String?
     /// The what-if scenario on screen, if one is open.
     public var scenario: Scenario?
 

@@ -127,6 +127,8 @@ public enum Update {
             if state.searchDraft != nil { return (search(state, key), []) }
             state.message = nil
             let action = KeyBindings.action(for: key, on: state.screen)
+            // Forgetting a draft is confirmed by a second x, and by nothing else.
+            if action != .deleteDraft { state.pendingDraftRemoval = nil }
             if state.confirmOverwrite && action != .confirmOverwrite {
                 state.confirmOverwrite = false
                 state.message = "Kept the files changed by hand; nothing was written."
@@ -237,6 +239,13 @@ public enum Update {
             guard state.screen == .start, items.indices.contains(state.startSelection),
                 case .resume(let index) = items[state.startSelection]
             else { break }
+            guard state.pendingDraftRemoval == state.drafts[index].id else {
+                state.pendingDraftRemoval = state.drafts[index].id
+                state.message =
+                    "Forget the draft of \(DisplayText.escape(state.drafts[index].project.project.name, limit: 40))? x again forgets it; any other key keeps it."
+                break
+            }
+            state.pendingDraftRemoval = nil
             let draft = state.drafts.remove(at: index)
             state.startSelection = min(state.startSelection, state.startItems.count - 1)
             state.message = "Forgot the draft of \(DisplayText.escape(draft.project.project.name, limit: 40))."

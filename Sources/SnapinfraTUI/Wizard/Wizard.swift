@@ -54,6 +54,9 @@ public struct Wizard: Sendable, Hashable {
         ProjectFile(project: Project(name: ""))
     }
 
+    /// The row `x` was pressed on once: a second `x` there removes it, any other key keeps it.
+    var pendingRemoval: WizardAction?
+
     /// The project changed since `diagnostics` and `estimate` were worked out; the runner checks
     /// it off the input loop (`Effect.checkWizard`), so a keystroke never waits for it.
     public private(set) var stale = false

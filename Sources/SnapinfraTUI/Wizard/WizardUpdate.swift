@@ -21,6 +21,17 @@ enum WizardUpdate {
         w.row = min(w.row, max(0, rows.count - 1))
         guard rows.indices.contains(w.row) else { return out }
         let row = rows[w.row]
+        // A removal asked for once is confirmed by the same key on the same row, and only then.
+        let pending = w.pendingRemoval
+        w.pendingRemoval = nil
+        if case .action(let action) = row.kind, key == .character("x") || key == .delete {
+            guard pending == action else {
+                w.pendingRemoval = action
+                out.wizard = w
+                out.message = removalQuestion(action, w)
+                return out
+            }
+        }
         switch key {
         case .up, .backTab:
             move(&w, by: -1)
@@ -135,6 +146,21 @@ enum WizardUpdate {
         }
         w.invalidate()
         return nil
+    }
+
+    /// What a first `x` asks, naming what would go; nil rows (add, next) remove nothing.
+    static func removalQuestion(_ action: WizardAction, _ w: Wizard) -> String? {
+        let what: String
+        switch action {
+        case .openTable(let t):
+            what = "table \(w.tableName(t)) and its \(Plural.count(w.project.project.schema[t].fields.count, "field"))"
+        case .openField(let t, let f): what = "field \(w.fieldName(t, f))"
+        case .openEndpoint(let e):
+            let endpoint = w.project.project.endpoints[e]
+            what = "\(endpoint.method.rawValue) \(DisplayText.escape(endpoint.path, limit: 60))"
+        default: return nil
+        }
+        return "Remove \(what)? x again removes it; any other key keeps it."
     }
 
     static func remove(_ action: WizardAction, _ w: inout Wizard) -> String? {
