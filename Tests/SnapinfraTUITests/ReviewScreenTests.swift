@@ -327,3 +327,18 @@ import Testing
         #expect(forgot.drafts.isEmpty && done == [.deleteDraft("d1")])
     }
 }
+
+@Suite struct DetailFocusTests {
+    /// Enter or `l` on the Enhance screen focuses the detail, where j/k scroll it; Esc or `h` go
+    /// back to the list, where j/k move the selection again.
+    @Test func enterFocusesTheDetailAndEscComesBack() throws {
+        let state = press(AppState(project: try exampleProject("shop.json"), width: 100, height: 30), [.character("3")]).0
+        let selected = state.enhancementSelection
+        let focused = press(state, [.enter, .character("j"), .character("j")]).0
+        #expect(focused.focusPreview && focused.detailScroll == 2 && focused.enhancementSelection == selected)
+        let back = press(focused, [.escape, .character("j")]).0
+        #expect(!back.focusPreview && back.enhancementSelection != selected)
+        #expect(press(state, [.character("l")]).0.focusPreview && !press(state, [.character("l"), .character("h")]).0.focusPreview)
+        #expect(!press(focused, [.character("2"), .character("3")]).0.focusPreview, "coming back to the screen starts on the list")
+    }
+}

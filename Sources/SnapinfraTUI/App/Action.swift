@@ -112,6 +112,8 @@ public enum KeyBindings {
                 KeyBinding([.down, .character("j")], .moveDown, "next suggestion", hint: true),
                 KeyBinding([.character(" ")], .toggle, "apply or remove", hint: true),
                 KeyBinding([.character("a")], .applySafe, "apply every safe suggestion", hint: true),
+                KeyBinding([.enter, .right, .character("l")], .focusPreview, "focus the detail (j/k then scroll it)"),
+                KeyBinding([.escape, .left, .character("h")], .focusList, "back to the list"),
                 KeyBinding([.home, .character("g")], .top, "first suggestion"),
                 KeyBinding([.end, .character("G")], .bottom, "last suggestion"),
                 // Undo has a key of its own: `u` is page up on every screen, here the detail's.

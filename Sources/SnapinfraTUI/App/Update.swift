@@ -149,6 +149,8 @@ public enum Update {
             guard state.result != nil else { break }
             let order: [Screen] = [.design, .files, .enhancements, .write]
             let index = order.firstIndex(of: state.screen) ?? 0
+            // Each screen opens with its list in focus.
+            if state.screen == .enhancements { state.focusPreview = false }
             switch action {
             case .nextScreen: state.screen = order[(index + 1) % order.count]
             case .previousScreen: state.screen = order[(index + order.count - 1) % order.count]
@@ -257,6 +259,7 @@ public enum Update {
             state.previewColumn = 0
         case .focusPreview:
             if state.screen == .files && !state.files.isEmpty { state.focusPreview = true }
+            if state.screen == .enhancements && !state.suggestions.isEmpty { state.focusPreview = true }
         case .panRight:
             guard state.screen == .files, state.files.indices.contains(state.fileSelection) else { break }
             if !state.focusPreview {
@@ -376,6 +379,8 @@ public enum Update {
         switch state.screen {
         case .write, .wizard:
             break
+        case .enhancements where state.focusPreview:
+            state.detailScroll = max(0, min(state.detailScroll + delta, max(0, state.detailDiff.count - 1)))
         case .enhancements:
             // The cursor follows the rows as drawn (grouped by category), not the catalogue.
             let order = state.drawnSuggestionOrder

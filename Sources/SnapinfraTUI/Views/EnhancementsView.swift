@@ -42,7 +42,7 @@ enum EnhancementsView {
         let value = state.securityScore.map { Format.number($0.value, digits: 1) }
         var title = counts + (value.map { " · score \($0)" } ?? "")
         if TextWidth.width(of: title) > width - 5, let value { title = counts + " · \(value)%" }
-        AppView.box(&buffer, x: x, y: y, width: width, height: height, title: title, focused: true)
+        AppView.box(&buffer, x: x, y: y, width: width, height: height, title: title, focused: !state.focusPreview)
         let all = rows(state)
         let visible = height - 2
         let selectedRow = all.firstIndex { $0.index == state.enhancementSelection } ?? 0
@@ -125,7 +125,7 @@ enum EnhancementsView {
         let start = min(state.detailScroll, max(0, lines.count - visible))
         AppView.box(
             &buffer, x: x, y: y, width: width, height: height, title: "Detail \(start + 1)-\(min(lines.count, start + visible))/\(lines.count)",
-            focused: false)
+            focused: state.focusPreview)
         for (row, line) in lines.dropFirst(start).prefix(visible).enumerated() {
             line.draw(into: &buffer, x: x + 1, y: y + 1 + row, width: width - 2)
         }
