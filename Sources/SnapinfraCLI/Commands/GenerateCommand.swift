@@ -64,7 +64,7 @@ struct GenerateCommand: ParsableCommand {
             project.options.targets = try Self.targets(target)
         }
         let pipeline = Pipeline(advisor: try ai.assistant(), templates: try loadTemplates())
-        var designed = pipeline.design(project)
+        let designed = pipeline.design(project)
         designed.report.warnIfFellBack(source: file == "-" ? "<stdin>" : DisplayText.escape(file, limit: 200))
         var chosen: [String] = []
         if let apply {
