@@ -17,15 +17,17 @@ public enum TUIRunner {
             _ = message.withCString { write(2, $0, strlen($0)) }
             return 2
         }
-        return loop(terminal, pipeline: assistant.map { Pipeline(advisor: $0) } ?? Job.rules, makeState)
+        return loop(terminal, assistant: assistant, makeState)
     }
 
     /// Reads input from `terminal` until a quit or a signal, running `update` and drawing `view`;
-    /// slow work runs on a worker thread. Returns the exit code.
+    /// slow work runs on a worker thread. `assistant` designs, ranks and drafts when the jobs ask
+    /// the model. Returns the exit code.
     public static func loop(
-        _ terminal: some TerminalDevice, pipeline: Pipeline, _ makeState: (_ width: Int, _ height: Int) -> AppState
+        _ terminal: some TerminalDevice, assistant: AIAssistant? = nil, _ makeState: (_ width: Int, _ height: Int) -> AppState
     ) -> Int32 {
-        let assistant = pipeline.advisor as? AIAssistant
+        // One pipeline for the session, so toggles reuse what it rendered and parsed.
+        let pipeline = assistant.map { Pipeline(advisor: $0) } ?? Job.rules
         let size = terminal.size
         var state = makeState(size.width, size.height)
         var worker: Worker?

@@ -84,7 +84,7 @@ final class ScriptedTerminal: TerminalDevice {
                 .resize(80, 24), .key(.tab), .key(.tab), .waitFor("[x] vpc-flow-logs"),
                 .key(.character("q")),
             ])
-        let code = TUIRunner.loop(terminal, pipeline: Pipeline()) { width, height in
+        let code = TUIRunner.loop(terminal) { width, height in
             AppState(project: project, width: width, height: height, suggestLater: true)
         }
         #expect(terminal.timedOut == nil, "the screen never showed \(terminal.timedOut ?? "")")

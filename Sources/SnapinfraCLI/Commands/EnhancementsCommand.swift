@@ -29,11 +29,11 @@ struct EnhancementsCommand: ParsableCommand {
         var designed = pipeline.design(project)
         designed.report.warnIfFellBack(source: file == "-" ? "<stdin>" : DisplayText.escape(file, limit: 200))
         var suggestions = pipeline.suggestions(for: designed)
-        guard let score = pipeline.score(designed) else { throw CommandFailure(message: "the templates could not be rendered", exitCode: 1) }
         if let diffID {
             try printDiff(diffID, suggestions: suggestions, pipeline: pipeline, designed: designed)
             return
         }
+        guard let score = pipeline.score(designed) else { throw CommandFailure(message: "the templates could not be rendered", exitCode: 1) }
         suggestions = pipeline.rank(suggestions, &designed)
         let result = designed.result
         let report = designed.report

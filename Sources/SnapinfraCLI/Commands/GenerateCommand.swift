@@ -63,14 +63,30 @@ struct GenerateCommand: ParsableCommand {
         if let target {
             project.options.targets = try Self.targets(target)
         }
+        if let report {
+            // Checked before anything is written: a report that cannot be written is a usage error.
+            var isFolder: ObjCBool = false
+            let folder = URL(fileURLWithPath: report).deletingLastPathComponent().path
+            guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+                throw CommandFailure.usage("--report: \(DisplayText.escape(folder, limit: 200)) is not a folder")
+            }
+        }
         let pipeline = Pipeline(advisor: try ai.assistant(), templates: try loadTemplates())
         let designed = pipeline.design(project)
+        // The suggestions for the design, measured once for --apply-safe and the report.
+        var measured: [Enhancement]?
+        func offered() -> [Enhancement] {
+            if let measured { return measured }
+            let suggestions = pipeline.suggestions(for: designed)
+            measured = suggestions
+            return suggestions
+        }
         designed.report.warnIfFellBack(source: file == "-" ? "<stdin>" : DisplayText.escape(file, limit: 200))
         var chosen: [String] = []
         if let apply {
             chosen = apply.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         } else if applySafe || project.options.autoApplyEnhancements {
-            chosen = pipeline.safeIDs(pipeline.suggestions(for: designed))
+            chosen = pipeline.safeIDs(offered())
             if !project.options.enableAIEnhancements {
                 StandardError.write("note: options.enableAIEnhancements is false, so there are no suggestions to apply")
             }
@@ -130,10 +146,10 @@ struct GenerateCommand: ParsableCommand {
             throw CommandFailure.usage("\(error)")
         }
         if let report {
-            let offered = pipeline.suggestions(for: designed)
-            let compliance = ComplianceChecklist(result: result, file: project, offered: offered.map(\.id))
+            let suggestions = offered()
+            let compliance = ComplianceChecklist(result: result, file: project, offered: suggestions.map(\.id))
             do {
-                try Data(ReviewReport.markdown(validated, suggestions: offered, compliance: compliance).utf8)
+                try Data(ReviewReport.markdown(validated, suggestions: suggestions, compliance: compliance).utf8)
                     .write(to: URL(fileURLWithPath: report), options: .atomic)
             } catch {
                 throw CommandFailure(

@@ -7,6 +7,9 @@ struct TerraformBlock: Sendable, Hashable {
     var block: HCLBlock
     /// Check ids the block opts out of with `#checkov:skip=ID:reason`.
     var skipped: Set<String>
+    /// Every attribute and nested block at any depth, gathered once for the checks that ask.
+    private let everyAttribute: [HCLAttribute]
+    private let everyBlock: [HCLBlock]
 
     init(_ block: HCLBlock) {
         kind = block.type
@@ -14,6 +17,8 @@ struct TerraformBlock: Sendable, Hashable {
         name = block.type == "provider" ? "" : block.labels.dropFirst().first ?? ""
         self.block = block
         skipped = Set(block.checkovSkips)
+        everyAttribute = Self.attributes(in: block.body)
+        everyBlock = Self.blocks(in: block.body)
     }
 
     var address: String { kind == "data" ? "data.\(type).\(name)" : "\(type).\(name)" }
@@ -39,20 +44,20 @@ struct TerraformBlock: Sendable, Hashable {
 
     /// The value of the first attribute of that name at any depth, in reading order.
     func value(_ attribute: String) -> String? {
-        Self.attributes(in: block.body).filter { $0.name == attribute }.min { $0.position < $1.position }?.value
+        everyAttribute.filter { $0.name == attribute }.min { $0.position < $1.position }?.value
     }
 
     /// Whether the block sets the attribute, at any depth.
-    func has(_ attribute: String) -> Bool { Self.attributes(in: block.body).contains { $0.name == attribute } }
+    func has(_ attribute: String) -> Bool { everyAttribute.contains { $0.name == attribute } }
 
     /// Whether the attribute is `true`, at any depth.
-    func isTrue(_ attribute: String) -> Bool { Self.attributes(in: block.body).contains { $0.name == attribute && $0.value == "true" } }
+    func isTrue(_ attribute: String) -> Bool { everyAttribute.contains { $0.name == attribute && $0.value == "true" } }
 
     /// Whether some attribute at any depth has exactly this value (`"HTTPS"` with its quotes).
-    func hasValue(_ value: String) -> Bool { Self.attributes(in: block.body).contains { $0.value == value } }
+    func hasValue(_ value: String) -> Bool { everyAttribute.contains { $0.value == value } }
 
     /// Whether a nested block of this type appears at any depth.
-    func hasBlock(_ type: String) -> Bool { Self.blocks(in: block.body).contains { $0.type == type } }
+    func hasBlock(_ type: String) -> Bool { everyBlock.contains { $0.type == type } }
 
     /// The integer value of the first attribute of that name, if it is a literal.
     func integer(_ attribute: String) -> Int? { value(attribute).flatMap { Int($0) } }

@@ -19,14 +19,16 @@ public enum Screen: String, Sendable, Hashable, CaseIterable {
     }
 }
 
-/// A modal state over the screen: help, a search being typed, a question at the bottom, or the
-/// Write screen's second press to overwrite.
+/// A modal state over the screen: help, a search being typed, a question at the bottom, or a
+/// second press asked for (to overwrite hand edits, to forget a draft).
 public enum Mode: Sendable, Hashable {
     case normal
     case help
     case searching(String)
     case prompt(Prompt)
     case confirmingOverwrite
+    /// `x` was pressed once on this draft (its id) on the start screen.
+    case confirmingDraftRemoval(String)
 }
 
 /// A what-if being explored beside the project it started from. The screens show the scenario;
@@ -89,11 +91,8 @@ public struct AppState: Sendable {
     /// at once.
     public var mode: Mode = .normal
     public var project: ProjectFile?
-    public var result: DesignResult?
-    public var files: [RenderedFile] = []
-    public var validation: [Diagnostic] = []
-    /// The security score of the files now shown.
-    public private(set) var securityScore: SecurityScore?
+    /// Every finding shown for the files: the pipeline's, and why a set could not be applied.
+    public private(set) var validation: [Diagnostic] = []
     public var examples: [ExampleProject] = []
     public var startSelection = 0
     public var designScroll = 0
@@ -128,6 +127,10 @@ public struct AppState: Sendable {
     public private(set) var detailPreview: TogglePreview?
     /// The files and findings on screen as the pipeline's last stage.
     public private(set) var current: Validated?
+    /// The design shown, its files and their security score: all from `current`.
+    public var result: DesignResult? { current?.result ?? baseResult }
+    public var files: [RenderedFile] { current?.files ?? [] }
+    public var securityScore: SecurityScore? { current?.score }
     public var detailDiff: [String] { detailPreview?.lines ?? [] }
     public var detailScroll = 0
     /// Work under way off the input loop, if any.
@@ -151,8 +154,6 @@ public struct AppState: Sendable {
     public var drafts: [Draft] = []
     /// Esc on the wizard's first step asked once to discard edits that have problems.
     public var confirmDiscard = false
-    /// The draft `x` was pressed on once on the start screen: a second `x` forgets it.
-    public var pendingDraftRemoval: String?
     /// The what-if scenario on screen, if one is open.
     public var scenario: Scenario?
 
@@ -181,6 +182,18 @@ public struct AppState: Sendable {
             if let newValue {
                 mode = .prompt(newValue)
             } else if case .prompt = mode {
+                mode = .normal
+            }
+        }
+    }
+
+    /// The draft `x` was pressed on once on the start screen: a second `x` forgets it.
+    public var pendingDraftRemoval: String? {
+        get { if case .confirmingDraftRemoval(let id) = mode { id } else { nil } }
+        set {
+            if let newValue {
+                mode = .confirmingDraftRemoval(newValue)
+            } else if case .confirmingDraftRemoval = mode {
                 mode = .normal
             }
         }
@@ -269,10 +282,7 @@ public struct AppState: Sendable {
         keptAside = done.keptAside
         plan = nil
         writtenTo = nil
-        result = done.result
-        files = done.files
         validation = done.validation
-        securityScore = done.securityScore
         current = done.validated
         fileSelection = min(fileSelection, max(0, files.count - 1))
         layOut()

@@ -59,15 +59,14 @@ public struct Job: Sendable, Hashable {
         guard let validated else {
             return JobResult(
                 id: id, project: project, base: designed.result, suggestions: suggestions, applied: applied, keptAside: keptAside,
-                result: designed.result, files: [], validation: problems + [.error("", "the templates could not be rendered")], securityScore: nil,
-                diffFor: nil, diff: TogglePreview(lines: []), suggested: suggest, ai: report, validated: nil)
+                validation: problems + [.error("", "the templates could not be rendered")], diffFor: nil, diff: TogglePreview(lines: []),
+                suggested: suggest, ai: report, validated: nil)
         }
         let diffed = diffFor.flatMap { id in suggestions.contains { $0.id == id } ? id : nil }
         let diff = diffed.map { pipeline.preview(toggling: $0, at: validated, suggestions: suggestions) } ?? TogglePreview(lines: [])
         return JobResult(
             id: id, project: project, base: designed.result, suggestions: suggestions, applied: applied, keptAside: keptAside,
-            result: validated.result, files: validated.files, validation: problems + validated.findings, securityScore: validated.score,
-            diffFor: diffed, diff: diff, suggested: suggest, ai: report, validated: validated)
+            validation: problems + validated.findings, diffFor: diffed, diff: diff, suggested: suggest, ai: report, validated: validated)
     }
 }
 
@@ -80,10 +79,8 @@ public struct JobResult: Sendable, Hashable {
     public var applied: [String]
     /// Chosen suggestions this design does not offer, kept for when it does again.
     public var keptAside: [String]
-    public var result: DesignResult
-    public var files: [RenderedFile]
+    /// Every finding shown: the pipeline's, and why a set could not be applied.
     public var validation: [Diagnostic]
-    public var securityScore: SecurityScore?
     /// The suggestion `diff` is for, if the job worked one out.
     public var diffFor: String?
     public var diff: TogglePreview
@@ -91,8 +88,14 @@ public struct JobResult: Sendable, Hashable {
     public var suggested: Bool
     /// What the model did, when the job asked it.
     public var ai: AIReport?
-    /// The pipeline's last stage for `result`, which toggle previews start from.
+    /// The pipeline's last stage: the design with the set applied, its files and score; nil if the
+    /// templates could not be rendered.
     public var validated: Validated?
+
+    /// The design shown: with the set applied, or the base when nothing could be rendered.
+    public var result: DesignResult { validated?.result ?? base }
+    public var files: [RenderedFile] { validated?.files ?? [] }
+    public var securityScore: SecurityScore? { validated?.score }
 }
 
 /// The job under way, and what Esc puts back.

@@ -200,7 +200,8 @@ public enum Update {
         case .editFolder:
             // The one line editor every prompt uses: Ctrl-U/W/K, Home/End, ←/→ and Tab completion.
             state.prompt = Prompt(kind: .outputFolder, field: TextField(state.outputFolder, limit: 500))
-        case .write where state.scenario != nil, .editProject where state.scenario != nil:
+        case .write where state.scenario != nil, .confirmOverwrite where state.scenario != nil, .writeReport where state.scenario != nil,
+            .editProject where state.scenario != nil:
             state.message = "A what-if is open: Enter on the Design screen keeps it, Esc drops it."
         case .write:
             guard let plan = state.plan else { return (state, [.plan(folder: state.outputFolder)]) }
