@@ -77,12 +77,25 @@ public struct OutputWriter {
         return url
     }
 
+    /// Writes the plan: every file it puts in the folder, the base of every generated file under
+    /// `.snapinfra/base/`, and the manifest, all or nothing. A plan with a conflict not yet settled
+    /// is refused.
     public func write(_ plan: OutputPlan, manifest: Manifest) throws {
+        if let open = plan.mergeConflicts.first {
+            throw OutputWriteError("\(open.path) has \(Plural.count(open.openConflicts, "conflict")) to settle first; nothing was changed")
+        }
         let manifestText = try JSONText.encode(manifest) + "\n"
-        var writes = plan.items.filter { $0.status == .new || $0.status == .changed || $0.status == .handEdited }
-            .compactMap { item in item.content.map { (item.path, $0) } }
+        var writes = plan.items.filter(\.writes).compactMap { item in item.content.map { (item.path, $0) } }
+        let generated = Set(plan.items.compactMap { $0.generated == nil ? nil : $0.path })
+        for item in plan.items {
+            guard let content = item.generated else { continue }
+            writes.append((Manifest.basePath(item.path), content))
+        }
         writes.append((Manifest.fileName, manifestText))
-        let removals = plan.items.filter { $0.status == .removed || ($0.status == .handEdited && $0.content == nil) }.map(\.path)
+        var removals = plan.items.filter(\.removes).map(\.path)
+        // The bases of files no longer generated go with them.
+        removals += plan.items.filter { !generated.contains($0.path) }.map { Manifest.basePath($0.path) }
+            .filter { files.fileExists(atPath: folder.appendingPathComponent($0).path) }
 
         if !files.fileExists(atPath: folder.path) {
             try writeNewFolder(writes)
@@ -241,12 +254,29 @@ public struct OutputWriteError: Error, CustomStringConvertible {
 extension OutputWriter {
     /// The plan for writing `files` here: statuses against the manifest and the files on disk,
     /// after finishing or rolling back what an interrupted run left.
-    public func plan(_ files: [RenderedFile]) throws -> OutputPlan {
+    /// With `merge`, files changed by hand are merged three ways with the new content (see
+    /// `OutputPlan.merging`).
+    public func plan(_ files: [RenderedFile], merge: Bool = false) throws -> OutputPlan {
         let notes = try recover()
         let previous = try previousManifest()
         let paths = files.map(\.path) + (previous?.files.map(\.path) ?? [])
         var plan = OutputPlan.make(files: files, onDisk: try hashes(of: paths), previous: previous)
+        if merge {
+            plan = plan.merging(previous: previous, read: text(of:))
+        }
         plan.notes = notes
         return plan
+    }
+
+    /// The text of a file of the output, nil if it is not there (or is reached through a link).
+    public func text(of path: String) -> String? {
+        guard let url = try? destination(path), let data = files.contents(atPath: url.path) else { return nil }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// How each file of the last run stands now: as written, changed by hand, missing.
+    public func states() throws -> [(path: String, state: Manifest.FileState)] {
+        guard let manifest = try previousManifest() else { return [] }
+        return manifest.states(onDisk: try hashes(of: manifest.files.map(\.path)))
     }
 }

@@ -31,7 +31,10 @@ import Testing
         }
         let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("snapinfra.json"))) as? [String: Any]
         let entries = manifest?["files"] as? [[String: Any]] ?? []
-        #expect(entries.count == files.count - 1)
+        let bases = files.filter { $0.hasPrefix(".snapinfra/base/") }
+        #expect(entries.count == files.count - 1 - bases.count)
+        #expect(bases.count == entries.count, "every file has its base kept for the next merge")
+        #expect(entries.allSatisfy { ($0["base"] as? String) == ".snapinfra/base/" + ($0["path"] as? String ?? "") })
         #expect(entries.allSatisfy { ($0["sha256"] as? String)?.count == 64 })
         #expect(result.stdout.contains("new         \(out.path)/DEPLOY.md"))
     }
@@ -77,12 +80,94 @@ import Testing
         try edited.write(to: network, atomically: true, encoding: .utf8)
         let refused = try CLIRunner.run(["generate", "examples/shop.json", "--out", out.path, "--target", "terraform"])
         #expect(refused.status == 3)
-        #expect(refused.stderr.contains("infra/terraform/network.tf: error: changed by hand since Snapinfra wrote it; use --force to overwrite"))
+        #expect(
+            refused.stderr.contains(
+                "infra/terraform/network.tf: error: changed by hand since Snapinfra wrote it; --merge keeps the edits, --force overwrites them"))
         #expect(try String(contentsOf: network, encoding: .utf8) == edited, "a refused run must not touch the file")
 
         let forced = try CLIRunner.run(["generate", "examples/shop.json", "--out", out.path, "--force"])
         #expect(forced.status == 0)
         #expect(try String(contentsOf: network, encoding: .utf8) != edited)
+    }
+
+    /// The project of `examples/saas-api.json` with ten times the traffic: the tasks grow and a
+    /// cache is added, which changes compute.tf away from its first resource.
+    private func busierProject() throws -> URL {
+        let url = temporaryFolder().appendingPathExtension("json")
+        var object = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: "examples/saas-api.json"))) as? [String: Any] ?? [:]
+        var project = object["project"] as? [String: Any] ?? [:]
+        var traffic = project["traffic"] as? [String: Any] ?? [:]
+        traffic["requestsPerSecond"] = 400
+        project["traffic"] = traffic
+        object["project"] = project
+        try JSONSerialization.data(withJSONObject: object).write(to: url)
+        return url
+    }
+
+    @Test func mergeKeepsHandEditsAndRefusesConflicts() throws {
+        let out = temporaryFolder()
+        let busier = try busierProject()
+        defer {
+            try? FileManager.default.removeItem(at: out)
+            try? FileManager.default.removeItem(at: busier)
+        }
+        #expect(try CLIRunner.run(["generate", "examples/saas-api.json", "--out", out.path]).status == 0)
+        let compute = out.appendingPathComponent("infra/terraform/compute.tf")
+        let original = try String(contentsOf: compute, encoding: .utf8)
+        let edited = original.replacingOccurrences(
+            of: "\nresource \"aws_ecs_cluster\"", with: "\n# Reviewed by on-call\nresource \"aws_ecs_cluster\"")
+        #expect(edited != original)
+        try edited.write(to: compute, atomically: true, encoding: .utf8)
+
+        let merged = try CLIRunner.run(["generate", busier.path, "--out", out.path, "--merge"])
+        #expect(merged.status == 0, "\(merged.stderr)")
+        #expect(merged.stdout.contains("merged      \(out.path)/infra/terraform/compute.tf (1 hand edit kept)"))
+        let after = try String(contentsOf: compute, encoding: .utf8)
+        #expect(after.contains("# Reviewed by on-call\nresource \"aws_ecs_cluster\""), "the hand edit is kept")
+        #expect(after.contains("cpu                      = 4096"), "the new sizing is written")
+        let base = try String(contentsOf: out.appendingPathComponent(".snapinfra/base/infra/terraform/compute.tf"), encoding: .utf8)
+        #expect(!base.contains("# Reviewed by on-call") && base.contains("cpu                      = 4096"), "the base is what was generated")
+        // Still hand-edited: a run without --merge refuses, one with it changes nothing more.
+        #expect(try CLIRunner.run(["generate", busier.path, "--out", out.path]).status == 3)
+        let again = try CLIRunner.run(["generate", busier.path, "--out", out.path, "--merge"])
+        #expect(again.status == 0)
+        #expect(try String(contentsOf: compute, encoding: .utf8) == after)
+
+        // A hand edit on the lines the next run changes is a conflict: listed, nothing written.
+        let clash = after.replacingOccurrences(of: "cpu                      = 4096", with: "cpu                      = 2048")
+        try clash.write(to: compute, atomically: true, encoding: .utf8)
+        let deploy = try String(contentsOf: out.appendingPathComponent("DEPLOY.md"), encoding: .utf8)
+        let refused = try CLIRunner.run(["generate", "examples/saas-api.json", "--out", out.path, "--merge"])
+        #expect(refused.status == 3)
+        #expect(refused.stderr.contains("infra/terraform/compute.tf:") && refused.stderr.contains("error: conflict"))
+        #expect(refused.stderr.contains("  |   cpu                      = 2048") && refused.stderr.contains("  |   cpu                      = 512"))
+        #expect(try String(contentsOf: compute, encoding: .utf8) == clash, "nothing is written on a conflict")
+        #expect(try String(contentsOf: out.appendingPathComponent("DEPLOY.md"), encoding: .utf8) == deploy)
+        let json = try CLIRunner.run(["generate", "examples/saas-api.json", "--out", out.path, "--merge", "--json"])
+        let failure = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        #expect(json.status == 3)
+        #expect(failure?["success"] as? Bool == false)
+        let details = failure?["details"] as? [String] ?? []
+        #expect(details.contains { $0.contains("error: conflict") })
+        #expect(try CLIRunner.run(["generate", busier.path, "--out", out.path, "--merge", "--force"]).status == 2)
+    }
+
+    @Test func aMergeThatBreaksTheTerraformIsNotWritten() throws {
+        let out = temporaryFolder()
+        let busier = try busierProject()
+        defer {
+            try? FileManager.default.removeItem(at: out)
+            try? FileManager.default.removeItem(at: busier)
+        }
+        #expect(try CLIRunner.run(["generate", "examples/saas-api.json", "--out", out.path]).status == 0)
+        let compute = out.appendingPathComponent("infra/terraform/compute.tf")
+        let broken = try String(contentsOf: compute, encoding: .utf8).replacingOccurrences(
+            of: "resource \"aws_ecs_cluster\" \"this\" {", with: "resource \"aws_ecs_cluster\" \"this\" {\n  tags = {")
+        try broken.write(to: compute, atomically: true, encoding: .utf8)
+        let result = try CLIRunner.run(["generate", busier.path, "--out", out.path, "--merge"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("infra/terraform/compute.tf") && result.stderr.contains("(after merging hand edits)"))
+        #expect(try String(contentsOf: compute, encoding: .utf8) == broken)
     }
 
     @Test func anInvalidProjectWritesNothing() throws {

@@ -11,7 +11,12 @@ struct GenerateCommand: ParsableCommand {
         abstract: "Design, render and validate the infrastructure files, and write them into a folder.",
         discussion: """
             Exit status: 0 success, 1 invalid project or output, 2 usage error, 3 the folder holds \
-            changes Snapinfra did not make (use --force to overwrite them).
+            changes Snapinfra did not make (--merge keeps them, --force overwrites them), or, with --merge, \
+            a hand edit conflicts with the new output (nothing is written; each conflict is listed).
+
+            --merge merges per hunk, three ways: the base is what Snapinfra wrote last time, kept in \
+            DIR/.snapinfra/base/ (commit it with the output). Hand edits are kept where the new output \
+            does not change the same lines.
             """
     )
 
@@ -36,6 +41,9 @@ struct GenerateCommand: ParsableCommand {
     @Flag(help: "Overwrite files changed by hand since the last run.")
     var force = false
 
+    @Flag(help: "Keep hand edits: merge each file changed by hand with the new output, per hunk; any conflict writes nothing (exit 3).")
+    var merge = false
+
     @Flag(help: "Print what each file would become (new, changed, unchanged, hand-edited, removed) and write nothing.")
     var dryRun = false
 
@@ -50,12 +58,17 @@ struct GenerateCommand: ParsableCommand {
 
     private func printPlan(_ plan: OutputPlan) {
         for item in plan.items {
-            print("\(item.status.rawValue.padding(toLength: 11, withPad: " ", startingAt: 0)) \(DisplayText.escape(out, limit: 200))/\(item.path)")
+            let status = item.status.rawValue
+            let padded = status.count < 11 ? status + String(repeating: " ", count: 11 - status.count) : status
+            print(
+                "\(padded) \(DisplayText.escape(out, limit: 200))/\(DisplayText.escape(item.path, limit: 200))"
+                    + (item.detail.map { " (\($0))" } ?? ""))
         }
     }
 
     func validate() throws {
         if apply != nil && applySafe { throw ValidationError("--apply and --apply-safe cannot be combined") }
+        if merge && force { throw ValidationError("--merge keeps hand edits and --force overwrites them; give one") }
     }
 
     func run() throws {
@@ -116,15 +129,41 @@ struct GenerateCommand: ParsableCommand {
         let writer = OutputWriter(path: out)
         let plan: OutputPlan
         do {
-            plan = try writer.plan(rendered)
+            plan = try writer.plan(rendered, merge: merge)
         } catch {
             throw CommandFailure.usage("\(error)")
         }
         for note in plan.notes { StandardError.write("note: \(note)") }
+        let shownFolder = DisplayText.escape(out, limit: 200)
+        if !plan.mergeConflicts.isEmpty && !dryRun {
+            let report = plan.conflictReport(folder: shownFolder)
+            for line in report { StandardError.write(line) }
+            let hunks = plan.mergeConflicts.map(\.openConflicts).reduce(0, +)
+            StandardError.write(
+                "\(Plural.count(hunks, "conflict")) in \(Plural.count(plan.mergeConflicts.count, "file")); nothing was written. Edit the files so the hunks no longer overlap, or settle them on the TUI's Write screen (snapinfra tui \(shownFolder))."
+            )
+            if json {
+                try JSONOutput.print(JSONOutput.Failure(error: "hand edits conflict with the new output; nothing was written", details: report))
+            }
+            throw ExitCode(3)
+        }
+        if plan.mergesHandEdits {
+            // What the folder would hold is validated again, hand edits and all.
+            let merged = OutputValidator().validate(plan.filesAsWritten(rendered)).filter { $0.severity == .error }
+            if !merged.isEmpty {
+                for problem in merged { StandardError.write(problem.formattedInFile + " (after merging hand edits)") }
+                if json {
+                    try JSONOutput.print(
+                        JSONOutput.Failure(error: "the merged output is invalid; nothing was written", details: merged.map(\.formattedInFile)))
+                }
+                throw ExitCode(1)
+            }
+        }
         if !plan.conflicts.isEmpty && !force && !dryRun {
             for path in plan.conflicts {
                 StandardError.write(
-                    "\(DisplayText.escape(out, limit: 200))/\(path): error: changed by hand since Snapinfra wrote it; use --force to overwrite")
+                    "\(DisplayText.escape(out, limit: 200))/\(path): error: changed by hand since Snapinfra wrote it; --merge keeps the edits, --force overwrites them"
+                )
             }
             if json {
                 try JSONOutput.print(JSONOutput.Failure(error: "the output folder holds changes Snapinfra did not make", details: plan.conflicts))
@@ -133,7 +172,13 @@ struct GenerateCommand: ParsableCommand {
         }
         if dryRun {
             if json {
-                try JSONOutput.print(DryRun(files: plan.items.map { DryRun.File(path: $0.path, status: $0.status.rawValue) }))
+                try JSONOutput.print(
+                    DryRun(
+                        files: plan.items.map {
+                            DryRun.File(
+                                path: $0.path, status: $0.status.rawValue, handEditsKept: $0.status == .merged ? $0.merge?.keptEdits : nil,
+                                conflicts: $0.status == .conflict ? $0.openConflicts : nil)
+                        }))
             } else {
                 printPlan(plan)
             }
@@ -141,7 +186,7 @@ struct GenerateCommand: ParsableCommand {
         }
         let result = enhanced.result
         do {
-            try writer.write(plan, manifest: Manifest(project: project, result: result, files: rendered, appliedEnhancements: chosen))
+            try writer.write(plan, manifest: Manifest(project: project, result: result, files: rendered, appliedEnhancements: chosen, plan: plan))
         } catch {
             throw CommandFailure.usage("\(error)")
         }
@@ -212,6 +257,10 @@ struct DryRun: Encodable {
     struct File: Encodable {
         var path: String
         var status: String
+        /// Merged files: the hand edits kept.
+        var handEditsKept: Int?
+        /// Conflicting files: the hunks to settle.
+        var conflicts: Int?
     }
     var success = true
     var files: [File]

@@ -11,13 +11,41 @@ public struct OutputPlan: Sendable, Hashable {
         case handEdited = "hand-edited"
         /// Written by Snapinfra before and no longer generated; removed if untouched.
         case removed
+        /// Changed by hand, and the new content merged with the hand edits (`generate --merge`).
+        case merged
+        /// Changed by hand where the new content changes too: settled hunk by hunk, or not written.
+        case conflict
+        /// Deleted by hand, and the new content is what was deleted: it stays deleted.
+        case deletedByHand = "deleted-by-hand"
     }
 
     public struct Item: Sendable, Hashable {
         public var path: String
         public var status: Status
-        /// The new content; nil for removed files.
+        /// What goes into the folder; nil removes the file (or, deleted by hand, keeps it away).
         public var content: String?
+        /// What Snapinfra generated for the path now (the next merge's base); nil when it is no
+        /// longer generated.
+        public var generated: String?
+        /// The three-way merge of a hand-edited file, and how its conflicts were settled.
+        public var merge: ThreeWayMerge.Result?
+        public var resolutions: [Int: ThreeWayMerge.Resolution] = [:]
+        /// Why a merge had nothing, or nothing kept, to merge against (deleted by hand, no base).
+        public var note: String?
+        /// The file was deleted by hand (a merge's "mine" is empty).
+        public var deletedOnDisk = false
+
+        public init(path: String, status: Status, content: String?, generated: String? = nil) {
+            self.path = path
+            self.status = status
+            self.content = content
+            self.generated = generated ?? content
+        }
+
+        /// Conflicts not settled yet.
+        public var openConflicts: Int {
+            (merge?.conflicts.count ?? 0) - resolutions.count
+        }
     }
 
     public var items: [Item]
@@ -26,6 +54,9 @@ public struct OutputPlan: Sendable, Hashable {
 
     /// Files whose hand edits the run would overwrite or delete.
     public var conflicts: [String] { items.filter { $0.status == .handEdited }.map(\.path) }
+
+    /// Files a merge could not settle.
+    public var mergeConflicts: [Item] { items.filter { $0.status == .conflict && $0.openConflicts > 0 } }
 
     /// Decides the status of every file.
     /// - Parameters:
@@ -51,7 +82,7 @@ public struct OutputPlan: Sendable, Hashable {
         let generated = Set(files.map(\.path))
         for entry in previous?.files ?? [] where !generated.contains(entry.path) {
             guard let current = onDisk[entry.path] else { continue }
-            items.append(Item(path: entry.path, status: current == entry.sha256 ? .removed : .handEdited, content: nil))
+            items.append(Item(path: entry.path, status: current == entry.sha256 ? .removed : .handEdited, content: nil, generated: nil))
         }
         return OutputPlan(items: items)
     }
