@@ -274,9 +274,11 @@ extension OutputWriter {
         return String(decoding: data, as: UTF8.self)
     }
 
-    /// How each file of the last run stands now: as written, changed by hand, missing.
-    public func states() throws -> [(path: String, state: Manifest.FileState)] {
-        guard let manifest = try previousManifest() else { return [] }
-        return manifest.states(onDisk: try hashes(of: manifest.files.map(\.path)))
+    /// The last run's manifest and how each of its files stands now (as written, changed by
+    /// hand, missing); nil when the folder holds no manifest.
+    public func reopen() throws -> (manifest: Manifest, states: [String: Manifest.FileState])? {
+        guard let manifest = try previousManifest() else { return nil }
+        let states = manifest.states(onDisk: try hashes(of: manifest.files.map(\.path)))
+        return (manifest, Dictionary(states.map { ($0.path, $0.state) }, uniquingKeysWith: { a, _ in a }))
     }
 }

@@ -37,6 +37,8 @@ public enum TUIRunner {
         var pending: [Message] = [.started]
         while true {
             if let signal = terminal.pendingSignal {
+                // A dropped connection: the session is saved as it is, cursor and all.
+                saveOnExit(state)
                 terminal.close()
                 return 128 + signal
             }
@@ -71,6 +73,7 @@ public enum TUIRunner {
                     effects.removeFirst()
                     switch effect {
                     case .quit:
+                        saveOnExit(next)
                         terminal.close()
                         return 0
                     case .run(let job):
@@ -104,6 +107,26 @@ public enum TUIRunner {
         }
     }
 
+    /// Saves the session's draft with the cursor as it is now, if the session has one.
+    static func saveOnExit(_ state: AppState) {
+        guard state.sessionChanged, var draft = state.currentDraft, let store = DraftStore.standard() else { return }
+        draft.savedAt = Date()
+        try? store.save(draft)
+    }
+
+    /// Reads an output folder's manifest and how each file stands.
+    static func openFolder(_ path: String) -> Message {
+        do {
+            guard let (manifest, states) = try OutputWriter(path: path).reopen() else {
+                return .folderOpened(path: path, opened: nil, problem: "holds no \(Manifest.fileName); generate into it first")
+            }
+            return .folderOpened(
+                path: path, opened: OpenedFolder(project: manifest.project, applied: manifest.appliedEnhancements, states: states), problem: nil)
+        } catch {
+            return .folderOpened(path: path, opened: nil, problem: "\(error)")
+        }
+    }
+
     /// Performs a file effect and answers with the message it produces.
     static func perform(_ effect: Effect, state: AppState) -> Message {
         switch effect {
@@ -111,7 +134,11 @@ public enum TUIRunner {
             return .planFailed("not a file effect")
         case .complete(let path):
             return .completed(path: path, candidates: PathCompletion.candidates(for: path))
+        case .openFolder(let path):
+            return openFolder(path)
         case .openFile(let path):
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue { return openFolder(path) }
             guard let data = FileManager.default.contents(atPath: path) else {
                 return .fileOpened(path: path, project: nil, problems: ["no such file, or it cannot be read"])
             }
@@ -155,19 +182,43 @@ public enum TUIRunner {
             }
         case .plan(let folder):
             do {
-                let plan = try OutputWriter(path: folder).plan(state.files)
-                return .planned(folder: folder, items: plan.items.map { PlannedFile(path: $0.path, status: $0.status) })
+                let writer = OutputWriter(path: folder)
+                let plan = try writer.plan(state.files, merge: true)
+                let states = (try? writer.reopen())?.states ?? [:]
+                let items = plan.items.map { item -> PlannedFile in
+                    let before = writer.text(of: item.path)
+                    var diff: [String] = []
+                    if item.writes || item.removes, before != item.content {
+                        diff = LineDiff.unified(
+                            from: before.map { [RenderedFile(path: item.path, content: $0, source: "", target: nil)] } ?? [],
+                            to: item.content.map { [RenderedFile(path: item.path, content: $0, source: "", target: nil)] } ?? [])
+                    }
+                    return PlannedFile(item, onDisk: states[item.path], diff: diff)
+                }
+                return .planned(folder: folder, items: items, notes: plan.notes)
             } catch {
                 return .planFailed("\(error)")
             }
-        case .write(let folder, let overwrite):
+        case .write(let folder, let overwrite, let resolutions):
             guard let project = state.project, let result = state.result else { return .writeFailed("no project") }
             do {
                 let writer = OutputWriter(path: folder)
-                let plan = try writer.plan(state.files)
-                if !plan.conflicts.isEmpty && !overwrite { return .writeFailed("files changed by hand; press W to overwrite them") }
-                try writer.write(plan, manifest: Manifest(project: project, result: result, files: state.files, appliedEnhancements: state.applied))
-                return .written(folder: folder, count: state.files.count)
+                var plan = try writer.plan(state.files, merge: !overwrite)
+                for (path, settled) in resolutions {
+                    for (index, resolution) in settled { plan.resolve(path, conflict: index, resolution) }
+                }
+                if let open = plan.mergeConflicts.first {
+                    return .writeFailed(
+                        "\(open.path) has \(Plural.count(open.openConflicts, "conflict")) to settle: m keeps yours, t takes the new, b keeps both")
+                }
+                if plan.mergesHandEdits,
+                    let problem = OutputValidator().validate(plan.filesAsWritten(state.files)).first(where: { $0.severity == .error })
+                {
+                    return .writeFailed("the merged files are invalid, so nothing was written: \(problem.formattedInFile)")
+                }
+                try writer.write(
+                    plan, manifest: Manifest(project: project, result: result, files: state.files, appliedEnhancements: state.applied, plan: plan))
+                return .written(folder: folder, count: plan.items.filter(\.writes).count)
             } catch {
                 return .writeFailed("\(error)")
             }

@@ -119,22 +119,39 @@ import Testing
         let (_, effects) = Update.update(press(state, [.tab, .tab]).0, .key(.tab))
         #expect(effects == [.plan(folder: "out/harbour-shop")])
         var write = press(state, [.tab, .tab, .tab]).0
+        let base = "a\nb\nc\nd\ne\nf\n"
+        var clash = OutputPlan.Item(path: "infra/terraform/main.tf", status: .conflict, content: nil, generated: "a\nB\nc\nd\ne\nf\n")
+        clash.merge = ThreeWayMerge.merge(base: base, mine: "a\nb2\nc\nd\ne\nf\n", new: "a\nB\nc\nd\ne\nf\n")
+        var merged = OutputPlan.Item(path: "DEPLOY.md", status: .merged, content: "x\n")
+        merged.merge = ThreeWayMerge.merge(base: base, mine: "a\nb\nc\nd\ne\nf\n# mine\n", new: "A\nb\nc\nd\ne\nf\n")
         write =
             Update.update(
                 write,
                 .planned(
                     folder: "out/harbour-shop",
                     items: [
-                        PlannedFile(path: "DEPLOY.md", status: .handEdited), PlannedFile(path: "docker-compose.yml", status: .new),
+                        PlannedFile(merged, onDisk: .changedByHand, diff: ["-a", "+A", " b"]), PlannedFile(path: "docker-compose.yml", status: .new),
+                        PlannedFile(clash, onDisk: .changedByHand),
                     ])
             ).0
-        #expect(write.message == "1 hand-edited, 1 new. Changed by hand: W overwrites them.")
+        #expect(write.message == "1 new, 1 merged (1 hand edit kept), 1 conflict. m keeps yours, t takes the new, b keeps both; then w writes.")
         try checkScreen(write, "write-80x24")
+        // w goes to the conflict and writes nothing until it is settled.
         let (asked, noEffect) = Update.update(write, .key(.character("w")))
-        #expect(noEffect.isEmpty && asked.confirmOverwrite)
-        let (kept, keptEffects) = Update.update(asked, .key(.character("x")))
+        #expect(noEffect.isEmpty && asked.writeSelection == 2)
+        #expect(AppView.render(asked).text.contains("-b2") && AppView.render(asked).text.contains("+B"))
+        let settled = press(asked, [.character("m")]).0
+        #expect(settled.plan?[2].item.openConflicts == 0 && settled.plan?[2].item.content == "a\nb2\nc\nd\ne\nf\n")
+        #expect(
+            Update.update(settled, .key(.character("w"))).1 == [
+                .write(folder: "out/harbour-shop", overwriteHandEdits: false, resolutions: ["infra/terraform/main.tf": [0: .mine]])
+            ])
+        // W overwrites every hand edit, after a second W.
+        let (overwrite, none) = Update.update(write, .key(.character("W")))
+        #expect(none.isEmpty && overwrite.confirmOverwrite)
+        let (kept, keptEffects) = Update.update(overwrite, .key(.character("x")))
         #expect(keptEffects.isEmpty && !kept.confirmOverwrite && kept.message == "Kept the files changed by hand; nothing was written.")
-        #expect(Update.update(asked, .key(.character("W"))).1 == [.write(folder: "out/harbour-shop", overwriteHandEdits: true)])
+        #expect(Update.update(overwrite, .key(.character("W"))).1 == [.write(folder: "out/harbour-shop", overwriteHandEdits: true)])
         let (done, replan) = Update.update(asked, .written(folder: "out/harbour-shop", count: 15))
         #expect(replan == [.plan(folder: "out/harbour-shop")])
         // At 80 columns the long command continues with a backslash instead of being cut.

@@ -5,18 +5,22 @@ import SnapinfraCore
 import SnapinfraFiles
 import SnapinfraTUI
 
-/// `snapinfra` / `snapinfra tui [FILE]`: the terminal UI.
+/// `snapinfra` / `snapinfra tui [FILE|DIR]`: the terminal UI.
 struct TUICommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tui",
         abstract: "The terminal UI (the default command): review the design, its cost and the files.",
         discussion: """
-            Without FILE it starts on the start screen: a new project, a sentence to draft from, a file to open, \
-            the drafts to resume (saved after every change under $XDG_STATE_HOME/snapinfra/drafts), and the examples in ./examples.
+            Without FILE it starts on the start screen: a new project, a sentence to draft from, a file or an \
+            output folder to open, the drafts to resume, and the examples in ./examples. The whole session is \
+            a draft from its first change: the project, the enhancements, the output folder and the cursor, \
+            saved under $XDG_STATE_HOME/snapinfra/drafts (one per source; older than 30 days or past the newest \
+            50 are pruned). DIR, a folder written by generate, reopens its project and enhancements; the \
+            Write screen then merges with hand edits made there.
             """
     )
 
-    @Argument(help: "A project file to open (JSON or YAML).")
+    @Argument(help: "A project file to open (JSON or YAML), or an output folder holding snapinfra.json.")
     var file: String?
 
     @OptionGroup(title: "Language model")
@@ -26,26 +30,66 @@ struct TUICommand: ParsableCommand {
         let assistant = try ai.assistant()
         let model = assistant.settings.provider == .rules ? nil : assistant.source
         var project: ProjectFile?
+        var folder: OpenedFolder?
         if let file {
-            project = try ProjectInput.requireProject(path: file, json: false)
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: file, isDirectory: &isFolder), isFolder.boolValue {
+                folder = try Self.openFolder(file)
+                project = folder?.project
+            } else {
+                project = try ProjectInput.requireProject(path: file, json: false)
+            }
         }
+        let store = DraftStore.standard()
+        let pruned = project == nil ? (store?.prune() ?? 0) : 0
         let examples = project == nil ? Self.examples() : []
-        let drafts = project == nil ? (DraftStore.standard()?.list() ?? []) : []
+        let drafts = project == nil ? (store?.list() ?? []) : []
+        let source = file.map(Draft.source)
+        let earlier = source.flatMap { store?.draft(of: $0) }
         let code = MainActor.assumeIsolated {
             TUIRunner.run(assistant: model == nil ? nil : assistant) { width, height in
-                if let project {
-                    var state = AppState(project: project, width: width, height: height, suggestLater: true, aiModel: model)
-                    state.draftSource = file
-                    // Changes to it (what-ifs, edits) are saved to a draft from the first one on.
-                    state.draftID = Draft.newID()
+                if let project, let file, let source {
+                    var state = AppState(
+                        project: project, width: width, height: height, suggestLater: true, aiModel: model, applied: folder?.applied ?? [])
+                    state.draftSource = source
+                    // Changes to it (toggles, what-ifs, edits) are saved to a draft from the first one on.
+                    state.draftID = earlier?.id ?? Draft.newID()
+                    if let folder {
+                        state.outputFolder = file
+                        state.folderStates = folder.states
+                        state.message = Update.folderSummary(file, folder.states)
+                    }
+                    if let earlier {
+                        state.message =
+                            (state.message.map { $0 + " " } ?? "")
+                            + Update.earlierDraftNotice(earlier)
+                    }
                     return state
                 }
                 var state = AppState(examples: examples, width: width, height: height, drafts: drafts)
                 state.aiModel = model
+                if pruned > 0 {
+                    state.message = "Pruned \(Plural.count(pruned, "draft")) older than 30 days or past the newest \(DraftStore.keep)."
+                }
                 return state
             }
         }
         if code != 0 { throw ExitCode(code) }
+    }
+
+    /// An output folder's manifest: its project, set and file states, or a usage error.
+    static func openFolder(_ path: String) throws -> OpenedFolder {
+        let shown = DisplayText.escape(path, limit: 200)
+        do {
+            guard let (manifest, states) = try OutputWriter(path: path).reopen() else {
+                throw CommandFailure.usage("\(shown) holds no \(Manifest.fileName): give a project file, or a folder written by generate")
+            }
+            return OpenedFolder(project: manifest.project, applied: manifest.appliedEnhancements, states: states)
+        } catch let failure as CommandFailure {
+            throw failure
+        } catch {
+            throw CommandFailure.usage("\(shown): \(error)")
+        }
     }
 
     /// The valid project files in ./examples, by name.

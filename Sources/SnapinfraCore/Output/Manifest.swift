@@ -62,7 +62,7 @@ public struct Manifest: Sendable, Hashable, Codable {
     public static func basePath(_ path: String) -> String { "\(baseFolder)/\(path)" }
 
     /// How a file of the output stands against what was written.
-    public enum FileState: String, Sendable, Hashable {
+    public enum FileState: String, Sendable, Hashable, CaseIterable {
         case asWritten = "as written"
         case changedByHand = "changed by hand"
         case missing

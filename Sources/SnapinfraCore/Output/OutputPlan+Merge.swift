@@ -44,11 +44,8 @@ extension OutputPlan {
 
     /// Settles one conflict of a file; once all are settled, the file has its content.
     public mutating func resolve(_ path: String, conflict: Int, _ resolution: ThreeWayMerge.Resolution) {
-        guard let index = items.firstIndex(where: { $0.path == path }), let merge = items[index].merge,
-            merge.conflicts.indices.contains(conflict)
-        else { return }
-        items[index].resolutions[conflict] = resolution
-        items[index].settle()
+        guard let index = items.firstIndex(where: { $0.path == path }) else { return }
+        items[index].resolve(conflict: conflict, resolution)
     }
 
     /// The last run's copy of a file, if it is there and unchanged, else nothing and why.
@@ -63,6 +60,13 @@ extension OutputPlan {
 }
 
 extension OutputPlan.Item {
+    /// Settles one conflict; once all are settled, the item has its content.
+    public mutating func resolve(conflict: Int, _ resolution: ThreeWayMerge.Resolution) {
+        guard let merge, merge.conflicts.indices.contains(conflict) else { return }
+        resolutions[conflict] = resolution
+        settle()
+    }
+
     /// The content once the merge is settled: nil removes the file when it is no longer generated,
     /// or keeps it away when it was deleted by hand.
     mutating func settle() {

@@ -13,6 +13,8 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
     case keepScenario, dropScenario
     case search, nextMatch, previousMatch
     case editFolder, write, confirmOverwrite, writeReport
+    /// m, t, b on the Write screen: settle a conflict with a hand edit.
+    case keepMine, takeNew, keepBoth
     case toggle, applySafe, undo, detailUp, detailDown
     case editProject, saveAs, deleteDraft
 
@@ -135,10 +137,16 @@ public enum KeyBindings {
                 KeyBinding([.f1, .character("?")], .help, "help", hint: true),
             ]
         case .write:
+            // The conflict keys come first while a conflict is open, and only then (`AppState.offers`).
             return [
+                KeyBinding([.character("m")], .keepMine, "keep yours (a conflict)", hint: true),
+                KeyBinding([.character("t")], .takeNew, "take the new (a conflict)", hint: true),
+                KeyBinding([.character("b")], .keepBoth, "keep both, yours first", hint: true),
                 KeyBinding([.character("o")], .editFolder, "change the output folder", hint: true),
                 KeyBinding([.character("w")], .write, "write the files", hint: true),
                 KeyBinding([.character("W")], .confirmOverwrite, "write, overwriting files changed by hand"),
+                KeyBinding([.pageDown, .character("d"), .control("d")], .detailDown, "scroll the diff down"),
+                KeyBinding([.pageUp, .character("u"), .control("u")], .detailUp, "scroll the diff up"),
                 KeyBinding([.character("R")], .writeReport, "write REVIEW.md, the report for a pull request", hint: true),
             ] + scrolling + global
         }

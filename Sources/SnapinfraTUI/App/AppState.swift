@@ -43,7 +43,7 @@ public struct Scenario: Sendable, Hashable {
 
 /// A line of the start screen.
 public enum StartItem: Sendable, Hashable {
-    case new, describe, open
+    case new, describe, open, openFolder
     case resume(Int)
     case example(Int)
 }
@@ -52,6 +52,8 @@ public enum StartItem: Sendable, Hashable {
 public struct Prompt: Sendable, Hashable {
     public enum Kind: Sendable, Hashable {
         case open, saveAs, describe
+        /// An output folder written before, to reopen.
+        case openFolder
         /// The folder the Write screen writes to.
         case outputFolder
     }
@@ -64,6 +66,7 @@ public struct Prompt: Sendable, Hashable {
     public var label: String {
         switch kind {
         case .open: return "Open project file (Tab completes): "
+        case .openFolder: return "Open output folder (Tab completes): "
         case .saveAs: return "Save the project as (.json, .yaml): "
         case .describe: return "Describe the project in a sentence: "
         case .outputFolder: return "Output folder (Tab completes, Enter plans): "
@@ -108,6 +111,9 @@ public struct AppState: Sendable {
     /// The write screen: folder, the plan for it, and what happened.
     public var outputFolder = ""
     public var plan: [PlannedFile]?
+    /// The file selected on the Write screen, and how far its diff is scrolled.
+    public var writeSelection = 0
+    public var writeScroll = 0
     public var writtenTo: String?
     /// The design screen's lines, laid out for the current width (kept so a key press does not
     /// lay the whole report out again).
@@ -152,6 +158,11 @@ public struct AppState: Sendable {
     public var draftSource: String?
     /// The drafts the start screen offers, newest first (kept up to date as this one is saved).
     public var drafts: [Draft] = []
+    /// Something changed since the project was opened: from then on the session is a draft.
+    public var sessionChanged = false
+    /// How each file of the output folder stands against what was written there, when it was
+    /// opened from one (`snapinfra tui DIR`) or planned on the Write screen.
+    public var folderStates: [String: Manifest.FileState] = [:]
     /// Esc on the wizard's first step asked once to discard edits that have problems.
     public var confirmDiscard = false
     /// The what-if scenario on screen, if one is open.
@@ -207,7 +218,7 @@ public struct AppState: Sendable {
 
     /// What the start screen lists: new, describe, open, the drafts, the examples.
     public var startItems: [StartItem] {
-        [.new, .describe, .open] + drafts.indices.map { .resume($0) } + examples.indices.map { .example($0) }
+        [.new, .describe, .open, .openFolder] + drafts.indices.map { .resume($0) } + examples.indices.map { .example($0) }
     }
 
     /// The project as the user has it now: the wizard's while it is open.
@@ -215,13 +226,61 @@ public struct AppState: Sendable {
     /// scenario is explored (a scenario is not an edit until it is kept).
     public var editedProject: ProjectFile? { wizard?.project ?? scenario?.baseline ?? project }
 
-    /// The draft to save after a change, if this change needs one.
-    func draftToSave(after previous: AppState) -> Draft? {
+    /// The draft of this session as it stands: the project, the enhancements switched on, the
+    /// output folder and where the user is; nil before the session has a draft.
+    public var currentDraft: Draft? {
         guard let id = draftID, let project = editedProject else { return nil }
-        let step = wizard?.step.rawValue ?? "review"
-        let before = previous.wizard?.step.rawValue ?? "review"
-        guard project != previous.editedProject || step != before || id != previous.draftID else { return nil }
-        return Draft(id: id, savedAt: .distantPast, step: step, sourcePath: draftSource, project: project)
+        var draft = Draft(id: id, savedAt: .distantPast, step: wizard?.step.rawValue ?? "review", sourcePath: draftSource, project: project)
+        // While a what-if is open the set is the baseline's: a scenario is not kept until Enter.
+        draft.applied = scenario?.baselineApplied ?? applied
+        draft.keptAside = scenario == nil ? keptAside : []
+        draft.outputFolder = outputFolder.isEmpty ? nil : outputFolder
+        draft.place = place
+        return draft
+    }
+
+    /// The screen and its cursor, as a draft keeps them.
+    var place: Draft.Place {
+        var place = Draft.Place(screen: wizard == nil ? screen.rawValue : Screen.wizard.rawValue)
+        if suggestions.indices.contains(enhancementSelection) { place.enhancement = suggestions[enhancementSelection].id }
+        if files.indices.contains(fileSelection) { place.file = files[fileSelection].path }
+        place.designScroll = designScroll
+        if let wizard {
+            switch wizard.page {
+            case .step: place.page = "step"
+            case .table(let table): (place.page, place.table) = ("table", table)
+            case .field(let table, let field): (place.page, place.table, place.field) = ("field", table, field)
+            case .endpoint(let endpoint): (place.page, place.endpoint) = ("endpoint", endpoint)
+            }
+            place.row = wizard.row
+            place.fromReview = wizard.fromReview
+        }
+        return place
+    }
+
+    /// What a change to is worth saving for: the project, the set chosen, the folder, and the
+    /// screen or wizard page (a cursor move alone is saved with the next change, and on exit).
+    private var savedShape: [String] {
+        let page = place
+        return [
+            wizard?.step.rawValue ?? "", page.screen, page.page ?? "", "\(page.table ?? -1)/\(page.field ?? -1)/\(page.endpoint ?? -1)",
+        ]
+    }
+
+    /// The draft to save after a change, if this change needs one. Opening a project is not a
+    /// change; the first edit, toggle, kept what-if or new output folder is, and from then on the
+    /// session is saved after each change and whenever the screen or wizard page moves.
+    mutating func draftToSave(after previous: AppState) -> Draft? {
+        guard draftID != nil, let project = editedProject else { return nil }
+        let chosen = Set(applied + keptAside)
+        let changed =
+            (previous.editedProject != nil && project != previous.editedProject && previous.draftID == draftID)
+            || (previous.result != nil && scenario == nil && previous.scenario == nil && chosen != Set(previous.applied + previous.keptAside))
+            || (!previous.outputFolder.isEmpty && outputFolder != previous.outputFolder)
+        if changed { sessionChanged = true }
+        guard sessionChanged else { return nil }
+        guard changed || savedShape != previous.savedShape || draftID != previous.draftID else { return nil }
+        return currentDraft
     }
 
     /// A UI on the start screen, offering the given examples.
@@ -237,16 +296,18 @@ public struct AppState: Sendable {
     /// With `suggestLater`, the first frame shows the design at once and the suggestions (a render
     /// and a score for each) follow from a job the runner starts after that frame.
     /// With `aiModel`, that job also asks the model to design and to rank the suggestions.
-    public init(project: ProjectFile, width: Int, height: Int, suggestLater: Bool = false, aiModel: String? = nil) {
+    /// `applied` switches enhancements on from the start (a reopened output folder's set).
+    public init(project: ProjectFile, width: Int, height: Int, suggestLater: Bool = false, aiModel: String? = nil, applied: [String] = []) {
         screen = .design
         self.width = width
         self.height = height
         self.aiModel = aiModel
+        self.applied = applied
         if suggestLater {
             var job = job(for: project, redesign: true)
             job.suggest = false
             install(job.run())
-            suggestionsPending = project.options.enableAIEnhancements || aiModel != nil
+            suggestionsPending = project.options.enableAIEnhancements || aiModel != nil || !applied.isEmpty
         } else {
             load(project)
         }
@@ -316,6 +377,7 @@ public struct AppState: Sendable {
         case .applySafe: return suggestions.contains { $0.safe && !applied.contains($0.id) }
         case .undo: return screen != .enhancements || !undoStack.isEmpty
         case .keepScenario, .dropScenario: return scenario != nil
+        case .keepMine, .takeNew, .keepBoth: return plan?.contains { $0.item.openConflicts > 0 } ?? false
         default: return true
         }
     }

@@ -44,7 +44,7 @@ public enum Message: Sendable, Hashable {
     case key(Key)
     case resize(width: Int, height: Int)
     /// What writing to the output folder would do, or why it cannot.
-    case planned(folder: String, items: [PlannedFile])
+    case planned(folder: String, items: [PlannedFile], notes: [String] = [])
     case planFailed(String)
     /// The files were written (count), or why not.
     case written(folder: String, count: Int)
@@ -53,6 +53,8 @@ public enum Message: Sendable, Hashable {
     case completed(path: String, candidates: [String])
     /// A project file was read: the project, or the problems that kept it from loading.
     case fileOpened(path: String, project: ProjectFile?, problems: [String])
+    /// An output folder was read: its manifest's project and set, or why it cannot be reopened.
+    case folderOpened(path: String, opened: OpenedFolder?, problem: String?)
     /// The project was saved as a file, or why not (`exists` asks to confirm a replacement).
     case projectSaved(path: String)
     case projectSaveFailed(String, exists: Bool)
@@ -72,14 +74,39 @@ public enum Message: Sendable, Hashable {
     case wizardChecked(ProjectFile, WizardCheck)
 }
 
-/// One file of a write plan, as the write screen lists it.
+/// What an output folder's manifest gives back: the project, the enhancements applied, and how
+/// each file stands against what was written.
+public struct OpenedFolder: Sendable, Hashable {
+    public var project: ProjectFile
+    public var applied: [String]
+    public var states: [String: Manifest.FileState]
+
+    public init(project: ProjectFile, applied: [String], states: [String: Manifest.FileState]) {
+        self.project = project
+        self.applied = applied
+        self.states = states
+    }
+}
+
+/// One file of a write plan, as the write screen lists it: what writing does to it, how it stands
+/// on disk against what was written last, and the diff writing makes to what is there.
 public struct PlannedFile: Sendable, Hashable {
-    public var path: String
-    public var status: OutputPlan.Status
+    public var item: OutputPlan.Item
+    public var onDisk: Manifest.FileState?
+    /// The unified diff from the file on disk to what would be written.
+    public var diff: [String]
+
+    public var path: String { item.path }
+    public var status: OutputPlan.Status { item.status }
+
+    public init(_ item: OutputPlan.Item, onDisk: Manifest.FileState? = nil, diff: [String] = []) {
+        self.item = item
+        self.onDisk = onDisk
+        self.diff = diff
+    }
 
     public init(path: String, status: OutputPlan.Status) {
-        self.path = path
-        self.status = status
+        self.init(OutputPlan.Item(path: path, status: status, content: nil))
     }
 }
 
@@ -88,14 +115,18 @@ public enum Effect: Sendable, Hashable {
     case quit
     /// Compare the rendered files with the output folder.
     case plan(folder: String)
-    /// Write the rendered files; `overwriteHandEdits` only after the user confirmed it.
-    case write(folder: String, overwriteHandEdits: Bool)
+    /// Write the rendered files, merged with the hand edits there and each conflict settled as
+    /// `resolutions` says (by path, then conflict); `overwriteHandEdits` (after the user confirmed
+    /// it) writes the new files over every hand edit instead.
+    case write(folder: String, overwriteHandEdits: Bool, resolutions: [String: [Int: ThreeWayMerge.Resolution]] = [:])
     /// Do slow work on another thread and answer with `.finished`.
     case run(Job)
     /// List the files a partly typed path could be (`.completed`).
     case complete(String)
     /// Read and check a project file (`.fileOpened`).
     case openFile(String)
+    /// Read an output folder's manifest (`.folderOpened`).
+    case openFolder(String)
     /// Write the project as JSON or YAML, by the file's extension (`.projectSaved`).
     case saveProject(path: String, project: ProjectFile, overwrite: Bool)
     /// Ask the language model to draft a project from a description, off the input loop (`.drafted`).

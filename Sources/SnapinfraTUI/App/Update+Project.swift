@@ -16,24 +16,80 @@ extension Update {
             state.prompt = Prompt(kind: .describe, field: TextField("", limit: DocumentLimits.standard.maxDescriptionLength))
         case .open:
             state.prompt = Prompt(kind: .open, field: TextField("", limit: 4_096))
+        case .openFolder:
+            state.prompt = Prompt(kind: .openFolder, field: TextField("", limit: 4_096))
         case .resume(let index):
-            let draft = state.drafts[index]
-            state.draftID = draft.id
-            state.draftSource = draft.sourcePath
-            if draft.step == "review", ProjectValidator().validate(draft.project).filter({ $0.severity == .error }).isEmpty {
-                return openProject(state, draft.project, message: "Resumed \(DisplayText.escape(draft.project.project.name, limit: 40)).")
-            }
-            state.wizard = Wizard(project: draft.project, step: Wizard.Step(rawValue: draft.step) ?? .basics)
-            if var wizard = state.wizard {
-                WizardUpdate.focus(&wizard)
-                state.wizard = wizard
-            }
-            state.screen = .wizard
-            state.message = "Resumed the draft as it was last saved."
+            return resume(state, state.drafts[index])
         case .example(let index):
             return openProject(state, state.examples[index].file, message: nil)
         }
         return (state, [])
+    }
+
+    /// Resume: the session as it was saved, down to the screen, the suggestion or file selected,
+    /// and an open table or field editor.
+    static func resume(_ input: AppState, _ draft: Draft) -> (AppState, [Effect]) {
+        var state = input
+        state.draftID = draft.id
+        state.draftSource = draft.sourcePath
+        state.sessionChanged = true
+        state.applied = draft.applied ?? []
+        state.keptAside = draft.keptAside ?? []
+        if let folder = draft.outputFolder { state.outputFolder = folder }
+        let place = draft.place ?? Draft.Place(screen: draft.step == "review" ? Screen.design.rawValue : Screen.wizard.rawValue)
+        let valid = ProjectValidator().validate(draft.project).allSatisfy { $0.severity != .error }
+        let name = DisplayText.escape(draft.project.project.name, limit: 40)
+        let inWizard = place.screen == Screen.wizard.rawValue || place.screen == Screen.start.rawValue || draft.step != "review"
+        var effects: [Effect] = []
+        if valid && (!inWizard || place.fromReview == true) {
+            (state, effects) = openProject(state, draft.project, message: "Resumed \(name) as it was saved.")
+            if let id = place.enhancement, let index = state.suggestions.firstIndex(where: { $0.id == id }) { state.enhancementSelection = index }
+            if let path = place.file, let index = state.files.firstIndex(where: { $0.path == path }) { state.fileSelection = index }
+            state.designScroll = max(0, place.designScroll ?? 0)
+            if !inWizard, let screen = Screen(rawValue: place.screen), screen != .start, screen != .wizard {
+                state.screen = screen
+                if screen == .enhancements { state.refreshDiff() }
+                if screen == .write { effects.append(.plan(folder: state.outputFolder)) }
+            }
+            if !inWizard { return (state, effects) }
+        }
+        var wizard = Wizard(project: draft.project, step: Wizard.Step(rawValue: draft.step) ?? .basics, fromReview: valid && place.fromReview == true)
+        wizard.restore(page: place.page, table: place.table, field: place.field, endpoint: place.endpoint, row: place.row)
+        WizardUpdate.focus(&wizard)
+        state.wizard = wizard
+        state.screen = .wizard
+        state.message = "Resumed \(name) as it was saved."
+        return (state, effects)
+    }
+
+    /// An output folder written before: its project and enhancements from the manifest, and how
+    /// each file stands against what was written. The Write screen compares with what is there.
+    static func openFolder(_ input: AppState, path: String, project: ProjectFile, applied: [String], states: [String: Manifest.FileState])
+        -> (AppState, [Effect])
+    {
+        var state = input
+        state.prompt = nil
+        state.draftID = Draft.newID()
+        state.draftSource = Draft.source(path)
+        state.outputFolder = path
+        state.applied = applied
+        state.keptAside = []
+        state.folderStates = states
+        return openProject(state, project, message: folderSummary(path, states))
+    }
+
+    /// `Opened out/shop: 14 files as written, 1 changed by hand, 1 missing.`
+    public static func folderSummary(_ path: String, _ states: [String: Manifest.FileState]) -> String {
+        let counts = Manifest.FileState.allCases.compactMap { kind -> String? in
+            let n = states.values.filter { $0 == kind }.count
+            return n == 0 && kind != .asWritten ? nil : kind == .asWritten ? "\(Plural.count(n, "file")) as written" : "\(n) \(kind.rawValue)"
+        }
+        return "Opened \(DisplayText.escape(path, limit: 60)): \(counts.joined(separator: ", ")). 4 compares the files with the folder."
+    }
+
+    /// Said when a file or folder is opened that has a draft already.
+    public static func earlierDraftNotice(_ draft: Draft) -> String {
+        "A draft of it from \(StartView.timestamp(draft.savedAt)) is on the start screen (snapinfra); the first change here replaces it."
     }
 
     static func startWizard(_ state: inout AppState, _ wizard: Wizard, source: String?) {
@@ -161,7 +217,8 @@ extension Update {
         var state = input
         guard let project = state.editedProject else { return state }
         let name = Naming.slug(project.project.name.isEmpty ? "project" : project.project.name)
-        state.prompt = Prompt(kind: .saveAs, field: TextField(state.draftSource ?? "\(name).yaml", limit: 4_096))
+        let source = state.draftSource.flatMap { DocumentFormat.forFileName($0) == nil ? nil : $0 }
+        state.prompt = Prompt(kind: .saveAs, field: TextField(source ?? "\(name).yaml", limit: 4_096))
         return state
     }
 
@@ -192,6 +249,9 @@ extension Update {
             case .open:
                 state.message = "Reading \(DisplayText.escape(text, limit: 60))…"
                 return (state, [.openFile(text)])
+            case .openFolder:
+                state.message = "Reading \(DisplayText.escape(text, limit: 60))…"
+                return (state, [.openFolder(text)])
             case .saveAs:
                 guard let project = state.editedProject else { return (state, []) }
                 guard DocumentFormat.forFileName(text) != nil else {
@@ -247,8 +307,14 @@ extension Update {
             }
             state.prompt = nil
             state.draftID = Draft.newID()
-            state.draftSource = path
+            state.draftSource = Draft.source(path)
             return openProject(state, project, message: "Opened \(DisplayText.escape(path, limit: 60)).")
+        case .folderOpened(let path, let opened, let problem):
+            guard let opened else {
+                state.message = "\(DisplayText.escape(path, limit: 60)): \(problem ?? "cannot be read")"
+                return (state, [])
+            }
+            return openFolder(state, path: path, project: opened.project, applied: opened.applied, states: opened.states)
         case .projectSaved(let path):
             state.prompt = nil
             state.draftSource = path

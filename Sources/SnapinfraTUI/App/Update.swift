@@ -17,7 +17,7 @@ public enum Update {
     static func step(_ state: AppState, _ message: Message) -> (AppState, [Effect]) {
         var state = state
         switch message {
-        case .completed, .fileOpened, .projectSaved, .projectSaveFailed, .draftSaveFailed, .drafted:
+        case .completed, .fileOpened, .folderOpened, .projectSaved, .projectSaveFailed, .draftSaveFailed, .drafted:
             return projectMessage(state, message)
         case .resize(let width, let height):
             let relayout = width != state.width
@@ -26,15 +26,13 @@ public enum Update {
             if relayout { state.layOut() }
             clamp(&state)
             return (state, [])
-        case .planned(let folder, let items):
+        case .planned(let folder, let items, let notes):
             guard folder == state.outputFolder else { return (state, []) }
             state.plan = items
-            let conflicts = items.filter { $0.status == .handEdited }.count
-            let counts = Dictionary(grouping: items, by: \.status.rawValue).map { "\($0.value.count) \($0.key)" }.sorted().joined(separator: ", ")
-            state.message =
-                conflicts > 0
-                ? "\(counts). Changed by hand: W overwrites them."
-                : "\(counts). w writes them."
+            state.writeSelection = min(state.writeSelection, max(0, items.count - 1))
+            for item in items { if let onDisk = item.onDisk { state.folderStates[item.path] = onDisk } }
+            state.message = notes.first.map { "Note: " + DisplayText.escape($0, limit: 160) + ". " } ?? ""
+            state.message! += planSummary(items)
             return (state, [])
         case .planFailed(let reason), .writeFailed(let reason):
             state.plan = nil
@@ -193,6 +191,11 @@ public enum Update {
             }
             state.applied = previous
             return start(&state, .applying, change: "Undone", previous: before)
+        case .detailDown where state.screen == .write:
+            let lines = state.plan.flatMap { $0.indices.contains(state.writeSelection) ? WriteView.detail($0[state.writeSelection]).count : nil } ?? 0
+            state.writeScroll = min(state.writeScroll + max(1, state.height / 4), max(0, lines - 1))
+        case .detailUp where state.screen == .write:
+            state.writeScroll = max(0, state.writeScroll - max(1, state.height / 4))
         case .detailDown:
             state.detailScroll = min(state.detailScroll + max(1, state.height / 2), max(0, state.detailDiff.count - 1))
         case .detailUp:
@@ -205,12 +208,18 @@ public enum Update {
             state.message = "A what-if is open: Enter on the Design screen keeps it, Esc drops it."
         case .write:
             guard let plan = state.plan else { return (state, [.plan(folder: state.outputFolder)]) }
-            if plan.contains(where: { $0.status == .handEdited }) {
-                state.message = "Files changed by hand would be overwritten: press W to confirm, any other key keeps them."
-                state.confirmOverwrite = true
+            if let open = plan.firstIndex(where: { $0.item.openConflicts > 0 }) {
+                state.writeSelection = open
+                state.writeScroll = 0
+                state.message =
+                    "\(DisplayText.escape(plan[open].path, limit: 60)) conflicts with a hand edit: m keeps yours, t takes the new, b keeps both; W overwrites every hand edit."
                 return (state, [])
             }
-            return (state, [.write(folder: state.outputFolder, overwriteHandEdits: false)])
+            let resolutions = Dictionary(
+                plan.compactMap { $0.item.resolutions.isEmpty ? nil : ($0.path, $0.item.resolutions) }, uniquingKeysWith: { a, _ in a })
+            return (state, [.write(folder: state.outputFolder, overwriteHandEdits: false, resolutions: resolutions)])
+        case .keepMine, .takeNew, .keepBoth:
+            settle(&state, action == .keepMine ? .mine : action == .takeNew ? .new : .both)
         case .writeReport:
             guard let current = state.current, let project = state.project else { break }
             let compliance = ComplianceChecklist(result: current.result, file: project, offered: state.suggestions.map(\.id))
@@ -223,7 +232,13 @@ public enum Update {
                 ]
             )
         case .confirmOverwrite:
-            guard state.plan != nil else { break }
+            guard let plan = state.plan else { break }
+            let edited = plan.filter { $0.item.merge != nil }.count
+            if edited > 0 && !input.confirmOverwrite {
+                state.confirmOverwrite = true
+                state.message = "W again overwrites the hand edits in \(Plural.count(edited, "file")); any other key keeps them."
+                return (state, [])
+            }
             return (state, [.write(folder: state.outputFolder, overwriteHandEdits: true)])
         case .moveUp: move(&state, by: -1)
         case .moveDown: move(&state, by: 1)
@@ -373,13 +388,53 @@ public enum Update {
         return text
     }
 
+    /// `3 unchanged, 1 merged (2 hand edits kept), 1 conflict. m/t/b settles it, then w writes.`
+    static func planSummary(_ items: [PlannedFile]) -> String {
+        let open = items.filter { $0.item.openConflicts > 0 }.count
+        let kept = items.filter { $0.status == .merged }.map { $0.item.merge?.keptEdits ?? 0 }.reduce(0, +)
+        var counts: [String] = []
+        for status in [OutputPlan.Status.new, .changed, .unchanged, .removed, .merged, .deletedByHand] {
+            let n = items.filter { $0.status == status && !($0.status == .conflict) }.count
+            guard n > 0 else { continue }
+            counts.append(status == .merged ? "\(n) merged (\(Plural.count(kept, "hand edit")) kept)" : "\(n) \(status.rawValue)")
+        }
+        let settled = items.filter { $0.status == .conflict && $0.item.openConflicts == 0 }.count
+        if settled > 0 { counts.append("\(settled) resolved") }
+        if open > 0 { counts.append(Plural.count(open, "conflict")) }
+        let next = open > 0 ? "m keeps yours, t takes the new, b keeps both; then w writes." : "w writes them."
+        return counts.joined(separator: ", ") + ". " + next
+    }
+
+    /// m, t or b on the Write screen: settles the first open conflict of the selected file.
+    static func settle(_ state: inout AppState, _ resolution: ThreeWayMerge.Resolution) {
+        guard var plan = state.plan, plan.indices.contains(state.writeSelection) else { return }
+        var item = plan[state.writeSelection].item
+        guard let index = item.merge?.conflicts.indices.first(where: { item.resolutions[$0] == nil }) else {
+            state.message = "No conflict to settle here; w writes."
+            return
+        }
+        item.resolve(conflict: index, resolution)
+        plan[state.writeSelection].item = item
+        state.plan = plan
+        state.writeScroll = 0
+        let said = resolution == .mine ? "Kept yours" : resolution == .new ? "Took the new" : "Kept both"
+        state.message = "\(said) for conflict \(index + 1) of \(DisplayText.escape(item.path, limit: 60)). " + planSummary(plan)
+    }
+
     /// Columns one → or ← moves the preview by.
     static let previewPan = 16
 
     static func move(_ state: inout AppState, by delta: Int) {
         switch state.screen {
-        case .write, .wizard:
+        case .wizard:
             break
+        case .write:
+            let count = state.plan?.count ?? 0
+            let selection = max(0, min(count - 1, state.writeSelection + delta))
+            if selection != state.writeSelection {
+                state.writeSelection = selection
+                state.writeScroll = 0
+            }
         case .enhancements where state.focusPreview:
             state.detailScroll = max(0, min(state.detailScroll + delta, max(0, state.detailDiff.count - 1)))
         case .enhancements:

@@ -1,5 +1,6 @@
 import Foundation
 import SnapinfraCore
+import SnapinfraFiles
 
 /// The design screen: one scrollable page of analysis, decisions and cost.
 enum DesignView {
@@ -40,14 +41,31 @@ enum StartView {
         case .new: return "New project — step by step"
         case .describe: return "Describe it in a sentence — a first draft to review"
         case .open: return "Open a project file…"
+        case .openFolder: return "Open an output folder… — its project, enhancements and hand edits"
         case .resume(let index):
             let draft = state.drafts[index]
             let name = draft.project.project.name.isEmpty ? "(unnamed)" : DisplayText.escape(draft.project.project.name, limit: 40)
-            return "Resume \(name) — saved \(timestamp(draft.savedAt)), at \(draft.step)"
+            let source = draft.sourcePath.map { " · " + DisplayText.escape(shortPath($0), limit: 80) } ?? ""
+            let applied = draft.applied.map { $0.isEmpty ? "" : ", \($0.count) applied" } ?? ""
+            return "Resume \(name) — on \(placeName(draft))\(applied), saved \(timestamp(draft.savedAt))\(source)"
         case .example(let index):
             let example = state.examples[index]
             return "Example " + example.name + " — " + DisplayText.escape(example.file.project.description, limit: 200)
         }
+    }
+
+    /// Where a draft was: a screen, or the wizard's step.
+    static func placeName(_ draft: Draft) -> String {
+        if let screen = draft.place.flatMap({ Screen(rawValue: $0.screen) }), screen != .wizard, screen != .start, draft.step == "review" {
+            return screen.title
+        }
+        return Wizard.Step(rawValue: draft.step)?.title ?? draft.step
+    }
+
+    /// A path relative to the working folder when it is under it.
+    static func shortPath(_ path: String) -> String {
+        let here = FileManager.default.currentDirectoryPath + "/"
+        return path.hasPrefix(here) ? String(path.dropFirst(here.count)) : path
     }
 
     /// `2026-11-23 08:40` in local time.

@@ -90,6 +90,22 @@ public struct Wizard: Sendable, Hashable {
         return WizardCheck(diagnostics: diagnostics, estimate: valid ? DesignEngine().run(project).estimate.totalMonthly : nil)
     }
 
+    /// Puts the cursor back where a draft says it was, where that page still exists.
+    public mutating func restore(page name: String?, table: Int?, field: Int?, endpoint: Int?, row: Int?) {
+        let tables = project.project.schema
+        switch name {
+        case "table" where table.map(tables.indices.contains) == true:
+            page = .table(table ?? 0)
+        case "field" where table.map(tables.indices.contains) == true && field.map(tables[table ?? 0].fields.indices.contains) == true:
+            page = .field(table: table ?? 0, field: field ?? 0)
+        case "endpoint" where endpoint.map(project.project.endpoints.indices.contains) == true:
+            page = .endpoint(endpoint ?? 0)
+        default:
+            page = .step
+        }
+        self.row = min(max(0, row ?? 0), max(0, rows.count - 1))
+    }
+
     public var stepNumber: Int { (Step.allCases.firstIndex(of: step) ?? 0) + 1 }
 
     /// The first problem at a path (or, for a list row, under it).

@@ -1,0 +1,114 @@
+import Foundation
+import SnapinfraCore
+import SnapinfraFiles
+import Testing
+
+@testable import SnapinfraTUI
+
+/// The whole session is the draft: toggles, a kept what-if, the folder and the cursor come back
+/// on Resume exactly as they were; opening a file creates no draft until the first change.
+@Suite struct SessionDraftTests {
+    private func temporaryStore() -> DraftStore {
+        DraftStore(folder: FileManager.default.temporaryDirectory.appendingPathComponent("drafts-\(UUID().uuidString)"))
+    }
+
+    /// Keys through `update`, saving every draft it asks to save, as the runner does.
+    private func pressSaving(_ state: AppState, _ keys: [Key], into store: DraftStore) throws -> (AppState, Int) {
+        var state = state
+        var saves = 0
+        for key in keys {
+            let (next, effects) = pressCollecting(state, [key])
+            for case .saveDraft(var draft) in effects {
+                draft.savedAt = Date()
+                try store.save(draft)
+                saves += 1
+            }
+            state = next
+        }
+        return (state, saves)
+    }
+
+    @Test func openingCreatesNoDraftAndTheFirstToggleDoes() throws {
+        let store = temporaryStore()
+        defer { try? FileManager.default.removeItem(at: store.folder) }
+        var state = AppState(project: try exampleProject("shop.json"), width: 100, height: 30)
+        state.draftID = Draft.newID()
+        state.draftSource = Draft.source("examples/shop.json")
+        var saves = 0
+        (state, saves) = try pressSaving(state, [.tab, .tab, .character("j"), .character("k"), .character("3")], into: store)
+        #expect(saves == 0, "moving around is not a change")
+        (state, saves) = try pressSaving(state, [.character(" ")], into: store)
+        #expect(saves == 1 && store.list().first?.applied == state.applied && !state.applied.isEmpty)
+    }
+
+    @Test func aHangUpAfterThreeTogglesAndAKeptWhatIfResumesExactly() throws {
+        let store = temporaryStore()
+        defer { try? FileManager.default.removeItem(at: store.folder) }
+        var state = AppState(project: try exampleProject("saas-api.json"), width: 100, height: 30)
+        state.draftID = Draft.newID()
+        state.draftSource = Draft.source("examples/saas-api.json")
+        // A what-if kept (staging), then three suggestions on the Enhance screen.
+        (state, _) = try pressSaving(state, [.character("e"), .enter], into: store)
+        #expect(state.project?.options.environment == .development || state.project?.options.environment == .staging)
+        (state, _) = try pressSaving(
+            state, [.character("3"), .character(" "), .character("j"), .character(" "), .character("j"), .character(" "), .character("j")],
+            into: store)
+        // Three toggles; one may bring along what it needs.
+        #expect(state.applied.count >= 3)
+        // The hang-up: the runner saves the session, cursor and all, before it exits.
+        var last = try #require(state.currentDraft)
+        last.savedAt = Date()
+        try store.save(last)
+
+        let drafts = store.list()
+        #expect(drafts.count == 1, "one draft per source")
+        let again = AppState(examples: [], width: 100, height: 30, drafts: drafts)
+        let line = AppView.render(again).text
+        #expect(line.contains("Resume Acme Accounts — on Enhance, \(state.applied.count) applied, saved "))
+        #expect(AppView.render(AppState(examples: [], width: 160, height: 30, drafts: drafts)).text.contains(" · examples/saas-api.json"))
+        let resumed = press(again, [.down, .down, .down, .down, .enter]).0
+        #expect(resumed.screen == .enhancements)
+        #expect(resumed.applied == state.applied)
+        #expect(resumed.project == state.project)
+        #expect(resumed.enhancementSelection == state.enhancementSelection)
+        #expect(resumed.result?.estimate.totalMonthly == state.result?.estimate.totalMonthly)
+        #expect(resumed.securityScore?.value == state.securityScore?.value)
+        let header = { (s: AppState) in AppView.render(s).text.split(separator: "\n").first.map(String.init) }
+        #expect(header(resumed) == header(state), "the same totals on screen")
+    }
+
+    @Test func draftsAreOnePerSourceAndPruned() throws {
+        let store = temporaryStore()
+        defer { try? FileManager.default.removeItem(at: store.folder) }
+        let project = try exampleProject("shop.json")
+        let now = Date()
+        try store.save(Draft(id: "a", savedAt: now.addingTimeInterval(-60), step: "review", sourcePath: "/x/shop.json", project: project))
+        try store.save(Draft(id: "b", savedAt: now, step: "review", sourcePath: "/x/shop.json", project: project))
+        #expect(store.list().map(\.id) == ["b"], "a second draft of a source replaces the first")
+        try store.save(Draft(id: "old", savedAt: now.addingTimeInterval(-31 * 24 * 3600), step: "review", sourcePath: nil, project: project))
+        for index in 0..<52 {
+            try store.save(Draft(id: "n\(index)", savedAt: now.addingTimeInterval(Double(-index)), step: "review", sourcePath: nil, project: project))
+        }
+        #expect(store.prune(now: now) == 4, "the one over 30 days old and the three past the newest 50")
+        #expect(store.list(limit: .max).count == 50 && !store.list(limit: .max).contains { $0.id == "old" })
+        let names = try FileManager.default.contentsOfDirectory(atPath: store.folder.path)
+        #expect(names.allSatisfy { !$0.hasSuffix(".tmp") }, "no temporary file is left")
+    }
+
+    @Test func anOutputFolderReopensWithItsSetAndItsFileStates() throws {
+        let project = try exampleProject("shop.json")
+        let start = AppState(examples: [], width: 100, height: 30)
+        var state = press(start, [.down, .down, .down, .enter]).0
+        #expect(state.prompt?.kind == .openFolder)
+        let opened = OpenedFolder(
+            project: project, applied: ["vpc-flow-logs"],
+            states: ["DEPLOY.md": .changedByHand, "docker-compose.yml": .asWritten, ".env.example": .missing])
+        state = Update.update(state, .folderOpened(path: "out/shop", opened: opened, problem: nil)).0
+        #expect(state.screen == .design && state.applied == ["vpc-flow-logs"] && state.outputFolder == "out/shop")
+        #expect(state.message == "Opened out/shop: 1 file as written, 1 changed by hand, 1 missing. 4 compares the files with the folder.")
+        #expect(state.draftSource == Draft.source("out/shop") && !state.sessionChanged)
+        let refused = Update.update(
+            press(start, [.down, .down, .down, .enter]).0, .folderOpened(path: "nowhere", opened: nil, problem: "holds no snapinfra.json"))
+        #expect(refused.0.message == "nowhere: holds no snapinfra.json")
+    }
+}
