@@ -87,6 +87,11 @@ import Testing
             project: ProjectFile(project: Project(name: "x")), result: run(designFile()), files: [file("main.tf", new)], plan: plan)
         #expect(manifest.files[0].sha256 == SHA256.hex(new) && manifest.files[0].written == SHA256.hex(item.content ?? ""))
         #expect(manifest.states(onDisk: ["main.tf": SHA256.hex(item.content ?? "")]).map(\.state) == [.asWritten])
+        // Written, then planned again with nothing new: unchanged, and the manifest still knows it.
+        let again = OutputPlan.make(files: [file("main.tf", new)], onDisk: ["main.tf": SHA256.hex(item.content ?? "")], previous: manifest)
+        #expect(again.items.map(\.status) == [.unchanged])
+        let next = Manifest(project: ProjectFile(project: Project(name: "x")), result: run(designFile()), files: [file("main.tf", new)], plan: again)
+        #expect(next.files[0].written == manifest.files[0].written)
     }
 
     @Test func aConflictIsListedAndSettledHunkByHunk() throws {

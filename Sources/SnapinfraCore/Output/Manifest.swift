@@ -48,7 +48,9 @@ public struct Manifest: Sendable, Hashable, Codable {
         self.files = files.map { file in
             var entry = Entry(path: file.path, sha256: SHA256.hex(file.content), source: file.source, base: Self.basePath(file.path))
             if let item = items[file.path] {
-                if item.status == .deletedByHand {
+                if let kept = item.writtenWithEdits {
+                    entry.written = kept
+                } else if item.status == .deletedByHand {
                     entry.deletedByHand = true
                 } else if let content = item.content, content != file.content, item.writes || item.status == .unchanged {
                     entry.written = SHA256.hex(content)

@@ -34,6 +34,8 @@ public struct OutputPlan: Sendable, Hashable {
         public var note: String?
         /// The file was deleted by hand (a merge's "mine" is empty).
         public var deletedOnDisk = false
+        /// An unchanged file that holds hand edits merged in before: the hash it was left with.
+        public var writtenWithEdits: String?
 
         public init(path: String, status: Status, content: String?, generated: String? = nil) {
             self.path = path
@@ -64,6 +66,8 @@ public struct OutputPlan: Sendable, Hashable {
     ///   - previous: the manifest of the last run, if any.
     public static func make(files: [RenderedFile], onDisk: [String: String], previous: Manifest?) -> OutputPlan {
         let written = Dictionary(previous?.files.map { ($0.path, $0.sha256) } ?? [], uniquingKeysWith: { a, _ in a })
+        // Files written with hand edits merged in, as they were left.
+        let merged = Dictionary(previous?.files.compactMap { entry in entry.written.map { (entry.path, $0) } } ?? [], uniquingKeysWith: { a, _ in a })
         var items: [Item] = []
         for file in files {
             let hash = SHA256.hex(file.content)
@@ -73,6 +77,11 @@ public struct OutputPlan: Sendable, Hashable {
             }
             if current == hash {
                 items.append(Item(path: file.path, status: .unchanged, content: file.content))
+            } else if let kept = merged[file.path], kept == current, written[file.path] == hash {
+                // Merged last time, untouched since, and generated the same: nothing to do.
+                var item = Item(path: file.path, status: .unchanged, content: file.content)
+                item.writtenWithEdits = kept
+                items.append(item)
             } else if written[file.path] == current {
                 items.append(Item(path: file.path, status: .changed, content: file.content))
             } else {

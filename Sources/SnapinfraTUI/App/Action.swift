@@ -139,9 +139,9 @@ public enum KeyBindings {
         case .write:
             // The conflict keys come first while a conflict is open, and only then (`AppState.offers`).
             return [
-                KeyBinding([.character("m")], .keepMine, "keep yours (a conflict)", hint: true),
-                KeyBinding([.character("t")], .takeNew, "take the new (a conflict)", hint: true),
-                KeyBinding([.character("b")], .keepBoth, "keep both, yours first", hint: true),
+                KeyBinding([.character("m")], .keepMine, "keep yours", hint: true),
+                KeyBinding([.character("t")], .takeNew, "take new", hint: true),
+                KeyBinding([.character("b")], .keepBoth, "keep both", hint: true),
                 KeyBinding([.character("o")], .editFolder, "change the output folder", hint: true),
                 KeyBinding([.character("w")], .write, "write the files", hint: true),
                 KeyBinding([.character("W")], .confirmOverwrite, "write, overwriting files changed by hand"),

@@ -32,7 +32,7 @@ public enum Update {
             state.writeSelection = min(state.writeSelection, max(0, items.count - 1))
             for item in items { if let onDisk = item.onDisk { state.folderStates[item.path] = onDisk } }
             state.message = notes.first.map { "Note: " + DisplayText.escape($0, limit: 160) + ". " } ?? ""
-            state.message! += planSummary(items)
+            state.message = (state.message ?? "") + planSummary(items)
             return (state, [])
         case .planFailed(let reason), .writeFailed(let reason):
             state.plan = nil
@@ -68,9 +68,11 @@ public enum Update {
             let costBefore = state.result?.estimate.totalMonthly
             let scoreBefore = state.securityScore?.value
             state.install(done)
+            // The first suggestions add to what the screen says (an opened folder's summary).
+            let said = state.message.map { $0 + " " } ?? ""
             state.message =
                 busy.isFirstSuggestions
-                ? "\(Plural.count(state.suggestions.count, "enhancement")) suggested."
+                ? said + "\(Plural.count(state.suggestions.count, "enhancement")) suggested."
                 : busy.change + totals(state, costBefore: costBefore, scoreBefore: scoreBefore)
             if let ai = done.ai {
                 let who = ai.decidedBy == "rules" ? "Decided by the rules" : "Decided by \(ai.decidedBy)"
