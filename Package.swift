@@ -56,7 +56,7 @@ let package = Package(
         ),
         .testTarget(name: "SnapinfraCoreTests", dependencies: ["SnapinfraCore"], exclude: ["Golden"]),
         // Benchmarks: `swift run -c release snapinfra-bench` (numbers, never timed assertions).
-        .executableTarget(name: "SnapinfraBench", dependencies: ["SnapinfraCore", "SnapinfraTUI"]),
+        .executableTarget(name: "SnapinfraBench", dependencies: ["SnapinfraCore", "SnapinfraFiles", "SnapinfraTUI"]),
         .testTarget(
             name: "SnapinfraTUITests", dependencies: ["SnapinfraTUI", "SnapinfraCore", "SnapinfraAI", "SnapinfraFiles", "CWidth", "FakeModelServer"],
             exclude: ["Golden"]),

@@ -1,5 +1,6 @@
 import Foundation
 import SnapinfraCore
+import SnapinfraFiles
 import SnapinfraTUI
 
 // Benchmarks for the design phase. Run from the repository root:
@@ -136,6 +137,29 @@ func inProcessRows() {
             let (busy, effects) = Update.update(state, .key(.character("e")))
             if case .run(let job)? = effects.first { _ = AppView.render(Update.update(busy, .finished(job.run())).0) }
         }
+    }
+
+    // Regeneration over hand edits: every file of an output merged three ways, and a draft saved
+    // (fsync of the file and of its folder).
+    print("\non-call: merge and drafts")
+    if let data = FileManager.default.contents(atPath: "examples/saas-api.json"),
+        var file = ProjectLoader().load([UInt8](data), format: .json).file,
+        let old = try? Renderer().render(DesignEngine().run(file), targets: file.options.targets)
+    {
+        file.options.preferences.scale = .growth
+        let new = (try? Renderer().render(DesignEngine().run(file), targets: file.options.targets)) ?? []
+        let byPath = Dictionary(old.map { ($0.path, $0.content) }, uniquingKeysWith: { a, _ in a })
+        measure("merge every file, hand edit in each (\(new.count) files)", runs: 50) {
+            for file in new {
+                let base = byPath[file.path] ?? ""
+                _ = ThreeWayMerge.merge(base: base, mine: "# edited by hand\n" + base, new: file.content)
+            }
+        }
+        let store = DraftStore(folder: FileManager.default.temporaryDirectory.appendingPathComponent("bench-drafts-\(getpid())"))
+        var draft = Draft(id: "bench", savedAt: Date(), step: "review", sourcePath: "/bench/saas-api.json", project: file)
+        draft.applied = ["vpc-flow-logs", "alb-access-logs"]
+        measure("draft save (write, fsync, rename, fsync the folder)", runs: 50) { try? store.save(draft) }
+        try? FileManager.default.removeItem(at: store.folder)
     }
 
     // Language-model prompts: their size in tokens (four characters a token; the target for a design
