@@ -104,14 +104,20 @@ import Testing
         return url
     }
 
-    @Test func mergeKeepsHandEditsAndRefusesConflicts() throws {
+    /// `examples/saas-api.json` written into a fresh folder, and the busier project beside it.
+    private func writtenOutputAndABusierProject() throws -> (URL, URL) {
         let out = temporaryFolder()
-        let busier = try busierProject()
+        let written = try CLIRunner.run(["generate", "examples/saas-api.json", "--out", out.path])
+        #expect(written.status == 0, "\(written.stderr)")
+        return (out, try busierProject())
+    }
+
+    @Test func mergeKeepsHandEditsAndRefusesConflicts() throws {
+        let (out, busier) = try writtenOutputAndABusierProject()
         defer {
             try? FileManager.default.removeItem(at: out)
             try? FileManager.default.removeItem(at: busier)
         }
-        #expect(try CLIRunner.run(["generate", "examples/saas-api.json", "--out", out.path]).status == 0)
         let compute = out.appendingPathComponent("infra/terraform/compute.tf")
         let original = try String(contentsOf: compute, encoding: .utf8)
         let edited = original.replacingOccurrences(
@@ -155,13 +161,11 @@ import Testing
     }
 
     @Test func aMergeThatBreaksTheTerraformIsNotWritten() throws {
-        let out = temporaryFolder()
-        let busier = try busierProject()
+        let (out, busier) = try writtenOutputAndABusierProject()
         defer {
             try? FileManager.default.removeItem(at: out)
             try? FileManager.default.removeItem(at: busier)
         }
-        #expect(try CLIRunner.run(["generate", "examples/saas-api.json", "--out", out.path]).status == 0)
         let compute = out.appendingPathComponent("infra/terraform/compute.tf")
         let broken = try String(contentsOf: compute, encoding: .utf8).replacingOccurrences(
             of: "resource \"aws_ecs_cluster\" \"this\" {", with: "resource \"aws_ecs_cluster\" \"this\" {\n  tags = {")
