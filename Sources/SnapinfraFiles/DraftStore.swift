@@ -37,6 +37,8 @@ public struct Draft: Sendable, Hashable, Codable {
     public var applied: [String]?
     public var keptAside: [String]?
     public var outputFolder: String?
+    /// The design was fitted to the budget.
+    public var fitToBudget: Bool?
     public var place: Place?
 
     public init(id: String, savedAt: Date, step: String, sourcePath: String?, project: ProjectFile) {

@@ -120,8 +120,7 @@ public enum TUIRunner {
             guard let (manifest, states) = try OutputWriter(path: path).reopen() else {
                 return .folderOpened(path: path, opened: nil, problem: "holds no \(Manifest.fileName); generate into it first")
             }
-            return .folderOpened(
-                path: path, opened: OpenedFolder(project: manifest.project, applied: manifest.appliedEnhancements, states: states), problem: nil)
+            return .folderOpened(path: path, opened: OpenedFolder(manifest, states: states), problem: nil)
         } catch {
             return .folderOpened(path: path, opened: nil, problem: "\(error)")
         }

@@ -112,3 +112,27 @@ import Testing
         #expect(refused.0.message == "nowhere: holds no snapinfra.json")
     }
 }
+
+/// `f`: the cheapest design that fits the budget, shown as a scenario with what it traded away.
+@Suite struct FitToBudgetTests {
+    @Test func fitIsAScenarioThatEnterKeepsAndEscDrops() throws {
+        let loaded = AppState(project: try exampleProject("shop.json"), width: 100, height: 40)
+        let before = try #require(loaded.result?.estimate.totalMonthly)
+        #expect(loaded.result?.budget?.overBudget == true && loaded.offers(.fitBudget))
+        let fitted = press(loaded, [.character("f")]).0
+        let after = try #require(fitted.result?.estimate.totalMonthly)
+        #expect(after < before && fitted.result?.budget?.overBudget == false && fitted.result?.budget?.fitted == true)
+        let text = AppView.render(fitted).text
+        #expect(text.contains("WHAT IF: fit to budget") && text.contains("Traded away to fit the budget"))
+        #expect(fitted.project == loaded.project, "a fit is a design choice, not a project edit")
+        let dropped = press(fitted, [.escape]).0
+        #expect(!dropped.fitToBudget && dropped.result?.estimate.totalMonthly == before)
+        var kept = press(fitted, [.enter]).0
+        #expect(kept.fitToBudget && kept.scenario == nil && kept.result?.estimate.totalMonthly == after && !kept.offers(.fitBudget))
+        kept.draftID = "fit"
+        #expect(kept.currentDraft?.fitToBudget == true)
+        // A what-if after the fit is fitted too.
+        let busier = press(kept, [.character("+"), .enter]).0
+        #expect(busier.fitToBudget)
+    }
+}

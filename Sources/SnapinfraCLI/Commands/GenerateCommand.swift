@@ -35,6 +35,9 @@ struct GenerateCommand: ParsableCommand {
     @Flag(help: "Apply every enhancement marked safe.")
     var applySafe = false
 
+    @Flag(help: "When over budget, generate the cheapest design that keeps the scale and compliance choices (the cuts are said).")
+    var fitBudget = false
+
     @Flag(help: "Print one JSON document to stdout (the original API's response shape).")
     var json = false
 
@@ -85,7 +88,17 @@ struct GenerateCommand: ParsableCommand {
             }
         }
         let pipeline = Pipeline(advisor: try ai.assistant(), templates: try loadTemplates())
-        let designed = pipeline.design(project)
+        var designed = pipeline.design(project)
+        if fitBudget {
+            if let fitted = pipeline.fitToBudget(designed) {
+                designed = fitted
+                StandardError.write("note: \(designed.result.budget?.summary ?? "fitted to the budget")")
+            } else {
+                StandardError.write(
+                    "note: --fit-budget: \(designed.result.budget == nil ? "the project sets no budget" : "within budget, or no cut keeps the scale and compliance choices"); nothing was cut"
+                )
+            }
+        }
         // The suggestions for the design, measured once for --apply-safe and the report.
         var measured: [Enhancement]?
         func offered() -> [Enhancement] {

@@ -50,7 +50,8 @@ struct TUICommand: ParsableCommand {
             TUIRunner.run(assistant: model == nil ? nil : assistant) { width, height in
                 if let project, let file, let source {
                     var state = AppState(
-                        project: project, width: width, height: height, suggestLater: true, aiModel: model, applied: folder?.applied ?? [])
+                        project: project, width: width, height: height, suggestLater: true, aiModel: model, applied: folder?.applied ?? [],
+                        fitted: folder?.fitted ?? false)
                     state.draftSource = source
                     // Changes to it (toggles, what-ifs, edits) are saved to a draft from the first one on.
                     state.draftID = earlier?.id ?? Draft.newID()
@@ -84,7 +85,7 @@ struct TUICommand: ParsableCommand {
             guard let (manifest, states) = try OutputWriter(path: path).reopen() else {
                 throw CommandFailure.usage("\(shown) holds no \(Manifest.fileName): give a project file, or a folder written by generate")
             }
-            return OpenedFolder(project: manifest.project, applied: manifest.appliedEnhancements, states: states)
+            return OpenedFolder(manifest, states: states)
         } catch let failure as CommandFailure {
             throw failure
         } catch {

@@ -10,6 +10,8 @@ public struct BudgetVerdict: Sendable, Hashable, Codable {
     /// The cheapest design that keeps the scale and compliance choices, when over budget.
     public var fit: BudgetFit?
     public var summary: String
+    /// The design was fitted to the budget: `cuts` are the cuts made.
+    public var fitted: Bool?
 }
 
 /// A cheaper design and what it gave up.
@@ -18,6 +20,25 @@ public struct BudgetFit: Sendable, Hashable, Codable {
     public var design: InfrastructureDesign
     public var estimate: CostEstimate
     public var fitsBudget: Bool
+}
+
+extension BudgetVerdict {
+    /// The verdict on the design after its fit: the cuts made, each with what it trades away.
+    func fitted(_ fit: BudgetFit) -> BudgetVerdict {
+        BudgetVerdict(budget: budget, estimate: estimate, overBudget: true, cuts: fit.applied, fit: nil, summary: "", fitted: true)
+            .repriced(fit.estimate.totalMonthly)
+    }
+
+    /// A fitted design's verdict on a new total (after enhancements): the same cuts, judged again.
+    public func repriced(_ total: Decimal) -> BudgetVerdict {
+        let traded = cuts.map { "\($0.title) (saves \(Format.money($0.monthlySaving)); \($0.tradeOff))" }.joined(separator: "; ")
+        let summary =
+            (total <= budget
+                ? "Fitted to the budget: \(Format.money(total)) of \(Format.money(budget)) a month."
+                : "Fitted as far as the scale and compliance choices allow: \(Format.money(total)) a month, still over \(Format.money(budget)).")
+            + " Traded away: \(traded)."
+        return BudgetVerdict(budget: budget, estimate: total, overBudget: total > budget, cuts: cuts, fit: nil, summary: summary, fitted: true)
+    }
 }
 
 /// Compares an estimate with the budget and, when over, finds the cheapest design that keeps the

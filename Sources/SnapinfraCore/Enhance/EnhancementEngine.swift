@@ -115,7 +115,11 @@ public struct EnhancementEngine: Sendable {
         next.estimate = estimator.estimate(design, analysis: result.analysis)
         // The verdict follows the estimate it judges, or DEPLOY.md and the Design screen would
         // show one total in the table and another in the sentence under it.
-        next.budget = BudgetFitter(estimator: estimator).verdict(design, estimate: next.estimate, input: input)
+        if let fitted = result.budget, fitted.fitted == true {
+            next.budget = fitted.repriced(next.estimate.totalMonthly)
+        } else {
+            next.budget = BudgetFitter(estimator: estimator).verdict(design, estimate: next.estimate, input: input)
+        }
         next.validation = validation
         return next
     }

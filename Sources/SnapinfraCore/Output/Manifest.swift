@@ -34,6 +34,8 @@ public struct Manifest: Sendable, Hashable, Codable {
     public var design: InfrastructureDesign
     public var monthlyEstimate: Decimal
     public var appliedEnhancements: [String]
+    /// The budget cuts made when the design was fitted to the budget (`f`, `--fit-budget`).
+    public var budgetCuts: [String]?
     public var files: [Entry]
 
     /// The manifest of writing `files`; `plan` says which of them kept hand edits.
@@ -44,6 +46,7 @@ public struct Manifest: Sendable, Hashable, Codable {
         design = result.design
         monthlyEstimate = result.estimate.totalMonthly
         self.appliedEnhancements = appliedEnhancements
+        if result.budget?.fitted == true { budgetCuts = result.budget?.cuts.map(\.id) }
         let items = Dictionary(plan?.items.map { ($0.path, $0) } ?? [], uniquingKeysWith: { a, _ in a })
         self.files = files.map { file in
             var entry = Entry(path: file.path, sha256: SHA256.hex(file.content), source: file.source, base: Self.basePath(file.path))

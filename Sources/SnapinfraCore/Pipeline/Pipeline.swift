@@ -25,6 +25,18 @@ public final class Pipeline: Sendable {
         return Designed(project: project, result: result, report: report)
     }
 
+    /// The design fitted to the budget: the cheapest design that keeps the scale and compliance
+    /// choices (the budget verdict's fit), priced, with a verdict that says what was traded away.
+    /// Nil when the design is within budget or no cut keeps those choices.
+    public func fitToBudget(_ designed: Designed) -> Designed? {
+        guard let verdict = designed.result.budget, verdict.overBudget, let fit = verdict.fit else { return nil }
+        var result = designed.result
+        result.design = fit.design
+        result.estimate = fit.estimate
+        result.budget = verdict.fitted(fit)
+        return Designed(project: designed.project, result: result, report: designed.report)
+    }
+
     /// The suggestions for a design, each measured against it; none when the project turns them off.
     public func suggestions(for designed: Designed) -> [Enhancement] {
         guard designed.project.options.enableAIEnhancements else { return [] }

@@ -11,6 +11,8 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
     case cycleScale, cycleEnvironment, cycleRegion, moreTraffic, lessTraffic
     /// Enter and Esc while a what-if scenario is open.
     case keepScenario, dropScenario
+    /// `f` on the Design screen: the cheapest design that fits the budget, as a scenario.
+    case fitBudget
     case search, nextMatch, previousMatch
     case editFolder, write, confirmOverwrite, writeReport
     /// m, t, b on the Write screen: settle a conflict with a hand edit.
@@ -21,7 +23,8 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
     /// Actions that change the design or write it; they wait while work is under way.
     var changesDesign: Bool {
         switch self {
-        case .cycleScale, .cycleEnvironment, .cycleRegion, .moreTraffic, .lessTraffic, .toggle, .applySafe, .undo, .write, .confirmOverwrite,
+        case .cycleScale, .cycleEnvironment, .cycleRegion, .moreTraffic, .lessTraffic, .fitBudget, .toggle, .applySafe, .undo, .write,
+            .confirmOverwrite,
             .open, .editProject:
             return true
         default:
@@ -90,6 +93,7 @@ public enum KeyBindings {
             let scenario = [
                 KeyBinding([.enter], .keepScenario, "keep the what-if", hint: true),
                 KeyBinding([.escape], .dropScenario, "drop the what-if", hint: true),
+                KeyBinding([.character("f")], .fitBudget, "fit to budget", hint: true),
             ]
             return scenario + scrolling + [
                 KeyBinding([.character("s")], .cycleScale, "what if: next scale", hint: true),

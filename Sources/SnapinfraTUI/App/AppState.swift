@@ -39,6 +39,8 @@ public struct Scenario: Sendable, Hashable {
     public var baselineApplied: [String]
     /// The what-ifs taken, in order ("staging", "scale growth").
     public var changes: [String]
+    /// Whether the baseline was fitted to the budget (Esc puts that back).
+    public var baselineFitted = false
 }
 
 /// A line of the start screen.
@@ -167,6 +169,9 @@ public struct AppState: Sendable {
     public var confirmDiscard = false
     /// The what-if scenario on screen, if one is open.
     public var scenario: Scenario?
+    /// The design is fitted to the budget (`f`): every design from now on is the cheapest that
+    /// keeps the scale and compliance choices, until a what-if with it is dropped.
+    public var fitToBudget = false
 
     /// The help overlay is open.
     public var showHelp: Bool {
@@ -235,6 +240,7 @@ public struct AppState: Sendable {
         draft.applied = scenario?.baselineApplied ?? applied
         draft.keptAside = scenario == nil ? keptAside : []
         draft.outputFolder = outputFolder.isEmpty ? nil : outputFolder
+        draft.fitToBudget = (scenario.map(\.baselineFitted) ?? fitToBudget) ? true : nil
         draft.place = place
         return draft
     }
@@ -277,6 +283,7 @@ public struct AppState: Sendable {
             (previous.editedProject != nil && project != previous.editedProject && previous.draftID == draftID)
             || (previous.result != nil && scenario == nil && previous.scenario == nil && chosen != Set(previous.applied + previous.keptAside))
             || (!previous.outputFolder.isEmpty && outputFolder != previous.outputFolder)
+            || (scenario == nil && previous.scenario == nil && fitToBudget != previous.fitToBudget)
         if changed { sessionChanged = true }
         guard sessionChanged else { return nil }
         guard changed || savedShape != previous.savedShape || draftID != previous.draftID else { return nil }
@@ -296,13 +303,18 @@ public struct AppState: Sendable {
     /// With `suggestLater`, the first frame shows the design at once and the suggestions (a render
     /// and a score for each) follow from a job the runner starts after that frame.
     /// With `aiModel`, that job also asks the model to design and to rank the suggestions.
-    /// `applied` switches enhancements on from the start (a reopened output folder's set).
-    public init(project: ProjectFile, width: Int, height: Int, suggestLater: Bool = false, aiModel: String? = nil, applied: [String] = []) {
+    /// `applied` switches enhancements on from the start, and `fitted` fits the design to the budget
+    /// (a reopened output folder's choices).
+    public init(
+        project: ProjectFile, width: Int, height: Int, suggestLater: Bool = false, aiModel: String? = nil, applied: [String] = [],
+        fitted: Bool = false
+    ) {
         screen = .design
         self.width = width
         self.height = height
         self.aiModel = aiModel
         self.applied = applied
+        fitToBudget = fitted
         if suggestLater {
             var job = job(for: project, redesign: true)
             job.suggest = false
@@ -325,7 +337,7 @@ public struct AppState: Sendable {
         return Job(
             id: nextJobID, project: project, applied: applied + keptAside, base: redesign ? nil : baseResult,
             suggestions: redesign ? [] : suggestions,
-            diffFor: diffFor, suggest: redesign || suggestionsPending, askModel: aiModel != nil && redesign)
+            diffFor: diffFor, suggest: redesign || suggestionsPending, askModel: aiModel != nil && redesign, fitToBudget: fitToBudget)
     }
 
     /// Shows what a job produced.
@@ -377,6 +389,7 @@ public struct AppState: Sendable {
         case .applySafe: return suggestions.contains { $0.safe && !applied.contains($0.id) }
         case .undo: return screen != .enhancements || !undoStack.isEmpty
         case .keepScenario, .dropScenario: return scenario != nil
+        case .fitBudget: return !fitToBudget && result?.budget?.fit != nil
         case .keepMine, .takeNew, .keepBoth: return plan?.contains { $0.item.openConflicts > 0 } ?? false
         default: return true
         }

@@ -19,6 +19,8 @@ public struct Job: Sendable, Hashable {
     public var suggest = true
     /// Ask the language model (when one is configured) to design and to rank the suggestions.
     public var askModel = false
+    /// Fit a new design to the budget (the cheapest that keeps the scale and compliance choices).
+    public var fitToBudget = false
 
     /// The pipeline of a session on the rules alone: what it has rendered and parsed is kept, so a
     /// toggle re-renders only the files it touches.
@@ -34,6 +36,7 @@ public struct Job: Sendable, Hashable {
         } else {
             designed = pipeline.design(project, rulesOnly: !askModel, cancel: cancel)
             if askModel { report = designed.report }
+            if fitToBudget, let fitted = pipeline.fitToBudget(designed) { designed = fitted }
         }
         var suggestions = suggest ? pipeline.suggestions(for: designed) : self.suggestions
         if suggest, askModel, !cancel.isCancelled {
@@ -122,8 +125,9 @@ public struct Busy: Sendable, Hashable {
     public var frame = 0
     public var previousApplied: [String]
     public var previousUndo: [[String]]
-    /// The scenario before a what-if, which Esc puts back.
+    /// The scenario before a what-if, which Esc puts back, and whether the design was fitted.
     public var previousScenario: Scenario?
+    public var previousFitToBudget = false
 
     public init(kind: Kind, jobID: Int?, change: String, previousApplied: [String], previousUndo: [[String]]) {
         self.kind = kind

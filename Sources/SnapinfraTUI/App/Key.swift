@@ -79,12 +79,20 @@ public enum Message: Sendable, Hashable {
 public struct OpenedFolder: Sendable, Hashable {
     public var project: ProjectFile
     public var applied: [String]
+    /// The design was fitted to the budget.
+    public var fitted: Bool
     public var states: [String: Manifest.FileState]
 
-    public init(project: ProjectFile, applied: [String], states: [String: Manifest.FileState]) {
+    public init(project: ProjectFile, applied: [String], fitted: Bool = false, states: [String: Manifest.FileState]) {
         self.project = project
         self.applied = applied
+        self.fitted = fitted
         self.states = states
+    }
+
+    /// What a manifest and the files' states give back.
+    public init(_ manifest: Manifest, states: [String: Manifest.FileState]) {
+        self.init(project: manifest.project, applied: manifest.appliedEnhancements, fitted: manifest.budgetCuts?.isEmpty == false, states: states)
     }
 }
 

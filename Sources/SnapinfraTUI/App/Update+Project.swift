@@ -35,6 +35,7 @@ extension Update {
         state.sessionChanged = true
         state.applied = draft.applied ?? []
         state.keptAside = draft.keptAside ?? []
+        state.fitToBudget = draft.fitToBudget ?? false
         if let folder = draft.outputFolder { state.outputFolder = folder }
         let place = draft.place ?? Draft.Place(screen: draft.step == "review" ? Screen.design.rawValue : Screen.wizard.rawValue)
         let valid = ProjectValidator().validate(draft.project).allSatisfy { $0.severity != .error }
@@ -64,7 +65,9 @@ extension Update {
 
     /// An output folder written before: its project and enhancements from the manifest, and how
     /// each file stands against what was written. The Write screen compares with what is there.
-    static func openFolder(_ input: AppState, path: String, project: ProjectFile, applied: [String], states: [String: Manifest.FileState])
+    static func openFolder(
+        _ input: AppState, path: String, project: ProjectFile, applied: [String], fitted: Bool, states: [String: Manifest.FileState]
+    )
         -> (AppState, [Effect])
     {
         var state = input
@@ -74,6 +77,7 @@ extension Update {
         state.outputFolder = path
         state.applied = applied
         state.keptAside = []
+        state.fitToBudget = fitted
         state.folderStates = states
         return openProject(state, project, message: folderSummary(path, states))
     }
@@ -314,7 +318,7 @@ extension Update {
                 state.message = "\(DisplayText.escape(path, limit: 60)): \(problem ?? "cannot be read")"
                 return (state, [])
             }
-            return openFolder(state, path: path, project: opened.project, applied: opened.applied, states: opened.states)
+            return openFolder(state, path: path, project: opened.project, applied: opened.applied, fitted: opened.fitted, states: opened.states)
         case .projectSaved(let path):
             state.prompt = nil
             state.draftSource = path

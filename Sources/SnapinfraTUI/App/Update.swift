@@ -97,7 +97,10 @@ public enum Update {
                     state.queuedKeys = []
                     state.applied = busy.previousApplied
                     state.undoStack = busy.previousUndo
-                    if busy.kind == .designing { state.scenario = busy.previousScenario }
+                    if busy.kind == .designing {
+                        state.scenario = busy.previousScenario
+                        state.fitToBudget = busy.previousFitToBudget
+                    }
                     state.busy = nil
                     state.message = "Cancelled; nothing changed."
                     if busy.asksModel {
@@ -301,6 +304,27 @@ public enum Update {
         case .previousMatch: jumpToMatch(&state, forward: false)
         case .cycleScale, .cycleEnvironment, .cycleRegion, .moreTraffic, .lessTraffic:
             return whatIf(action, state)
+        case .fitBudget:
+            guard let project = state.project, let result = state.result else { break }
+            guard !state.fitToBudget, result.budget?.fit != nil else {
+                state.message =
+                    state.fitToBudget
+                    ? "The design is fitted to the budget already." : "Within budget, or no cut keeps the scale and compliance choices."
+                break
+            }
+            let previous = state.scenario
+            if state.scenario == nil {
+                state.scenario = Scenario(baseline: project, baselineResult: result, baselineApplied: state.applied + state.keptAside, changes: [])
+            }
+            state.scenario?.changes.append("fit to budget")
+            state.fitToBudget = true
+            // The scenario's banner and comparison are at the top of the page.
+            state.designScroll = 0
+            var (next, effects) = start(
+                &state, .designing, change: "What if: fit to budget", previous: (state.applied, state.undoStack), project: project)
+            next.busy?.previousScenario = previous
+            next.busy?.previousFitToBudget = false
+            return (next, effects)
         case .keepScenario:
             guard let scenario = state.scenario else { break }
             state.scenario = nil
@@ -313,6 +337,7 @@ public enum Update {
             // The job sets the ones this design does not offer aside again.
             state.applied = scenario.baselineApplied
             state.keptAside = []
+            state.fitToBudget = scenario.baselineFitted
             var (next, effects) = start(&state, .designing, change: "Back to the project as it was", previous: previous, project: scenario.baseline)
             // Esc while it runs keeps the scenario open, as it was.
             next.busy?.previousScenario = scenario
@@ -332,7 +357,9 @@ public enum Update {
         }
         let previous = state.scenario
         if state.scenario == nil, let result = state.result {
-            state.scenario = Scenario(baseline: project, baselineResult: result, baselineApplied: state.applied + state.keptAside, changes: [])
+            state.scenario = Scenario(
+                baseline: project, baselineResult: result, baselineApplied: state.applied + state.keptAside, changes: [],
+                baselineFitted: state.fitToBudget)
         }
         let change: String
         switch action {
@@ -354,6 +381,7 @@ public enum Update {
             return (state, [])
         }
         state.scenario?.changes.append(change.replacingOccurrences(of: "What if: ", with: ""))
+        state.designScroll = 0
         if state.scenario?.baseline == project { state.scenario = nil }
         let started = start(&state, .designing, change: change, previous: (state.applied, state.undoStack), project: project)
         var next = started.0
@@ -369,6 +397,7 @@ public enum Update {
         guard let current = project ?? state.project else { return (state, []) }
         let job = state.job(for: current, redesign: project != nil)
         state.busy = Busy(kind: kind, jobID: job.id, change: change, previousApplied: previous.0, previousUndo: previous.1)
+        state.busy?.previousFitToBudget = state.fitToBudget
         return (state, [.run(job)])
     }
 

@@ -40,6 +40,14 @@ enum DesignLines {
             StyledLine(
                 "  Monthly cost  \(Format.money(result.estimate.totalMonthly)) here, \(Format.money(before.estimate.totalMonthly)) in the project ("
                     + (delta >= 0 ? "+" : "") + Format.money(delta) + ")", strong))
+        if let budget = result.budget, budget.fitted == true, before.budget?.fitted != true {
+            lines.append(StyledLine("  Traded away to fit the budget", strong))
+            for cut in budget.cuts {
+                for line in TextLayout.wrap("\(cut.title) (saves \(Format.money(cut.monthlySaving))): \(cut.tradeOff)", width: width - 4) {
+                    lines.append(StyledLine("    " + line))
+                }
+            }
+        }
         let old = Dictionary(before.design.decisions.map { ($0.id, $0.value) }, uniquingKeysWith: { first, _ in first })
         let changed = result.design.decisions.filter { old[$0.id] != nil && old[$0.id] != $0.value && !$0.id.hasPrefix("enhancement.") }
         if !changed.isEmpty {
