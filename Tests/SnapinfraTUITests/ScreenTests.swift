@@ -29,8 +29,24 @@ import Testing
         try checkScreen(press(design, [.character("?")]).0, "help-\(size)")
         try checkScreen(press(design, [.tab, .tab, .down, .character(" ")]).0, "enhancements-\(size)")
         try checkScreen(press(design, [.character("e"), .character("+")]).0, "scenario-\(size)")
+        let shop = AppState(project: try exampleProject("shop.json"), width: width, height: height)
+        try checkScreen(press(shop, [.character("f")]).0, "fit-to-budget-\(size)")
         let examples = try ["tiny-todo.yaml", "shop.json"].map { ExampleProject(name: $0, file: try exampleProject($0)) }
         try checkScreen(AppState(examples: examples, width: width, height: height), "start-\(size)")
+    }
+
+    /// At 120 columns and more the Design screen draws the architecture and the cost by resource;
+    /// at 80 it keeps its form.
+    @Test func wideTerminalsShowTheDiagramAndTheCostChart() throws {
+        let project = try exampleProject("shop.json")
+        let wide = AppView.render(AppState(project: project, width: 140, height: 50)).text
+        #expect(wide.contains("ARCHITECTURE") && wide.contains("COST BY RESOURCE"))
+        #expect(wide.contains("│ Load balancer (ALB)") && wide.contains("│ RDS postgres db.t4g.medium") && wide.contains("│ S3: uploads"))
+        let database = try #require(wide.split(separator: "\n").first { $0.contains("aws_db_instance.this") && $0.contains("█") })
+        let nat = try #require(wide.split(separator: "\n").first { $0.contains("aws_nat_gateway.this") && $0.contains("█") })
+        #expect(database.filter { $0 == "█" }.count > nat.filter { $0 == "█" }.count, "bars scale with the cost")
+        let narrow = AppView.render(AppState(project: project, width: 80, height: 24)).text
+        #expect(!narrow.contains("ARCHITECTURE") && !narrow.contains("COST BY RESOURCE"))
     }
 
     @Test func narrowAndTinyTerminals() throws {

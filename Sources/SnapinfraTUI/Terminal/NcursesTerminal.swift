@@ -250,7 +250,9 @@ public final class NcursesTerminal: TerminalDevice {
         "└": chtype(UInt8(ascii: "+")), "┘": chtype(UInt8(ascii: "+")), "├": chtype(UInt8(ascii: "+")), "↳": chtype(UInt8(ascii: ">")),
         "…": chtype(UInt8(ascii: "~")), "·": chtype(UInt8(ascii: "-")), "–": chtype(UInt8(ascii: "-")), "→": chtype(UInt8(ascii: ">")),
         "↑": chtype(UInt8(ascii: "^")), "↓": chtype(UInt8(ascii: "v")), "▏": chtype(UInt8(ascii: "|")), "×": chtype(UInt8(ascii: "x")),
-        "−": chtype(UInt8(ascii: "-")), "←": chtype(UInt8(ascii: "<")), "≈": chtype(UInt8(ascii: "~")), "÷": chtype(UInt8(ascii: "/")),
+        "┬": chtype(UInt8(ascii: "+")), "┴": chtype(UInt8(ascii: "+")), "┤": chtype(UInt8(ascii: "+")), "█": chtype(UInt8(ascii: "#")),
+        "▒": chtype(UInt8(ascii: "=")), "−": chtype(UInt8(ascii: "-")), "←": chtype(UInt8(ascii: "<")), "≈": chtype(UInt8(ascii: "~")),
+        "÷": chtype(UInt8(ascii: "/")),
     ]
 
     private func colorPair(_ color: CellStyle.Color) -> Int16 {

@@ -20,6 +20,10 @@ enum DesignLines {
             }
             lines.append(StyledLine())
         }
+        if width >= DesignDiagram.minimumWidth {
+            lines += DesignDiagram.architecture(result.design, width: width)
+            lines += DesignDiagram.costChart(result.estimate, width: width)
+        }
         if ai.provider != "rules" { model(ai, width: width, into: &lines) }
         analysis(result.analysis, width: width, into: &lines)
         decisions(result.design.decisions, width: width, into: &lines)
