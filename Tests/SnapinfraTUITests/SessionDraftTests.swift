@@ -136,3 +136,24 @@ import Testing
         #expect(busier.fitToBudget)
     }
 }
+
+/// `/` searches every list and text pane; `n` and `N` go on from the match shown.
+@Suite struct SearchEverywhereTests {
+    @Test func eachScreenFindsItsRows() throws {
+        let loaded = AppState(project: try exampleProject("shop.json"), width: 100, height: 30)
+        let design = press(loaded, typing("/multiAZ") + [.enter]).0
+        #expect(design.designScroll > 0 && design.message?.hasPrefix("Match 1 of") == true)
+        #expect(design.designLines[design.designScroll].runs.map(\.text).joined().contains("multiAZ"))
+
+        let enhance = press(loaded, [.character("3")] + typing("/flow") + [.enter]).0
+        #expect(enhance.suggestions[enhance.enhancementSelection].id.contains("flow"))
+        let next = press(enhance, [.character("n")]).0
+        #expect(next.message?.hasPrefix("Match") == true)
+
+        let examples = try ["tiny-todo.yaml", "shop.json"].map { ExampleProject(name: $0, file: try exampleProject($0)) }
+        let start = press(AppState(examples: examples, width: 100, height: 30), typing("/shop") + [.enter]).0
+        #expect(start.startItems[start.startSelection] == .example(1))
+        let missing = press(AppState(examples: examples, width: 100, height: 30), typing("/nothing-like-it") + [.enter]).0
+        #expect(missing.message == "No match for \"nothing-like-it\"" && missing.startSelection == 0)
+    }
+}

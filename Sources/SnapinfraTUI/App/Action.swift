@@ -64,6 +64,13 @@ public enum KeyBindings {
         KeyBinding([.character("q")], .quit, "quit", hint: true),
     ]
 
+    /// `/`, `n` and `N`: on every list and text pane.
+    static let searching: [KeyBinding] = [
+        KeyBinding([.character("/")], .search, "search"),
+        KeyBinding([.character("n")], .nextMatch, "next match"),
+        KeyBinding([.character("N")], .previousMatch, "previous match"),
+    ]
+
     static let scrolling: [KeyBinding] = [
         KeyBinding([.up, .character("k")], .moveUp, "up"),
         KeyBinding([.down, .character("j")], .moveDown, "down", hint: true),
@@ -85,6 +92,7 @@ public enum KeyBindings {
                 KeyBinding([.end, .character("G")], .bottom, "last line"),
                 KeyBinding([.enter], .open, "open", hint: true),
                 KeyBinding([.character("x"), .delete], .deleteDraft, "forget the selected draft"),
+            ] + searching + [
                 KeyBinding([.character("?")], .help, "help", hint: true),
                 KeyBinding([.character("q")], .quit, "quit", hint: true),
             ]
@@ -101,7 +109,7 @@ public enum KeyBindings {
                 KeyBinding([.character("r")], .cycleRegion, "what if: next region", hint: true),
                 KeyBinding([.character("+")], .moreTraffic, "what if: twice the traffic", hint: true),
                 KeyBinding([.character("-")], .lessTraffic, "what if: half the traffic"),
-            ] + global
+            ] + searching + global
         case .files:
             return scrolling + [
                 KeyBinding([.enter], .focusPreview, "preview the file", hint: true),
@@ -126,7 +134,7 @@ public enum KeyBindings {
                 KeyBinding([.character("U")], .undo, "undo the last change", hint: true),
                 KeyBinding([.pageDown, .character("d"), .control("d")], .detailDown, "scroll the detail down"),
                 KeyBinding([.pageUp, .character("u"), .control("u")], .detailUp, "scroll the detail up"),
-            ] + global
+            ] + searching + global
         case .wizard:
             // Shown in the hint bar and help; the wizard reads its keys itself (see WizardUpdate).
             return [
@@ -152,7 +160,7 @@ public enum KeyBindings {
                 KeyBinding([.pageDown, .character("d"), .control("d")], .detailDown, "scroll the diff down"),
                 KeyBinding([.pageUp, .character("u"), .control("u")], .detailUp, "scroll the diff up"),
                 KeyBinding([.character("R")], .writeReport, "write REVIEW.md, the report for a pull request", hint: true),
-            ] + scrolling + global
+            ] + scrolling + searching + global
         }
     }
 

@@ -5,6 +5,8 @@ import SnapinfraCore
 public enum Update {
     public static func update(_ state: AppState, _ message: Message) -> (AppState, [Effect]) {
         var (next, effects) = step(state, message)
+        // `n` continues from the last match on this screen only.
+        if next.screen != state.screen { next.searchLine = nil }
         // Every change to the project is saved to the draft at once.
         if let draft = next.draftToSave(after: state) {
             effects.append(.saveDraft(draft))
@@ -296,10 +298,8 @@ public enum Update {
                 state.focusPreview = false
             }
         case .search:
-            if state.screen == .files {
-                state.searchDraft = ""
-                state.focusPreview = true
-            }
+            state.searchDraft = ""
+            if state.screen == .files { state.focusPreview = true }
         case .nextMatch: jumpToMatch(&state, forward: true)
         case .previousMatch: jumpToMatch(&state, forward: false)
         case .cycleScale, .cycleEnvironment, .cycleRegion, .moreTraffic, .lessTraffic:
@@ -529,24 +529,78 @@ public enum Update {
         return state
     }
 
+    /// What `/` searches on each screen: the preview's lines on Files, the page on Design, the
+    /// rows of the list elsewhere (in the order drawn).
+    static func searchedLines(_ state: AppState) -> [String] {
+        switch state.screen {
+        case .files:
+            return state.files.indices.contains(state.fileSelection) ? state.files[state.fileSelection].content.components(separatedBy: "\n") : []
+        case .design:
+            return state.designLines.map { $0.runs.map(\.text).joined() }
+        case .enhancements:
+            return state.drawnSuggestionOrder.map { "\(state.suggestions[$0].title) \(state.suggestions[$0].id)" }
+        case .start:
+            return state.startItems.map { StartView.line($0, state) }
+        case .write:
+            return state.plan?.map { "\($0.item.label) \($0.path)" } ?? []
+        case .wizard:
+            return []
+        }
+    }
+
+    /// Where the screen is now, in `searchedLines`' terms.
+    static func searchPosition(_ state: AppState) -> Int {
+        switch state.screen {
+        case .files: return state.searchLine ?? state.previewScroll
+        case .design: return state.searchLine ?? state.designScroll
+        case .enhancements: return state.drawnSuggestionOrder.firstIndex(of: state.enhancementSelection) ?? 0
+        case .start: return state.startSelection
+        case .write: return state.writeSelection
+        case .wizard: return 0
+        }
+    }
+
+    /// Moves the screen to a match.
+    static func show(_ line: Int, _ state: inout AppState) {
+        switch state.screen {
+        case .files:
+            state.previewScroll = line
+        case .design:
+            state.designScroll = line
+        case .enhancements:
+            let order = state.drawnSuggestionOrder
+            if order.indices.contains(line), order[line] != state.enhancementSelection {
+                state.enhancementSelection = order[line]
+                state.refreshDiff()
+            }
+        case .start:
+            state.startSelection = line
+        case .write:
+            state.writeSelection = line
+            state.writeScroll = 0
+        case .wizard:
+            break
+        }
+        state.searchLine = line
+    }
+
     static func jumpToMatch(_ state: inout AppState, forward: Bool, includingCurrent: Bool = false) {
-        guard !state.searchQuery.isEmpty, state.files.indices.contains(state.fileSelection) else { return }
-        let lines = state.files[state.fileSelection].content.components(separatedBy: "\n")
+        guard !state.searchQuery.isEmpty else { return }
+        let lines = searchedLines(state)
         let matches = lines.indices.filter { lines[$0].localizedCaseInsensitiveContains(state.searchQuery) }
         guard !matches.isEmpty else {
             state.message = "No match for \"\(DisplayText.escape(state.searchQuery))\""
             return
         }
         // From the match shown last, not the scroll position: a short file cannot scroll to it.
-        let current = state.searchLine ?? state.previewScroll
+        let current = searchPosition(state)
         let target: Int
         if forward {
             target = matches.first { includingCurrent ? $0 >= current : $0 > current } ?? matches[0]
         } else {
             target = matches.last { $0 < current } ?? matches[matches.count - 1]
         }
-        state.previewScroll = target
-        state.searchLine = target
+        show(target, &state)
         let position = (matches.firstIndex(of: target) ?? 0) + 1
         state.message = "Match \(position) of \(matches.count) for \"\(DisplayText.escape(state.searchQuery))\""
         clamp(&state)
