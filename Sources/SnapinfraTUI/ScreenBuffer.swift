@@ -33,11 +33,46 @@ public struct Cell: Sendable, Hashable {
     public static let blank = Cell(text: " ", style: .plain, isContinuation: false)
 }
 
+/// Something a mouse click can choose, as the view that drew it says.
+public enum ClickTarget: Sendable, Hashable {
+    case screen(Screen)
+    case startItem(Int)
+    case suggestion(Int)
+    case file(Int)
+    case planned(Int)
+    /// The Files preview or the Enhance detail: a click focuses it, the wheel scrolls it.
+    case pane
+}
+
 /// An in-memory screen that views draw into; one small type pushes it to the real terminal.
 public struct ScreenBuffer: Sendable, Hashable {
     public let width: Int
     public let height: Int
     public private(set) var cells: [Cell]
+    /// Where a click lands: each row span a view drew, and what it stands for.
+    public private(set) var targets: [ClickRegion] = []
+
+    public struct ClickRegion: Sendable, Hashable {
+        public var y: Int
+        public var x: Range<Int>
+        public var target: ClickTarget
+    }
+
+    /// Marks a span of one row as standing for `target`.
+    public mutating func clickable(_ target: ClickTarget, x: Int, y: Int, width: Int) {
+        guard width > 0 else { return }
+        targets.append(ClickRegion(y: y, x: x..<(x + width), target: target))
+    }
+
+    /// Marks a rectangle as standing for `target`.
+    public mutating func clickable(_ target: ClickTarget, x: Int, y: Int, width: Int, height: Int) {
+        for row in y..<(y + max(0, height)) { clickable(target, x: x, y: row, width: width) }
+    }
+
+    /// What a click at (x, y) chooses; the span drawn last wins.
+    public func target(x: Int, y: Int) -> ClickTarget? {
+        targets.last { $0.y == y && $0.x.contains(x) }?.target
+    }
 
     public init(width: Int, height: Int) {
         self.width = max(0, width)

@@ -157,3 +157,40 @@ import Testing
         #expect(missing.message == "No match for \"nothing-like-it\"" && missing.startSelection == 0)
     }
 }
+
+/// The mouse: a click selects what was drawn under it, the wheel scrolls; the keyboard alone still
+/// does everything.
+@Suite struct MouseTests {
+    private func column(of text: String, in state: AppState, row: Int) throws -> Int {
+        let line = String(AppView.render(state).text.split(separator: "\n", omittingEmptySubsequences: false)[row])
+        let range = try #require(line.range(of: text))
+        return line.distance(from: line.startIndex, to: range.lowerBound)
+    }
+
+    @Test func clicksSelectAndTheWheelScrolls() throws {
+        let loaded = AppState(project: try exampleProject("shop.json"), width: 100, height: 30)
+        let files = Update.update(loaded, .key(.click(x: try column(of: " F ", in: loaded, row: 0) + 1, y: 0))).0
+        #expect(files.screen == .files)
+        let third = Update.update(files, .key(.click(x: 3, y: 4))).0
+        #expect(third.fileSelection == 2 && !third.focusPreview)
+        let preview = Update.update(third, .key(.click(x: 60, y: 10))).0
+        #expect(preview.focusPreview)
+        let scrolled = Update.update(preview, .key(.wheel(up: false, x: 60, y: 10))).0
+        #expect(scrolled.previewScroll == 3)
+        let design = Update.update(loaded, .key(.wheel(up: false, x: 10, y: 10))).0
+        #expect(design.designScroll == 3)
+        // On Enhance a click picks the suggestion on that row, as drawn.
+        let enhance = press(loaded, [.character("3")]).0
+        let row = try #require(EnhancementsView.rows(enhance).firstIndex { $0.index != nil && $0.index != enhance.enhancementSelection })
+        let picked = Update.update(enhance, .key(.click(x: 5, y: 2 + row))).0
+        #expect(picked.enhancementSelection == EnhancementsView.rows(enhance)[row].index)
+        // On the start screen a click selects, and a click on the selected line opens it.
+        let examples = try ["tiny-todo.yaml", "shop.json"].map { ExampleProject(name: $0, file: try exampleProject($0)) }
+        let start = AppState(examples: examples, width: 100, height: 30)
+        let y = 4 + 5
+        let selected = Update.update(start, .key(.click(x: 10, y: y))).0
+        #expect(selected.startSelection == 5 && selected.screen == .start)
+        let opened = Update.update(selected, .key(.click(x: 10, y: y))).0
+        #expect(opened.screen == .design && opened.project?.project.name == "Harbour Shop")
+    }
+}

@@ -12,6 +12,10 @@ public enum Key: Sendable, Hashable {
     case control(Character)
     /// Text pasted in one piece (bracketed paste), newlines and all.
     case paste(String)
+    /// The left button pressed at a cell, and the wheel turned over one (when the terminal
+    /// reports the mouse).
+    case click(x: Int, y: Int)
+    case wheel(up: Bool, x: Int, y: Int)
 
     /// How the key is written in hints and help: `↑`, `PgDn`, `q`.
     public var label: String {
@@ -33,6 +37,8 @@ public enum Key: Sendable, Hashable {
         case .f1: return "F1"
         case .control(let c): return "Ctrl-" + c.uppercased()
         case .paste: return "paste"
+        case .click: return "click"
+        case .wheel(let up, _, _): return up ? "wheel up" : "wheel down"
         case .character(" "): return "Space"
         case .character(let c): return String(c)
         }

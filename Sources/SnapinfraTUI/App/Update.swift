@@ -92,6 +92,9 @@ public enum Update {
                 effects += more
             }
             return (state, effects)
+        case .key(.click(let x, let y)), .key(.wheel(_, let x, let y)):
+            guard case .key(let key) = message else { return (state, []) }
+            return mouse(state, key, x: x, y: y)
         case .key(let key):
             // While work runs, reading goes on; only changes to the design wait, and Esc cancels.
             if let busy = state.busy, state.prompt == nil, state.searchDraft == nil, !state.showHelp {
@@ -417,6 +420,62 @@ public enum Update {
             }
         }
         return text
+    }
+
+    /// A click selects what was drawn under it (a screen tab, a row; a click on the selected start
+    /// item opens it) and focuses a pane; the wheel scrolls the pane under the pointer, or moves
+    /// through the list. Nothing a click does changes the design: the keys do that.
+    static func mouse(_ input: AppState, _ key: Key, x: Int, y: Int) -> (AppState, [Effect]) {
+        var state = input
+        if state.showHelp {
+            state.showHelp = false
+            return (state, [])
+        }
+        guard state.mode == .normal, state.screen != .wizard else { return (state, []) }
+        let target = AppView.render(state).target(x: x, y: y)
+        if case .wheel(let up, _, _) = key {
+            let step = up ? -1 : 1
+            switch (state.screen, target) {
+            case (.files, .pane?), (.enhancements, .pane?):
+                state.focusPreview = true
+                move(&state, by: 3 * step)
+            case (.design, _):
+                move(&state, by: 3 * step)
+            default:
+                state.focusPreview = false
+                move(&state, by: step)
+            }
+            return (state, [])
+        }
+        switch target {
+        case .screen(let screen)?:
+            let action: Action = [.design: .showDesign, .files: .showFiles, .enhancements: .showEnhancements][screen] ?? .showWrite
+            return perform(action, on: state)
+        case .startItem(let index)?:
+            if state.startSelection == index { return openStartItem(state) }
+            state.startSelection = index
+        case .suggestion(let index)?:
+            state.focusPreview = false
+            if index != state.enhancementSelection {
+                state.enhancementSelection = index
+                state.refreshDiff()
+            }
+        case .file(let index)?:
+            state.focusPreview = false
+            if index != state.fileSelection {
+                state.fileSelection = index
+                state.previewScroll = 0
+                state.previewColumn = 0
+            }
+        case .planned(let index)?:
+            state.writeSelection = index
+            state.writeScroll = 0
+        case .pane?:
+            state.focusPreview = true
+        case nil:
+            break
+        }
+        return (state, [])
     }
 
     /// `3 unchanged, 1 merged (2 hand edits kept), 1 conflict. m/t/b settles it, then w writes.`

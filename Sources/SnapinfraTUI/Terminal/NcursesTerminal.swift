@@ -60,7 +60,12 @@ public final class NcursesTerminal: TerminalDevice {
         unicode = snap_locale_is_utf8() != 0
         // Bracketed paste: pasted text arrives as one piece, so a newline in it is not Enter.
         Self.send(Self.pasteOn)
-        var restore = Self.pasteOff
+        // The mouse, where the terminal reports it (SNAPINFRA_MOUSE=0 leaves it to the terminal,
+        // for selecting text); Shift-drag still selects in most terminals.
+        let mouse = getenv("SNAPINFRA_MOUSE").map { String(cString: $0) != "0" } ?? true
+        if mouse { _ = snap_mouse_on() }
+        // A crash or a signal turns mouse reporting off too, whichever mode the terminal took.
+        var restore = Self.pasteOff + "\u{1b}[?1000l\u{1b}[?1002l\u{1b}[?1006l"
         for capability in ["rmcup", "cnorm", "sgr0", "rmkx"] {
             if let value = Self.capability(capability) { restore += value }
         }
@@ -113,6 +118,16 @@ public final class NcursesTerminal: TerminalDevice {
             case SNAP_KEY_DC: return .key(.delete)
             case SNAP_KEY_RESIZE: return .resize
             case SNAP_KEY_F1: return .key(.f1)
+            case SNAP_KEY_MOUSE:
+                var x: Int32 = 0
+                var y: Int32 = 0
+                var button: Int32 = 0
+                guard snap_getmouse(&x, &y, &button) != 0 else { return .none }
+                switch button {
+                case 1: return .key(.click(x: Int(x), y: Int(y)))
+                case 4, 5: return .key(.wheel(up: button == 4, x: Int(x), y: Int(y)))
+                default: return .none
+                }
             default: return .none
             }
         }
@@ -279,6 +294,7 @@ public final class NcursesTerminal: TerminalDevice {
         guard !closed else { return }
         closed = true
         Self.send(Self.pasteOff)
+        _ = mousemask(0, nil)
         _ = curs_set(1)
         endwin()
         delscreen(screen)

@@ -53,19 +53,23 @@ public enum AppView {
                 + " · \(project.options.environment.rawValue), \(project.options.preferences.scale.rawValue), \(project.options.region)\(rps)"
         }
         var tabs = ""
+        var spans: [(Screen, Int, Int)] = []
         if state.result != nil && state.screen != .wizard && state.screen != .start {
             // Narrow terminals show the other screens by initial, so the project name keeps its room.
             let compact = state.width < 110
-            tabs = [Screen.design, .files, .enhancements, .write].map { screen in
-                if screen == state.screen { return "[\(screen.title)]" }
-                return compact ? String(screen.title.prefix(1)) : " \(screen.title) "
-            }.joined(separator: " ")
+            for screen in [Screen.design, .files, .enhancements, .write] {
+                let label = screen == state.screen ? "[\(screen.title)]" : compact ? String(screen.title.prefix(1)) : " \(screen.title) "
+                if !tabs.isEmpty { tabs += " " }
+                spans.append((screen, TextWidth.width(of: tabs), TextWidth.width(of: label)))
+                tabs += label
+            }
             if !position.isEmpty { tabs += "  " + position }
             tabs += " "
         }
         let room = state.width - TextWidth.width(of: tabs)
         buffer.put(TextLayout.fit(title, width: max(0, room - 1)), x: 0, y: 0, style: titleStyle)
         buffer.put(tabs, x: max(0, room), y: 0, style: titleStyle)
+        for (screen, offset, width) in spans { buffer.clickable(.screen(screen), x: max(0, room) + offset, y: 0, width: width) }
     }
 
     static func drawMessage(_ state: AppState, into buffer: inout ScreenBuffer) {

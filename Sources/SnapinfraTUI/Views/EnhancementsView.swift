@@ -51,6 +51,7 @@ enum EnhancementsView {
             let selected = row.index == state.enhancementSelection
             let style = row.index == nil ? CellStyle(bold: true, color: .cyan) : CellStyle(reverse: selected)
             buffer.put(TextLayout.pad(TextLayout.fit(row.text, width: width - 2), width: width - 2), x: x + 1, y: y + 1 + offset, style: style)
+            if let index = row.index { buffer.clickable(.suggestion(index), x: x + 1, y: y + 1 + offset, width: width - 2) }
         }
     }
 
@@ -120,6 +121,7 @@ enum EnhancementsView {
     }
 
     static func drawDetail(_ state: AppState, into buffer: inout ScreenBuffer, x: Int, y: Int, width: Int, height: Int) {
+        buffer.clickable(.pane, x: x, y: y, width: width, height: height)
         let lines = detailLines(state, width: width - 2)
         let visible = height - 2
         let start = min(state.detailScroll, max(0, lines.count - visible))

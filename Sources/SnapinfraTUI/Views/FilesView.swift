@@ -34,10 +34,12 @@ enum FilesView {
             let text = TextLayout.pad(TextLayout.fit("\(mark(state, file)) \(shown)", width: width - 2), width: width - 2)
             let problem = !state.problems(of: file.path).isEmpty
             buffer.put(text, x: x + 1, y: y + 1 + row, style: CellStyle(bold: problem, reverse: selected, color: problem ? .red : .normal))
+            buffer.clickable(.file(index), x: x + 1, y: y + 1 + row, width: width - 2)
         }
     }
 
     static func drawPreview(_ state: AppState, into buffer: inout ScreenBuffer, x: Int, y: Int, width: Int, height: Int) {
+        buffer.clickable(.pane, x: x, y: y, width: width, height: height)
         guard state.files.indices.contains(state.fileSelection) else {
             AppView.box(&buffer, x: x, y: y, width: width, height: height, title: "Preview", focused: state.focusPreview)
             return

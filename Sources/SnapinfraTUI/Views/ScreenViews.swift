@@ -32,6 +32,7 @@ enum StartView {
             let selected = index == state.startSelection
             let text = (selected ? "> " : "  ") + line(item, state)
             buffer.put(TextLayout.fit(text, width: state.width - 4), x: 2, y: y, style: selected ? CellStyle(reverse: true) : .plain)
+            buffer.clickable(.startItem(index), x: 2, y: y, width: state.width - 4)
             y += 1
         }
     }

@@ -49,6 +49,7 @@ enum WriteView {
                 TextLayout.pad(onDisk, width: onDiskWidth) + TextLayout.pad(item.item.label, width: statusWidth)
                 + DisplayText.escape(item.path, limit: 200)
             buffer.put(TextLayout.fit(text, width: state.width - 2), x: 1, y: y, style: style)
+            buffer.clickable(.planned(index), x: 1, y: y, width: state.width - 2)
             y += 1
         }
         guard !detailLines.isEmpty, y < top + height - 1 else { return }
