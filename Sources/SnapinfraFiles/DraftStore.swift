@@ -39,6 +39,8 @@ public struct Draft: Sendable, Hashable, Codable {
     public var outputFolder: String?
     /// The design was fitted to the budget.
     public var fitToBudget: Bool?
+    /// Values given for the suggestions that need one, by variable.
+    public var inputs: [String: String]?
     public var place: Place?
 
     public init(id: String, savedAt: Date, step: String, sourcePath: String?, project: ProjectFile) {

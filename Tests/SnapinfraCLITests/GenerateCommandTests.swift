@@ -176,6 +176,32 @@ import Testing
         #expect(try String(contentsOf: compute, encoding: .utf8) == broken)
     }
 
+    /// `--var NAME=VALUE`: the value a suggestion needs, in terraform.tfvars.example (escaped) and
+    /// the manifest, never in the code; a bad name or value is a usage error naming it.
+    @Test func valuesForSuggestionsGoIntoTheTfvarsExample() throws {
+        let out = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let result = try CLIRunner.run([
+            "generate", "examples/shop.json", "--out", out.path, "--apply", "alarm-email", "--var", "alarm_email=o\"${x}@harbour.example",
+            "--var", "budget_email=billing@harbour.example",
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("note: --var budget_email: no suggestion applied takes it, so it is not used"))
+        let tfvars = try String(contentsOf: out.appendingPathComponent("infra/terraform/terraform.tfvars.example"), encoding: .utf8)
+        #expect(tfvars.contains(#""o\"$${x}@harbour.example""#))
+        let manifest = try String(contentsOf: out.appendingPathComponent("snapinfra.json"), encoding: .utf8)
+        #expect(manifest.contains("harbour.example"))
+        for file in try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("infra/terraform").path)
+        where file.hasSuffix(".tf") {
+            let text = try String(contentsOf: out.appendingPathComponent("infra/terraform/\(file)"), encoding: .utf8)
+            #expect(!text.contains("harbour.example"), "\(file) holds the value")
+        }
+        let typo = try CLIRunner.run(["generate", "examples/shop.json", "--out", out.path, "--var", "alarm_mail=x@y.z"])
+        #expect(typo.status == 2 && typo.stderr.contains("(did you mean \"alarm_email\"?)"))
+        let bad = try CLIRunner.run(["generate", "examples/shop.json", "--out", out.path, "--var", "certificate_arn=arn:aws:iam::1:role/x"])
+        #expect(bad.status == 2 && bad.stderr.contains("is not an ACM certificate ARN"))
+    }
+
     @Test func anInvalidProjectWritesNothing() throws {
         let out = temporaryFolder()
         let result = try CLIRunner.run(["generate", "-", "--out", out.path], stdin: "{\"project\": {\"name\": \"\"}}")

@@ -61,6 +61,10 @@ import Testing
         let before = try #require(state.result?.estimate.totalMonthly)
         let scoreBefore = try #require(state.securityScore?.value)
         state = press(state, [.character(" ")]).0
+        if state.prompt != nil {
+            // It needs a value (alb-https asks for the certificate): given, the toggle goes on.
+            state = press(state, typing("arn:aws:acm:us-east-1:111122223333:certificate/1234") + [.enter]).0
+        }
         let after = try #require(state.result?.estimate.totalMonthly)
         #expect(shown == after - before, "the detail promised \(shown), the toggle did \(after - before)")
         let scoreAfter = try #require(state.securityScore?.value)

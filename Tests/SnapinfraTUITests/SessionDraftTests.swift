@@ -50,9 +50,13 @@ import Testing
         // A what-if kept (staging), then three suggestions on the Enhance screen.
         (state, _) = try pressSaving(state, [.character("e"), .enter], into: store)
         #expect(state.project?.options.environment == .development || state.project?.options.environment == .staging)
-        (state, _) = try pressSaving(
-            state, [.character("3"), .character(" "), .character("j"), .character(" "), .character("j"), .character(" "), .character("j")],
-            into: store)
+        // A toggle that needs a value (alb-https, its certificate) asks for it first.
+        for key in [Key.character("3"), .character(" "), .character("j"), .character(" "), .character("j"), .character(" "), .character("j")] {
+            (state, _) = try pressSaving(state, [key], into: store)
+            if state.prompt != nil {
+                (state, _) = try pressSaving(state, typing("arn:aws:acm:us-east-1:111122223333:certificate/1234") + [.enter], into: store)
+            }
+        }
         // Three toggles; one may bring along what it needs.
         #expect(state.applied.count >= 3)
         // The hang-up: the runner saves the session, cursor and all, before it exits.
@@ -69,6 +73,7 @@ import Testing
         let resumed = press(again, [.down, .down, .down, .down, .enter]).0
         #expect(resumed.screen == .enhancements)
         #expect(resumed.applied == state.applied)
+        #expect(resumed.inputs == state.inputs)
         #expect(resumed.project == state.project)
         #expect(resumed.enhancementSelection == state.enhancementSelection)
         #expect(resumed.result?.estimate.totalMonthly == state.result?.estimate.totalMonthly)
@@ -192,5 +197,38 @@ import Testing
         #expect(selected.startSelection == 5 && selected.screen == .start)
         let opened = Update.update(selected, .key(.click(x: 10, y: y))).0
         #expect(opened.screen == .design && opened.project?.project.name == "Harbour Shop")
+    }
+}
+
+/// A suggestion that needs a value asks for it when switched on; the value goes into
+/// terraform.tfvars.example and the manifest's design, never into the code.
+@Suite struct SuggestionInputTests {
+    @Test func theAlarmEmailIsAskedForCheckedAndRendered() throws {
+        let loaded = AppState(project: try exampleProject("shop.json"), width: 100, height: 30)
+        var state = press(loaded, [.character("3")]).0
+        let index = try #require(state.suggestions.firstIndex { $0.id == "alarm-email" })
+        state.enhancementSelection = index
+        state = press(state, [.character(" ")]).0
+        #expect(state.prompt?.kind == .enhancementInput("alarm-email", .alarmEmail) && !state.applied.contains("alarm-email"))
+        state = press(state, typing("not-an-address") + [.enter]).0
+        #expect(state.message?.contains("is not an email address") == true && state.prompt != nil)
+        state = press(state, [.control("u")] + typing("o\"${x}@harbour.example") + [.enter]).0
+        #expect(state.prompt == nil && state.applied.contains("alarm-email"))
+        #expect(state.inputs == ["alarm_email": "o\"${x}@harbour.example"])
+        let tfvars = try #require(state.files.first { $0.path.hasSuffix("terraform.tfvars.example") })
+        let line = try #require(tfvars.content.split(separator: "\n").first { $0.hasPrefix("alarm_email") })
+        #expect(line.hasSuffix(#"= "o\"$${x}@harbour.example""#), "escaped as an HCL string")
+        #expect(!state.files.filter { $0.path.hasSuffix(".tf") }.contains { $0.content.contains("harbour.example") }, "never in the code")
+        #expect(state.result?.design.inputs == ["alarm_email": "o\"${x}@harbour.example"], "the manifest's design holds it")
+        state.draftID = "inputs"
+        #expect(state.currentDraft?.inputs == state.inputs)
+        // Off and on again: the value is not asked twice.
+        let again = press(state, [.character(" "), .character(" ")]).0
+        #expect(again.prompt == nil && again.applied.contains("alarm-email"))
+        // Esc leaves the suggestion off.
+        var other = press(loaded, [.character("3")]).0
+        other.enhancementSelection = index
+        let cancelled = press(other, [.character(" "), .escape]).0
+        #expect(cancelled.prompt == nil && !cancelled.applied.contains("alarm-email"))
     }
 }

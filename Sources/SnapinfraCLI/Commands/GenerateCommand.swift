@@ -35,6 +35,13 @@ struct GenerateCommand: ParsableCommand {
     @Flag(help: "Apply every enhancement marked safe.")
     var applySafe = false
 
+    @Option(
+        name: .customLong("var"),
+        help:
+            "A value a suggestion needs, as NAME=VALUE (alarm_email, budget_email, certificate_arn); it goes into terraform.tfvars.example and the manifest."
+    )
+    var values: [String] = []
+
     @Flag(help: "When over budget, generate the cheapest design that keeps the scale and compliance choices (the cuts are said).")
     var fitBudget = false
 
@@ -119,13 +126,17 @@ struct GenerateCommand: ParsableCommand {
         }
         let enhanced: Enhanced
         let validated: Validated
+        let inputs = try Self.inputs(values)
         do {
-            enhanced = try pipeline.enhance(designed, applying: chosen)
+            enhanced = try pipeline.enhance(designed, applying: chosen, inputs: inputs)
             validated = pipeline.validate(try pipeline.render(enhanced))
         } catch .enhancement(let error) {
             throw CommandFailure.usage("--apply: \(error)")
         } catch {
             throw CommandFailure(message: "\(error)", exitCode: 1)
+        }
+        for name in inputs.keys.sorted() where enhanced.result.design.inputs?[name] == nil {
+            StandardError.write("note: --var \(name): no suggestion applied takes it, so it is not used")
         }
         let rendered = validated.files
         if validated.hasErrors {
@@ -229,6 +240,24 @@ struct GenerateCommand: ParsableCommand {
                 "Estimated \(Format.money(result.estimate.totalMonthly)) a month (\(Format.money(result.estimate.minMonthly)) – \(Format.money(result.estimate.maxMonthly))). Next: read \(DisplayText.escape(out, limit: 200))/DEPLOY.md."
             )
         }
+    }
+
+    /// `--var NAME=VALUE`, each name one of the values suggestions take and each value checked as
+    /// the variable's validation would.
+    static func inputs(_ values: [String]) throws -> [String: String] {
+        var inputs: [String: String] = [:]
+        for value in values {
+            let parts = value.split(separator: "=", maxSplits: 1).map(String.init)
+            let names = EnhancementInput.allCases.map(\.variable)
+            guard parts.count == 2, let input = EnhancementInput(rawValue: parts[0]) else {
+                throw CommandFailure.usage(
+                    "--var: \(DisplayText.quoted(value)) is not NAME=VALUE with NAME one of \(names.joined(separator: ", "))"
+                        + Suggestion.hint(for: parts.first ?? "", in: names))
+            }
+            if let problem = input.problem(parts[1]) { throw CommandFailure.usage("--var \(problem)") }
+            inputs[input.variable] = parts[1].trimmingCharacters(in: .whitespaces)
+        }
+        return inputs
     }
 
     static func targets(_ list: String) throws -> [Target] {

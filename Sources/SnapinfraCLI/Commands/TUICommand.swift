@@ -51,7 +51,7 @@ struct TUICommand: ParsableCommand {
                 if let project, let file, let source {
                     var state = AppState(
                         project: project, width: width, height: height, suggestLater: true, aiModel: model, applied: folder?.applied ?? [],
-                        fitted: folder?.fitted ?? false)
+                        fitted: folder?.fitted ?? false, inputs: folder?.inputs ?? [:])
                     state.draftSource = source
                     // Changes to it (toggles, what-ifs, edits) are saved to a draft from the first one on.
                     state.draftID = earlier?.id ?? Draft.newID()

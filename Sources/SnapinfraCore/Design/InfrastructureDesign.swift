@@ -10,6 +10,9 @@ public struct InfrastructureDesign: Sendable, Hashable, Codable {
     public var hardening = Hardening()
     /// What the design knows of the application itself (nil in manifests of older versions).
     public var app: AppSpec?
+    /// Values the user gave for the suggestions applied (`alarm_email`, `certificate_arn`), by
+    /// variable: they go into terraform.tfvars.example and the manifest, never into the code.
+    public var inputs: [String: String]?
 
     public init(projectName: String, region: String, environment: Environment, resources: [Resource] = [], decisions: [Decision] = []) {
         self.projectName = projectName

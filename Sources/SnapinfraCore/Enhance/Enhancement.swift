@@ -43,6 +43,8 @@ public struct Enhancement: Sendable, Hashable, Codable {
     /// Derived from the facts above, never from words: no risk, reversible, no input needed, and a
     /// cost increase under the threshold (`EnhancementEngine.safeCostThreshold`).
     public var safe: Bool
+    /// The value to ask for when it is switched on, if it is one Snapinfra takes.
+    public var input: EnhancementInput? = nil
 }
 
 /// An enhancement that cannot be applied as asked.

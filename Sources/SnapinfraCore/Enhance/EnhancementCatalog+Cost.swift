@@ -3,7 +3,7 @@ extension EnhancementCatalog {
         EnhancementRule(
             id: "budget-alarm", title: "Alert on the monthly budget", category: .cost, severity: .medium,
             rationale: "AWS Budgets mails when actual spend passes 80% of the budget or the forecast passes all of it, days before the invoice.",
-            needsInput: "an address for the variable budget_email",
+            needsInput: "an address for the variable budget_email", input: .budgetEmail,
             trigger: { design, input in
                 guard let budget = input.options.budget, budget > 0, design.hardening.budgetAlarmLimit == nil else { return nil }
                 return "a budget of $\(Format.number(budget)) that nothing watches"

@@ -50,7 +50,7 @@ extension EnhancementCatalog {
         EnhancementRule(
             id: "alarm-email", title: "Send alarms to an email address", category: .monitoring, severity: .high,
             rationale: "The alarm topic has no subscriber: alarms fire and nobody hears them until someone subscribes.",
-            needsInput: "an address for the variable alarm_email", controls: [Controls.alarmRouting],
+            needsInput: "an address for the variable alarm_email", input: .alarmEmail, controls: [Controls.alarmRouting],
             trigger: { design, _ in
                 guard let alarms = design.monitoring?.alarms, !alarms.isEmpty, !design.hardening.alarmEmail else { return nil }
                 return "\(Plural.count(alarms.count, "alarm")) notify a topic without subscribers"

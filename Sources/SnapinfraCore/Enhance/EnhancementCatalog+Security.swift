@@ -15,7 +15,7 @@ extension EnhancementCatalog {
         EnhancementRule(
             id: "alb-https", title: "Serve HTTPS on the load balancer and redirect HTTP", category: .security, severity: .high,
             rationale: "Without TLS, sessions and credentials cross the internet in clear text; TLS 1.2+ with HTTP redirected closes that.",
-            needsInput: "an ACM certificate ARN for the variable certificate_arn", controls: [Controls.https],
+            needsInput: "an ACM certificate ARN for the variable certificate_arn", input: .certificateARN, controls: [Controls.https],
             trigger: { design, _ in
                 design.entryPoint?.kind == .applicationLoadBalancer && !design.hardening.httpsListener
                     ? "the load balancer listens on HTTP only" : nil

@@ -38,7 +38,8 @@ public struct EnhancementEngine: Sendable {
             return Enhancement(
                 id: rule.id, title: rule.title, category: rule.category, severity: rule.severity, rationale: rule.rationale,
                 trigger: trigger, risk: rule.risk, reversible: rule.reversible, needsInput: rule.needsInput, conflicts: rule.conflicts,
-                requires: rule.requires, controls: rule.controls, monthlyCostDelta: delta, securityScoreDelta: scoreDelta, safe: safe)
+                requires: rule.requires, controls: rule.controls, monthlyCostDelta: delta, securityScoreDelta: scoreDelta, safe: safe,
+                input: rule.input)
         }
         let safeIDs = Set(measured.filter(\.safe).map(\.id))
         let offered = Set(measured.map(\.id))

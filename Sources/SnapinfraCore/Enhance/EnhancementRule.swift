@@ -8,6 +8,8 @@ struct EnhancementRule: Sendable {
     var risk: Enhancement.Risk = .none
     var reversible = true
     var needsInput: String?
+    /// The value the user gives for it, when it is one Snapinfra can take (`EnhancementInput`).
+    var input: EnhancementInput?
     var conflicts: [String] = []
     var requires: [String] = []
     var controls: [SecurityControl] = []

@@ -60,9 +60,14 @@ public final class Pipeline: Sendable {
     }
 
     /// The design with `ids` applied, in that order, priced and judged against the budget again.
-    public func enhance(_ designed: Designed, applying ids: [String]) throws(PipelineError) -> Enhanced {
+    /// `inputs` are the values given for the suggestions that need one (by variable); those of
+    /// suggestions not applied are left out.
+    public func enhance(_ designed: Designed, applying ids: [String], inputs: [String: String] = [:]) throws(PipelineError) -> Enhanced {
         do {
-            let result = try engine.apply(ids, to: designed.result, file: designed.project)
+            var result = try engine.apply(ids, to: designed.result, file: designed.project)
+            let wanted = Set(ids.compactMap { EnhancementCatalog.rule($0)?.input?.variable })
+            let given = inputs.filter { wanted.contains($0.key) }
+            result.design.inputs = given.isEmpty ? nil : given
             return Enhanced(designed: designed, applied: ids, result: result)
         } catch {
             throw .enhancement(error)
@@ -89,8 +94,10 @@ public final class Pipeline: Sendable {
     }
 
     /// Enhance, render and validate in one call.
-    public func run(_ designed: Designed, applying ids: [String] = [], targets: [Target]? = nil) throws(PipelineError) -> Validated {
-        validate(try render(try enhance(designed, applying: ids), targets: targets))
+    public func run(
+        _ designed: Designed, applying ids: [String] = [], inputs: [String: String] = [:], targets: [Target]? = nil
+    ) throws(PipelineError) -> Validated {
+        validate(try render(try enhance(designed, applying: ids, inputs: inputs), targets: targets))
     }
 
     /// What toggling one suggestion would do from the set applied now: the unified diff of the
@@ -102,7 +109,9 @@ public final class Pipeline: Sendable {
         if toggle.refused { return TogglePreview(lines: [toggle.message]) }
         let other: Validated
         do {
-            other = try run(current.rendered.enhanced.designed, applying: toggle.applied, targets: current.rendered.targets)
+            other = try run(
+                current.rendered.enhanced.designed, applying: toggle.applied, inputs: current.result.design.inputs ?? [:],
+                targets: current.rendered.targets)
         } catch {
             return TogglePreview(lines: ["This combination cannot be applied: \(error)"])
         }

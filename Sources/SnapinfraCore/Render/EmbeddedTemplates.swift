@@ -2100,13 +2100,13 @@ extension TemplateSet {
         app_image   = "123456789012.dkr.ecr.{{region}}.amazonaws.com/{{name}}:1.0.0"
         app_port    = {{appPort}}
         {{#hardening.httpsListener}}
-        certificate_arn = "arn:aws:acm:{{region}}:123456789012:certificate/00000000-0000-0000-0000-000000000000"
+        certificate_arn = {{certificateARNLiteral}}
         {{/hardening.httpsListener}}
         {{#hardening.alarmEmail}}
-        alarm_email = "oncall@example.com"
+        alarm_email = {{alarmEmailLiteral}}
         {{/hardening.alarmEmail}}
         {{#budget}}
-        budget_email = "billing@example.com"
+        budget_email = {{budgetEmailLiteral}}
         {{/budget}}
         {{#compute.fargate}}
         desired_count = {{desiredCount}}

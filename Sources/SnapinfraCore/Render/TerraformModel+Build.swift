@@ -14,6 +14,10 @@ extension TerraformModel {
         region = design.region
         regionLiteral = Escaping.hclString(design.region)
         environmentLiteral = Escaping.hclString(design.environment.rawValue)
+        let given = { (input: EnhancementInput) in Escaping.hclString(design.inputs?[input.variable] ?? input.example(region: design.region)) }
+        alarmEmailLiteral = given(.alarmEmail)
+        budgetEmailLiteral = given(.budgetEmail)
+        certificateARNLiteral = given(.certificateARN)
         appPort = ComposeModel.appPort
 
         network = design.network.map { n in

@@ -277,6 +277,10 @@ struct TerraformModel: Hashable {
     var region: String
     var regionLiteral: String
     var environmentLiteral: String
+    /// terraform.tfvars.example's values for what suggestions need: the user's, or a placeholder.
+    var alarmEmailLiteral: String
+    var budgetEmailLiteral: String
+    var certificateARNLiteral: String
     var appPort: Int
     var network: Network?
     var database: DatabaseModel?

@@ -58,6 +58,8 @@ public struct Prompt: Sendable, Hashable {
         case openFolder
         /// The folder the Write screen writes to.
         case outputFolder
+        /// The value a suggestion needs before it is switched on (its id, and what it asks for).
+        case enhancementInput(String, EnhancementInput)
     }
 
     public var kind: Kind
@@ -72,6 +74,7 @@ public struct Prompt: Sendable, Hashable {
         case .saveAs: return "Save the project as (.json, .yaml): "
         case .describe: return "Describe the project in a sentence: "
         case .outputFolder: return "Output folder (Tab completes, Enter plans): "
+        case .enhancementInput(_, let input): return "\(input.variable), \(input.label): "
         }
     }
 }
@@ -172,6 +175,8 @@ public struct AppState: Sendable {
     /// The design is fitted to the budget (`f`): every design from now on is the cheapest that
     /// keeps the scale and compliance choices, until a what-if with it is dropped.
     public var fitToBudget = false
+    /// Values given for the suggestions that need one, by variable (`alarm_email`).
+    public var inputs: [String: String] = [:]
 
     /// The help overlay is open.
     public var showHelp: Bool {
@@ -241,6 +246,7 @@ public struct AppState: Sendable {
         draft.keptAside = scenario == nil ? keptAside : []
         draft.outputFolder = outputFolder.isEmpty ? nil : outputFolder
         draft.fitToBudget = (scenario.map(\.baselineFitted) ?? fitToBudget) ? true : nil
+        draft.inputs = inputs.isEmpty ? nil : inputs
         draft.place = place
         return draft
     }
@@ -284,6 +290,7 @@ public struct AppState: Sendable {
             || (previous.result != nil && scenario == nil && previous.scenario == nil && chosen != Set(previous.applied + previous.keptAside))
             || (!previous.outputFolder.isEmpty && outputFolder != previous.outputFolder)
             || (scenario == nil && previous.scenario == nil && fitToBudget != previous.fitToBudget)
+            || inputs != previous.inputs
         if changed { sessionChanged = true }
         guard sessionChanged else { return nil }
         guard changed || savedShape != previous.savedShape || draftID != previous.draftID else { return nil }
@@ -307,7 +314,7 @@ public struct AppState: Sendable {
     /// (a reopened output folder's choices).
     public init(
         project: ProjectFile, width: Int, height: Int, suggestLater: Bool = false, aiModel: String? = nil, applied: [String] = [],
-        fitted: Bool = false
+        fitted: Bool = false, inputs: [String: String] = [:]
     ) {
         screen = .design
         self.width = width
@@ -315,6 +322,7 @@ public struct AppState: Sendable {
         self.aiModel = aiModel
         self.applied = applied
         fitToBudget = fitted
+        self.inputs = inputs
         if suggestLater {
             var job = job(for: project, redesign: true)
             job.suggest = false
@@ -337,7 +345,7 @@ public struct AppState: Sendable {
         return Job(
             id: nextJobID, project: project, applied: applied + keptAside, base: redesign ? nil : baseResult,
             suggestions: redesign ? [] : suggestions,
-            diffFor: diffFor, suggest: redesign || suggestionsPending, askModel: aiModel != nil && redesign, fitToBudget: fitToBudget)
+            diffFor: diffFor, suggest: redesign || suggestionsPending, askModel: aiModel != nil && redesign, fitToBudget: fitToBudget, inputs: inputs)
     }
 
     /// Shows what a job produced.

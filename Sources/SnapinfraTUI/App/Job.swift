@@ -21,6 +21,8 @@ public struct Job: Sendable, Hashable {
     public var askModel = false
     /// Fit a new design to the budget (the cheapest that keeps the scale and compliance choices).
     public var fitToBudget = false
+    /// Values given for the suggestions that need one, by variable.
+    public var inputs: [String: String] = [:]
 
     /// The pipeline of a session on the rules alone: what it has rendered and parsed is kept, so a
     /// toggle re-renders only the files it touches.
@@ -51,7 +53,7 @@ public struct Job: Sendable, Hashable {
         var problems: [Diagnostic] = []
         var validated: Validated?
         do {
-            validated = try pipeline.run(designed, applying: applied)
+            validated = try pipeline.run(designed, applying: applied, inputs: inputs)
         } catch {
             // Said on screen, never hidden: the design is shown without the set, which is kept.
             problems.append(.error("enhancements", "\(error); showing the design without them"))

@@ -87,18 +87,25 @@ public struct OpenedFolder: Sendable, Hashable {
     public var applied: [String]
     /// The design was fitted to the budget.
     public var fitted: Bool
+    /// Values given for the suggestions that need one, by variable.
+    public var inputs: [String: String]
     public var states: [String: Manifest.FileState]
 
-    public init(project: ProjectFile, applied: [String], fitted: Bool = false, states: [String: Manifest.FileState]) {
+    public init(
+        project: ProjectFile, applied: [String], fitted: Bool = false, inputs: [String: String] = [:], states: [String: Manifest.FileState]
+    ) {
         self.project = project
         self.applied = applied
         self.fitted = fitted
+        self.inputs = inputs
         self.states = states
     }
 
     /// What a manifest and the files' states give back.
     public init(_ manifest: Manifest, states: [String: Manifest.FileState]) {
-        self.init(project: manifest.project, applied: manifest.appliedEnhancements, fitted: manifest.budgetCuts?.isEmpty == false, states: states)
+        self.init(
+            project: manifest.project, applied: manifest.appliedEnhancements, fitted: manifest.budgetCuts?.isEmpty == false,
+            inputs: manifest.design.inputs ?? [:], states: states)
     }
 }
 

@@ -36,6 +36,7 @@ extension Update {
         state.applied = draft.applied ?? []
         state.keptAside = draft.keptAside ?? []
         state.fitToBudget = draft.fitToBudget ?? false
+        state.inputs = draft.inputs ?? [:]
         if let folder = draft.outputFolder { state.outputFolder = folder }
         let place = draft.place ?? Draft.Place(screen: draft.step == "review" ? Screen.design.rawValue : Screen.wizard.rawValue)
         let valid = ProjectValidator().validate(draft.project).allSatisfy { $0.severity != .error }
@@ -66,7 +67,8 @@ extension Update {
     /// An output folder written before: its project and enhancements from the manifest, and how
     /// each file stands against what was written. The Write screen compares with what is there.
     static func openFolder(
-        _ input: AppState, path: String, project: ProjectFile, applied: [String], fitted: Bool, states: [String: Manifest.FileState]
+        _ input: AppState, path: String, project: ProjectFile, applied: [String], fitted: Bool, inputs: [String: String],
+        states: [String: Manifest.FileState]
     )
         -> (AppState, [Effect])
     {
@@ -78,6 +80,7 @@ extension Update {
         state.applied = applied
         state.keptAside = []
         state.fitToBudget = fitted
+        state.inputs = inputs
         state.folderStates = states
         return openProject(state, project, message: folderSummary(path, states))
     }
@@ -236,7 +239,7 @@ extension Update {
             state.prompt = nil
             state.message = nil
             return (state, [])
-        case .tab where prompt.kind != .describe:
+        case .tab where [.open, .openFolder, .saveAs, .outputFolder].contains(prompt.kind):
             return (state, [.complete(prompt.field.text)])
         case .enter:
             guard !text.isEmpty else {
@@ -244,6 +247,16 @@ extension Update {
                 return (state, [])
             }
             switch prompt.kind {
+            case .enhancementInput(let id, let input):
+                if let problem = input.problem(text) {
+                    state.message = problem
+                    return (state, [])
+                }
+                state.prompt = nil
+                state.inputs[input.variable] = text
+                guard let index = state.suggestions.firstIndex(where: { $0.id == id }) else { return (state, []) }
+                state.enhancementSelection = index
+                return perform(.toggle, on: state)
             case .outputFolder:
                 state.prompt = nil
                 state.outputFolder = text
@@ -318,7 +331,9 @@ extension Update {
                 state.message = "\(DisplayText.escape(path, limit: 60)): \(problem ?? "cannot be read")"
                 return (state, [])
             }
-            return openFolder(state, path: path, project: opened.project, applied: opened.applied, fitted: opened.fitted, states: opened.states)
+            return openFolder(
+                state, path: path, project: opened.project, applied: opened.applied, fitted: opened.fitted, inputs: opened.inputs,
+                states: opened.states)
         case .projectSaved(let path):
             state.prompt = nil
             state.draftSource = path

@@ -172,6 +172,14 @@ public enum Update {
             if state.screen == .write && state.plan == nil { return (state, [.plan(folder: state.outputFolder)]) }
         case .toggle:
             guard state.suggestions.indices.contains(state.enhancementSelection) else { break }
+            let chosen = state.suggestions[state.enhancementSelection]
+            if !state.applied.contains(chosen.id), let input = chosen.input, state.inputs[input.variable] == nil {
+                // Asked once, before it is switched on; the value is kept for the session and its draft.
+                state.prompt = Prompt(kind: .enhancementInput(chosen.id, input), field: TextField("", limit: 320))
+                state.message =
+                    "\(chosen.id) needs \(input.label): it goes into terraform.tfvars.example and snapinfra.json, never into the code. Esc cancels."
+                break
+            }
             let toggle = EnhancementToggle(state.suggestions[state.enhancementSelection].id, in: state.applied, suggestions: state.suggestions)
             guard !toggle.refused else {
                 state.message = toggle.message

@@ -67,6 +67,7 @@ enum EnhancementsView {
                 "Trigger: \(s.trigger)",
             ] + (s.requires.isEmpty ? [] : ["Requires: " + s.requires.joined(separator: ", ")])
             + (s.conflicts.isEmpty ? [] : ["Conflicts with: " + s.conflicts.joined(separator: ", ")])
+            + needs(s, state: state)
         for fact in facts + ["Why: " + s.rationale] {
             for part in TextLayout.wrap(fact, width: width) { lines.append(StyledLine(part)) }
         }
@@ -92,6 +93,13 @@ enum EnhancementsView {
             lines.append(StyledLine(TextLayout.fit(line, width: width), style))
         }
         return lines
+    }
+
+    /// The value a suggestion takes: the one given, or what will be asked for.
+    static func needs(_ s: Enhancement, state: AppState) -> [String] {
+        guard let input = s.input else { return [] }
+        guard let value = state.inputs[input.variable] else { return ["Needs: \(input.label), asked for when it is switched on"] }
+        return ["Needs: \(input.variable) = \(DisplayText.quoted(value)) (in terraform.tfvars.example)"]
     }
 
     /// The toggle's cost and score change, measured from the set applied now (so what the line
