@@ -162,6 +162,20 @@ import Testing
             Update.update(settled, .key(.character("w"))).1 == [
                 .write(folder: "out/harbour-shop", overwriteHandEdits: false, resolutions: ["infra/terraform/main.tf": [0: .mine]])
             ])
+        // Back on the Write screen the folder is compared again, and a settled conflict stays settled.
+        let (away, _) = Update.update(settled, .key(.character("1")))
+        let (back, comparing) = Update.update(away, .key(.character("4")))
+        #expect(comparing == [.plan(folder: "out/harbour-shop")])
+        let replanned = Update.update(
+            back,
+            .planned(
+                folder: "out/harbour-shop",
+                items: [
+                    PlannedFile(merged, onDisk: .changedByHand), PlannedFile(path: "docker-compose.yml", status: .new),
+                    PlannedFile(clash, onDisk: .changedByHand),
+                ])
+        ).0
+        #expect(replanned.plan?[2].item.resolutions == [0: .mine] && replanned.plan?[2].item.openConflicts == 0)
         // W overwrites every hand edit, after a second W.
         let (overwrite, none) = Update.update(write, .key(.character("W")))
         #expect(none.isEmpty && overwrite.confirmOverwrite)

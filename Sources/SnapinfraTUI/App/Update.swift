@@ -30,6 +30,13 @@ public enum Update {
             return (state, [])
         case .planned(let folder, let items, let notes):
             guard folder == state.outputFolder else { return (state, []) }
+            // Conflicts settled before keep their choice while the file and the merge are the same.
+            var items = items
+            let settled = Dictionary((state.plan ?? []).map { ($0.path, $0.item) }, uniquingKeysWith: { a, _ in a })
+            for index in items.indices {
+                guard let before = settled[items[index].path], before.merge == items[index].item.merge, !before.resolutions.isEmpty else { continue }
+                for (conflict, resolution) in before.resolutions { items[index].item.resolve(conflict: conflict, resolution) }
+            }
             state.plan = items
             state.writeSelection = min(state.writeSelection, max(0, items.count - 1))
             for item in items { if let onDisk = item.onDisk { state.folderStates[item.path] = onDisk } }
@@ -169,7 +176,8 @@ public enum Update {
             }
             if state.screen == .enhancements && state.suggestionsPending && state.busy == nil { return update(state, .started) }
             if state.screen == .enhancements && state.detailDiff.isEmpty { state.refreshDiff() }
-            if state.screen == .write && state.plan == nil { return (state, [.plan(folder: state.outputFolder)]) }
+            // The folder may have changed since (a hand edit in another pane): compare again.
+            if state.screen == .write && input.screen != .write { return (state, [.plan(folder: state.outputFolder)]) }
         case .toggle:
             guard state.suggestions.indices.contains(state.enhancementSelection) else { break }
             let chosen = state.suggestions[state.enhancementSelection]
