@@ -129,9 +129,17 @@ func inProcessRows() {
             if case .run(let job)? = first.1.first { state = Update.update(first.0, .finished(job.run())).0 }
         }
         var review = Update.update(Update.update(state, .key(.tab)).0, .key(.tab)).0
-        measure("tui j/k on the Enhance screen, \(label)", runs: 20) {
-            review = Update.update(review, .key(.down)).0
+        var asked: PreviewRequest?
+        measure("tui j/k on the Enhance screen (the frame), \(label)", runs: 20) {
+            let (next, effects) = Update.update(review, .key(.down))
+            review = next
+            for case .preview(let request) in effects { asked = request }
             _ = AppView.render(review)
+        }
+        if let asked {
+            measure("  its toggle preview on the worker, \(label)", runs: 10) {
+                _ = AppView.render(Update.update(review, .previewed(number: asked.number, asked.run())).0)
+            }
         }
         measure("tui what-if (next environment) on the worker, \(label)", runs: 5) {
             let (busy, effects) = Update.update(state, .key(.character("e")))

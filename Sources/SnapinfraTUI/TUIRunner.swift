@@ -33,6 +33,8 @@ public enum TUIRunner {
         var worker: Worker?
         // The wizard's live check: its own worker, so typing never waits and a job never waits for it.
         var checker: Worker?
+        // The toggle preview of the selected suggestion: its own worker too, so j/k never wait.
+        var previewer: Worker?
         terminal.present(AppView.render(state))
         var pending: [Message] = [.started]
         while true {
@@ -48,7 +50,11 @@ public enum TUIRunner {
                 checker = nil
                 messages.append(checked)
             }
-            let timeout: Int32 = checker != nil ? 16 : (worker == nil ? 250 : 80)
+            if let previewed = previewer?.result {
+                previewer = nil
+                messages.append(previewed)
+            }
+            let timeout: Int32 = checker != nil || previewer != nil ? 16 : (worker == nil ? 250 : 80)
             switch messages.isEmpty ? terminal.read(timeout: timeout) : .none {
             case .none where !messages.isEmpty:
                 break
@@ -82,6 +88,9 @@ public enum TUIRunner {
                     case .checkWizard(let project):
                         checker?.cancel()
                         checker = Worker { _ in .wizardChecked(project, Wizard.check(project)) }
+                    case .preview(let request):
+                        // A newer request makes the older answer stale; update drops it by number.
+                        previewer = Worker { _ in .previewed(number: request.number, request.run()) }
                     case .draft(let description):
                         worker?.cancel()
                         if let assistant {
@@ -129,7 +138,7 @@ public enum TUIRunner {
     /// Performs a file effect and answers with the message it produces.
     static func perform(_ effect: Effect, state: AppState) -> Message {
         switch effect {
-        case .quit, .run, .draft, .checkWizard:
+        case .quit, .run, .draft, .checkWizard, .preview:
             return .planFailed("not a file effect")
         case .complete(let path):
             return .completed(path: path, candidates: PathCompletion.candidates(for: path))

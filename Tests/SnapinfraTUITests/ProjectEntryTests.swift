@@ -19,6 +19,7 @@ func pressCollecting(_ state: AppState, _ keys: [Key]) -> (AppState, [Effect]) {
                 next = after
                 effects += more
             }
+            if case .preview(let request) = effect { (next, _) = Update.update(next, .previewed(number: request.number, request.run())) }
         }
         state = next
     }

@@ -232,3 +232,21 @@ import Testing
         #expect(cancelled.prompt == nil && !cancelled.applied.contains("alarm-email"))
     }
 }
+
+/// j/k on the Enhance screen never wait for the toggle preview: it is an effect, and an answer to
+/// an older request is dropped.
+@Suite struct PreviewEffectTests {
+    @Test func theFrameComesFirstAndTheDiffFollows() throws {
+        let enhance = press(AppState(project: try exampleProject("shop.json"), width: 100, height: 30), [.character("3")]).0
+        let (moved, effects) = Update.update(enhance, .key(.character("j")))
+        let request = try #require(effects.compactMap { if case .preview(let r) = $0 { r } else { nil } }.first)
+        #expect(moved.detailPreview == nil && request.id == moved.suggestions[moved.enhancementSelection].id)
+        #expect(AppView.render(moved).text.contains("Working out what it changes…"))
+        let (again, more) = Update.update(moved, .key(.character("j")))
+        let newer = try #require(more.compactMap { if case .preview(let r) = $0 { r } else { nil } }.first)
+        let stale = Update.update(again, .previewed(number: request.number, request.run())).0
+        #expect(stale.detailPreview == nil, "an answer for the row left behind is dropped")
+        let shown = Update.update(stale, .previewed(number: newer.number, newer.run())).0
+        #expect(shown.detailPreview != nil && shown.previewRequest == nil && !shown.detailDiff.isEmpty)
+    }
+}

@@ -30,6 +30,7 @@ func press(_ state: AppState, _ keys: [Key]) -> (AppState, Bool) {
             if effect == .quit { quit = true }
             if case .run(let job) = effect { (next, _) = Update.update(next, .finished(job.run())) }
             if case .checkWizard(let project) = effect { (next, _) = Update.update(next, .wizardChecked(project, Wizard.check(project))) }
+            if case .preview(let request) = effect { (next, _) = Update.update(next, .previewed(number: request.number, request.run())) }
         }
         state = next
     }

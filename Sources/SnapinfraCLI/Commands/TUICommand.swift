@@ -46,6 +46,8 @@ struct TUICommand: ParsableCommand {
         let drafts = project == nil ? (store?.list() ?? []) : []
         let source = file.map(Draft.source)
         let earlier = source.flatMap { store?.draft(of: $0) }
+        // The one impure part of a draft's id (time and chance), fixed here for the whole run.
+        let session = Draft.newID()
         let code = MainActor.assumeIsolated {
             TUIRunner.run(assistant: model == nil ? nil : assistant) { width, height in
                 if let project, let file, let source {
@@ -54,7 +56,8 @@ struct TUICommand: ParsableCommand {
                         fitted: folder?.fitted ?? false, inputs: folder?.inputs ?? [:])
                     state.draftSource = source
                     // Changes to it (toggles, what-ifs, edits) are saved to a draft from the first one on.
-                    state.draftID = earlier?.id ?? Draft.newID()
+                    state.session = session
+                    state.draftID = earlier?.id ?? state.newDraftID()
                     if let folder {
                         state.outputFolder = file
                         state.folderStates = folder.states
@@ -68,6 +71,7 @@ struct TUICommand: ParsableCommand {
                     return state
                 }
                 var state = AppState(examples: examples, width: width, height: height, drafts: drafts)
+                state.session = session
                 state.aiModel = model
                 if pruned > 0 {
                     state.message = "Pruned \(Plural.count(pruned, "draft")) older than 30 days or past the newest \(DraftStore.keep)."

@@ -143,6 +143,9 @@ public struct AppState: Sendable {
     public var files: [RenderedFile] { current?.files ?? [] }
     public var securityScore: SecurityScore? { current?.score }
     public var detailDiff: [String] { detailPreview?.lines ?? [] }
+    /// The toggle preview asked for and not answered yet.
+    public private(set) var previewRequest: PreviewRequest?
+    var previewsAsked = 0
     public var detailScroll = 0
     /// Work under way off the input loop, if any.
     public var busy: Busy?
@@ -165,6 +168,10 @@ public struct AppState: Sendable {
     public var drafts: [Draft] = []
     /// Something changed since the project was opened: from then on the session is a draft.
     public var sessionChanged = false
+    /// Unique to this run of the program, given by whoever starts it (the time and a random part):
+    /// `update` makes draft ids from it and a counter, so it stays pure.
+    public var session = "session"
+    var draftsStarted = 0
     /// How each file of the output folder stands against what was written there, when it was
     /// opened from one (`snapinfra tui DIR`) or planned on the Write screen.
     public var folderStates: [String: Manifest.FileState] = [:]
@@ -235,6 +242,12 @@ public struct AppState: Sendable {
     /// The project as the user has it: the wizard's while it is open, the baseline while a what-if
     /// scenario is explored (a scenario is not an edit until it is kept).
     public var editedProject: ProjectFile? { wizard?.project ?? scenario?.baseline ?? project }
+
+    /// A new draft id: the session's, numbered.
+    public mutating func newDraftID() -> String {
+        draftsStarted += 1
+        return "\(session)-\(draftsStarted)"
+    }
 
     /// The draft of this session as it stands: the project, the enhancements switched on, the
     /// output folder and where the user is; nil before the session has a draft.
@@ -373,21 +386,34 @@ public struct AppState: Sendable {
         let shown = suggestions.indices.contains(enhancementSelection) ? suggestions[enhancementSelection].id : nil
         if screen != .enhancements {
             detailPreview = nil
+            previewRequest = nil
         } else if shown != nil, shown == done.diffFor {
             detailPreview = done.diff
+            previewRequest = nil
         } else {
             refreshDiff()
         }
     }
 
-    /// The diff of toggling the selected suggestion, against the files now.
+    /// Asks for the diff of toggling the selected suggestion, against the files now; the runner
+    /// works it out off the input loop (`Effect.preview`) and `install(_:for:)` takes the answer.
     mutating func refreshDiff() {
         detailScroll = 0
+        detailPreview = nil
         guard let current, suggestions.indices.contains(enhancementSelection) else {
-            detailPreview = nil
+            previewRequest = nil
             return
         }
-        detailPreview = Job.rules.preview(toggling: suggestions[enhancementSelection].id, at: current, suggestions: suggestions)
+        previewsAsked += 1
+        previewRequest = PreviewRequest(
+            number: previewsAsked, id: suggestions[enhancementSelection].id, current: current, suggestions: suggestions)
+    }
+
+    /// Takes a toggle preview if it answers the request still open.
+    mutating func install(_ preview: TogglePreview, for number: Int) {
+        guard previewRequest?.number == number else { return }
+        detailPreview = preview
+        previewRequest = nil
     }
 
     /// Whether an action has anything to act on now; the hint bar offers only those.

@@ -75,6 +75,20 @@ public struct Job: Sendable, Hashable {
     }
 }
 
+/// A toggle preview to work out off the input loop: for which suggestion, from which state, and
+/// which request it answers (a newer one makes it stale).
+public struct PreviewRequest: Sendable, Hashable {
+    public var number: Int
+    public var id: String
+    public var current: Validated
+    public var suggestions: [Enhancement]
+
+    /// Does the work; thread-safe like a job.
+    public func run(pipeline: Pipeline = Job.rules) -> TogglePreview {
+        pipeline.preview(toggling: id, at: current, suggestions: suggestions)
+    }
+}
+
 /// What a job produced, handed back to `update` in one message.
 public struct JobResult: Sendable, Hashable {
     public var id: Int

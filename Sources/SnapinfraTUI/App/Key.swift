@@ -78,6 +78,8 @@ public enum Message: Sendable, Hashable {
     case reportWritten(path: String)
     /// The wizard's project was validated and priced (as it was when asked).
     case wizardChecked(ProjectFile, WizardCheck)
+    /// A toggle preview, for the request of that number.
+    case previewed(number: Int, TogglePreview)
 }
 
 /// What an output folder's manifest gives back: the project, the enhancements applied, and how
@@ -160,4 +162,6 @@ public enum Effect: Sendable, Hashable {
     case writeReport(path: String, text: String)
     /// Validate and price the wizard's project off the input loop (`.wizardChecked`).
     case checkWizard(ProjectFile)
+    /// Work out what toggling a suggestion would do, off the input loop (`.previewed`).
+    case preview(PreviewRequest)
 }

@@ -74,7 +74,7 @@ extension Update {
     {
         var state = input
         state.prompt = nil
-        state.draftID = Draft.newID()
+        state.draftID = state.newDraftID()
         state.draftSource = Draft.source(path)
         state.outputFolder = path
         state.applied = applied
@@ -104,7 +104,7 @@ extension Update {
         WizardUpdate.focus(&wizard)
         state.wizard = wizard
         state.screen = .wizard
-        state.draftID = Draft.newID()
+        state.draftID = state.newDraftID()
         state.draftSource = source
         state.confirmDiscard = false
     }
@@ -112,7 +112,7 @@ extension Update {
     /// Designs a project and shows the review screens (with a model, its design follows from a job).
     static func openProject(_ input: AppState, _ project: ProjectFile, message: String?) -> (AppState, [Effect]) {
         var state = input
-        if state.draftID == nil { state.draftID = Draft.newID() }
+        if state.draftID == nil { state.draftID = state.newDraftID() }
         state.load(project)
         state.screen = .design
         state.designScroll = 0
@@ -133,7 +133,7 @@ extension Update {
         state.wizard = wizard
         state.screen = .wizard
         state.confirmDiscard = false
-        if state.draftID == nil { state.draftID = Draft.newID() }
+        if state.draftID == nil { state.draftID = state.newDraftID() }
         state.message = "Editing the project: Esc on the first step (or Enter on the last) designs it again."
         return (state, [])
     }
@@ -323,7 +323,7 @@ extension Update {
                 return (state, [])
             }
             state.prompt = nil
-            state.draftID = Draft.newID()
+            state.draftID = state.newDraftID()
             state.draftSource = Draft.source(path)
             return openProject(state, project, message: "Opened \(DisplayText.escape(path, limit: 60)).")
         case .folderOpened(let path, let opened, let problem):

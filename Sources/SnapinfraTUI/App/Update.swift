@@ -5,6 +5,8 @@ import SnapinfraCore
 public enum Update {
     public static func update(_ state: AppState, _ message: Message) -> (AppState, [Effect]) {
         var (next, effects) = step(state, message)
+        // A toggle preview asked for is worked out by the runner.
+        if let request = next.previewRequest, request.number != state.previewRequest?.number { effects.append(.preview(request)) }
         // `n` continues from the last match on this screen only.
         if next.screen != state.screen { next.searchLine = nil }
         // Every change to the project is saved to the draft at once.
@@ -61,6 +63,9 @@ public enum Update {
             return (state, [])
         case .wizardChecked(let project, let check):
             state.wizard?.install(check, for: project)
+            return (state, [])
+        case .previewed(let number, let preview):
+            state.install(preview, for: number)
             return (state, [])
         case .started:
             guard state.suggestionsPending, state.busy == nil, let project = state.project else { return (state, []) }

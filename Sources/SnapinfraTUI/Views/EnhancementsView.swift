@@ -79,6 +79,7 @@ enum EnhancementsView {
         }
         lines.append(StyledLine())
         lines.append(StyledLine(state.applied.contains(s.id) ? "Removing it changes:" : "Applying it changes:", CellStyle(bold: true)))
+        if state.previewRequest != nil { lines.append(StyledLine("Working out what it changes…", CellStyle(dim: true))) }
         for line in state.detailDiff {
             let style: CellStyle
             if line.hasPrefix("+++") || line.hasPrefix("---") {
