@@ -9,6 +9,7 @@ struct Snapinfra: ParsableCommand {
         version: SnapinfraVersion.current,
         subcommands: [
             TUICommand.self, ValidateCommand.self, DesignCommand.self, GenerateCommand.self, EnhancementsCommand.self, DraftCommand.self,
+            ImportCommand.self,
         ],
         defaultSubcommand: TUICommand.self
     )

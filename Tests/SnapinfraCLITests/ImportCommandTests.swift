@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+
+/// `snapinfra import`: a project file from SQL that `validate` accepts, or nothing written.
+@Suite struct ImportCommandTests {
+    private func temporary(_ name: String) -> URL {
+        FileManager.default.temporaryDirectory.appendingPathComponent("snapinfra-import-\(UUID().uuidString)-\(name)")
+    }
+
+    @Test func aCycleIsReportedAndNothingWrittenUntilItIsBroken() throws {
+        let out = temporary("rental.yaml")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let refused = try CLIRunner.run(["import", "Tests/Fixtures/import/rental-mysql.sql", "--out", out.path])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("project.schema[3].fields[1].references: required references form a cycle: store → staff → store"))
+        #expect(refused.stderr.contains("Tests/Fixtures/import/rental-mysql.sql:60:1: warning: CREATE TRIGGER skipped"))
+        #expect(!FileManager.default.fileExists(atPath: out.path), "nothing is written")
+        let written = try CLIRunner.run([
+            "import", "Tests/Fixtures/import/rental-mysql.sql", "--out", out.path, "--nullable", "store.manager_staff_id",
+        ])
+        #expect(written.status == 0, "\(written.stderr)")
+        #expect(written.stderr.contains("Imported 5 tables, 4 foreign keys, 0 endpoints; 7 skipped statements."))
+        let validated = try CLIRunner.run(["validate", out.path])
+        #expect(validated.status == 0, "\(validated.stderr)")
+        #expect(try String(contentsOf: out, encoding: .utf8).contains("type: mysql"))
+    }
+
+    @Test func theImportedProjectGenerates() throws {
+        let project = temporary("ledger.json")
+        let output = temporary("out")
+        defer {
+            try? FileManager.default.removeItem(at: project)
+            try? FileManager.default.removeItem(at: output)
+        }
+        let imported = try CLIRunner.run(["import", "Tests/Fixtures/import/ledger-postgres.sql", "--out", project.path, "--name", "Ledger"])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let generated = try CLIRunner.run(["generate", project.path, "--out", output.path])
+        #expect(generated.status == 0, "\(generated.stderr)")
+        #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("infra/terraform/database.tf").path))
+        let stdout = try CLIRunner.run(["import", "Tests/Fixtures/import/shop-postgres.sql"])
+        #expect(stdout.status == 0 && stdout.stdout.hasPrefix("project:\n  name: shop-postgres\n"))
+    }
+
+    @Test func whatCannotBeReadIsAUsageError() throws {
+        let openapi = try CLIRunner.run(["import", "examples/shop.json"])
+        #expect(openapi.status == 2 && openapi.stderr.contains("only SQL DDL (.sql) is read so far"))
+        let missing = try CLIRunner.run(["import", "nowhere.sql"])
+        #expect(missing.status == 2 && missing.stderr.contains("nowhere.sql: no such file"))
+        let engine = try CLIRunner.run(["import", "Tests/Fixtures/import/shop-postgres.sql", "--database", "oracle"])
+        #expect(engine.status == 2 && engine.stderr.contains("--database: \"oracle\" is not one of"))
+    }
+}
