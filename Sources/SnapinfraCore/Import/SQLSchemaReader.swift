@@ -23,9 +23,9 @@ public enum SQLSchemaReader {
         let (tokens, problems) = SQLTokenizer.tokens(text)
         reader.diagnostics = problems
         for statement in SQLTokenizer.statements(tokens) { reader.statement(statement) }
-        return reader.finish(
-            mysql: tokens.contains { $0.kind == .quoted && text.contains("`") }
-                || tokens.contains { $0.isWord("AUTO_INCREMENT") || $0.isWord("ENGINE") })
+        // MySQL's marks: backtick-quoted names, AUTO_INCREMENT, ENGINE=. The text is scanned once.
+        let backticks = text.utf8.contains(UInt8(ascii: "`"))
+        return reader.finish(mysql: backticks || tokens.contains { $0.isWord("AUTO_INCREMENT") || $0.isWord("ENGINE") })
     }
 }
 
