@@ -75,6 +75,14 @@ func inProcessRows() {
         let files = (try? Renderer().render(bigResult, targets: [.terraform, .dockerCompose])) ?? []
         _ = OutputValidator().validate(files)
     }
+    // The Kubernetes target alone: the Kustomize base and three overlays, rendered and checked.
+    var bigKubernetes = big
+    bigKubernetes.options.targets = [.terraform, .kubernetes]
+    let kubernetesResult = DesignEngine().run(bigKubernetes)
+    measure("  render + validate the Kubernetes manifests, synthetic (target ≤ 30 ms)", runs: 50) {
+        let files = (try? Renderer().kubernetesFiles(kubernetesResult.design, header: "bench")) ?? []
+        _ = OutputValidator().validate(files)
+    }
     let encoded = (try? JSONEncoder().encode(big)) ?? Data()
     measure("  load + validate synthetic (\(encoded.count / 1024) KiB JSON)", runs: 20) { _ = ProjectLoader().load([UInt8](encoded), format: .json) }
     measure("  JSON reader only, synthetic", runs: 20) { _ = try? JSONReader.read([UInt8](encoded)) }

@@ -10,6 +10,7 @@ import Testing
             try example("saas-api.json"), try example("ride-events.yaml"), try example("tiny-todo.yaml"), try example("shop.json"),
             designFile(rps: 200, scale: .growth, environment: .staging),
             try example("iot-telemetry.yaml", folder: "Tests/Fixtures/architect"), designFile(rps: 50, engine: .dynamodb, environment: .staging),
+            try example("clinic-booking.yaml"),
         ]
         return files.map { ($0, DesignEngine().run($0)) }
     }
@@ -31,6 +32,7 @@ import Testing
         "cache-auth-token": "auth_token = aws_secretsmanager_secret_version.cache_auth.secret_string",
         "cache-kms-encryption": "kms_key_id                 = aws_kms_key.this.arn", "lambda-kms-environment": "kms_key_arn   = aws_kms_key.this.arn",
         "api-throttling": "throttling_rate_limit", "ecs-container-insights": "value = \"enabled\"",
+        "eks-container-insights": ", \"amazon-cloudwatch-observability\"]",
         "rds-enhanced-monitoring": "monitoring_interval = 60", "rds-log-exports": "enabled_cloudwatch_logs_exports",
         "log-retention-one-year": "retention_in_days = 365", "alarm-email": "protocol  = \"email\"",
         "saturation-alarms": "alarm_name          = \"${local.name}-database-connections\"",
@@ -64,6 +66,8 @@ import Testing
                 let after = files.map(\.content).joined()
                 var expected = try #require(Self.expectedText[suggestion.id])
                 // Without a relational database, the saturation alarms start at the load balancer's hosts.
+                // On EKS the listener is the Ingress's: the Terraform gains the certificate variable.
+                if suggestion.id == "alb-https" && result.design.compute?.platform == .eks { expected = "variable \"certificate_arn\"" }
                 if suggestion.id == "saturation-alarms" && result.design.database?.service != .rds {
                     expected = "alarm_name          = \"${local.name}-alb-unhealthy-hosts\""
                 }

@@ -152,11 +152,11 @@ import Testing
     }
 
     @Test func otherCloudsAndLaterTargetsAreNamed() {
-        let result = load(projectJSON(options: #"{"cloud": "gcp", "targets": ["terraform", "kubernetes"]}"#))
+        let result = load(projectJSON(options: #"{"cloud": "gcp", "targets": ["terraform", "pulumi"]}"#))
         #expect(
             lines(result) == [
                 "error options.cloud: \"gcp\" is not supported yet; only \"aws\" is",
-                "warning options.targets[1]: target \"kubernetes\" is not available yet and will be skipped",
+                "warning options.targets[1]: target \"pulumi\" is not available yet and will be skipped",
             ])
         #expect(lines(load(projectJSON(options: #"{"targets": []}"#))) == ["error options.targets: at least one target is needed"])
     }

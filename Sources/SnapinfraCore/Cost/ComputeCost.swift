@@ -23,6 +23,9 @@ enum ComputeCost {
                             assumption: "\(compute.assumedDurationMS) ms per invocation at \(compute.memoryMB) MB"),
                     ] + (compute.tracing ? [tracesLine(requests, builder: &builder)] : []))
             ]
+        case .eks:
+            guard let cluster = compute.cluster else { return [] }
+            return eksLines(cluster, resourceID: resourceID, builder: &builder)
         case .fargate:
             let tasks = Decimal(compute.desiredCount)
             let minTasks = Decimal(compute.minCount)
@@ -41,6 +44,29 @@ enum ComputeCost {
             }
             return [ResourceCost(resourceID: resourceID, address: "aws_ecs_service.this", lines: lines)]
         }
+    }
+
+    /// The control plane, and the node group's instances and root volumes from its minimum to its
+    /// maximum size.
+    static func eksLines(_ cluster: ClusterSpec, resourceID: String, builder: inout CostLineBuilder) -> [ResourceCost] {
+        let nodes = Decimal(cluster.desiredNodes)
+        let minNodes = Decimal(cluster.minNodes)
+        let maxNodes = Decimal(cluster.maxNodes)
+        let disk = Decimal(cluster.nodeDiskGB)
+        var volumes = builder.monthly("Node root volumes (gp3)", .ebsGP3GB, quantity: disk * nodes, unit: "GB")
+        volumes.minMonthlyCost = volumes.unitPrice.map { disk * minNodes * $0 }
+        volumes.maxMonthlyCost = volumes.unitPrice.map { disk * maxNodes * $0 }
+        volumes.assumption = "\(cluster.nodeDiskGB) GB per node"
+        return [
+            ResourceCost(resourceID: resourceID, address: "aws_eks_cluster.this", lines: [builder.hourly("EKS control plane", .eksClusterHour)]),
+            ResourceCost(
+                resourceID: resourceID, address: "aws_eks_node_group.this",
+                lines: [
+                    builder.hourly(
+                        "Nodes (\(cluster.nodeType), on demand)", .ec2Instance(type: cluster.nodeType), count: nodes, min: minNodes, max: maxNodes),
+                    volumes,
+                ]),
+        ]
     }
 
     /// X-Ray's default sampling records one request a second and 5% of the rest; 100,000 traces a
@@ -79,9 +105,11 @@ enum ComputeCost {
             let gbPerHour = analysis.averageRPS * (analysis.averageResponseKB + analysis.averageRequestKB) * 3_600 / 1_000_000
             let lcus = max(0.1, newConnections, gbPerHour)
             let zones = Decimal(design.network?.availabilityZones ?? 2)
+            // On EKS the AWS Load Balancer Controller creates the load balancer from the Ingress.
+            let address = design.compute?.platform == .eks ? "Ingress app (AWS Load Balancer Controller)" : "aws_lb.this"
             return [
                 ResourceCost(
-                    resourceID: resourceID, address: "aws_lb.this",
+                    resourceID: resourceID, address: address,
                     lines: [
                         builder.hourly("Application load balancer", .albHour),
                         builder.usage(

@@ -205,7 +205,7 @@ public struct CostEstimator: Sendable {
     /// Traffic between the tasks and a database or cache in another zone: half the bytes cross,
     /// billed leaving one zone and entering the other.
     static func crossAZLine(_ design: InfrastructureDesign, analysis: RequirementsAnalysis, builder: inout CostLineBuilder) -> CostLine? {
-        guard let network = design.network, network.availabilityZones > 1, design.compute?.platform == .fargate,
+        guard let network = design.network, network.availabilityZones > 1, design.compute?.platform.runsContainers == true,
             let db = design.database, db.service != .dynamoDB
         else { return nil }
         let kb = analysis.averageResponseKB + analysis.averageRequestKB

@@ -85,6 +85,28 @@ public struct DesignValidator: Sendable {
                     c.minCount >= 1 && c.minCount <= c.desiredCount && c.desiredCount <= c.maxCount && c.maxCount <= 100,
                     "desiredCount",
                     "counts must satisfy 1 ≤ min ≤ desired ≤ max ≤ 100 (min \(c.minCount), desired \(c.desiredCount), max \(c.maxCount))")
+            } else if c.platform == .eks {
+                check(c.cluster != nil, "cluster", "an EKS design needs its cluster and node group")
+                if let cluster = c.cluster {
+                    check(
+                        KubernetesRules.nodeTypes.contains { $0.name == cluster.nodeType }, "cluster.nodeType",
+                        "\(DisplayText.quoted(cluster.nodeType)) is not an allowed node type")
+                    check(
+                        catalog.price(.ec2Instance(type: cluster.nodeType), region: design.region) != nil, "cluster.nodeType",
+                        "\(DisplayText.quoted(cluster.nodeType)) has no price for \(design.region)")
+                    check(
+                        cluster.minNodes >= 1 && cluster.minNodes <= cluster.desiredNodes && cluster.desiredNodes <= cluster.maxNodes
+                            && cluster.maxNodes <= 100, "cluster.desiredNodes",
+                        "node counts must satisfy 1 ≤ min ≤ desired ≤ max ≤ 100 (min \(cluster.minNodes), desired \(cluster.desiredNodes), max \(cluster.maxNodes))"
+                    )
+                    check(
+                        cluster.appPodsPerNode >= 1, "cluster.nodeType",
+                        "a \(cluster.nodeType) node cannot hold one pod of \(c.cpuUnits) CPU units / \(c.memoryMB) MB")
+                }
+                check(
+                    c.minCount >= 1 && c.minCount <= c.desiredCount && c.desiredCount <= c.maxCount && c.maxCount <= 100,
+                    "desiredCount",
+                    "replicas must satisfy 1 ≤ min ≤ desired ≤ max ≤ 100 (min \(c.minCount), desired \(c.desiredCount), max \(c.maxCount))")
             } else {
                 check((128...10_240).contains(c.memoryMB), "memoryMB", "must be 128 to 10,240 MB for Lambda")
             }

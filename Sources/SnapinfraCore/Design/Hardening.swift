@@ -109,6 +109,7 @@ extension InfrastructureDesign {
         var h = hardening
         let alb = entryPoint?.kind == .applicationLoadBalancer
         let fargate = compute?.platform == .fargate
+        let eks = compute?.platform == .eks
         let lambda = compute?.platform == .lambda
         let rds = database?.service == .rds
         let key = h.customerManagedKey
@@ -116,11 +117,11 @@ extension InfrastructureDesign {
         h.httpsListener = h.httpsListener && alb
         h.webApplicationFirewall = h.webApplicationFirewall && alb
         h.wafRateLimit = h.webApplicationFirewall ? h.wafRateLimit : nil
-        h.containerInsights = h.containerInsights && fargate
+        h.containerInsights = h.containerInsights && (fargate || eks)
         h.performanceInsights = h.performanceInsights && rds
         h.enhancedMonitoring = h.enhancedMonitoring && rds
         h.databaseLogExports = (h.databaseLogExports || environment == .production) && rds
-        h.loadBalancerAccessLogs = h.loadBalancerAccessLogs && alb
+        h.loadBalancerAccessLogs = h.loadBalancerAccessLogs && alb && !eks
         h.uploadsAccessLogs = h.uploadsAccessLogs && objectStorage != nil
         h.uploadsCustomerManagedKey = h.uploadsCustomerManagedKey && key && objectStorage != nil
         h.uploadEvents = h.uploadEvents && objectStorage != nil

@@ -80,6 +80,11 @@ public struct DynamoTable: Sendable, Hashable, Codable {
 public enum ComputePlatform: String, Sendable, Hashable, Codable {
     case fargate
     case lambda
+    /// Pods on an EKS cluster's managed node group (the `kubernetes` target).
+    case eks
+
+    /// Whether the application runs as always-on containers (ECS tasks or Kubernetes pods).
+    public var runsContainers: Bool { self != .lambda }
 }
 
 /// The application's compute.
@@ -100,6 +105,9 @@ public struct ComputeSpec: Sendable, Hashable, Codable {
     public var assumedDurationMS: Int
     /// Whether the function records X-Ray traces (staging and production); nil in older designs.
     public var xrayTracing: Bool? = nil
+    /// The EKS cluster the pods run on; nil unless the platform is `eks`. For pods, `cpuUnits`
+    /// and `memoryMB` are the requests and the counts are replicas.
+    public var cluster: ClusterSpec? = nil
 
     public var tracing: Bool { xrayTracing ?? true }
 

@@ -34,7 +34,10 @@ extension EnhancementCatalog {
                 "The minimum task count runs all year; a one-year, no-upfront Compute Savings Plan prices its vCPU-hours 19% lower (sheet §3.13).",
             risk: .commitment, reversible: false, needsInput: "a payer account that can buy Savings Plans; the hourly commitment is in DEPLOY.md",
             trigger: { design, input in
-                guard input.isProduction, design.compute != nil, !design.hardening.computeSavingsPlan else { return nil }
+                // The catalog prices the plan for Fargate and Lambda; the EKS nodes' EC2 rate is not in it.
+                guard input.isProduction, design.compute != nil, design.compute?.platform != .eks, !design.hardening.computeSavingsPlan else {
+                    return nil
+                }
                 return "the always-on app tier in production runs on demand"
             },
             apply: { design, _ in design.hardening.computeSavingsPlan = true }),

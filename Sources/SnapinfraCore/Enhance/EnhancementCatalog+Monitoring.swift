@@ -4,7 +4,8 @@ extension EnhancementCatalog {
         var ids: [String] = []
         if design.database?.service == .rds { ids += ["database-connections", "database-memory"] }
         if design.cache != nil { ids.append("cache-memory") }
-        if design.entryPoint?.kind == .applicationLoadBalancer { ids.append("alb-unhealthy-hosts") }
+        // The controller's load balancer is not in the Terraform, so it cannot be alarmed there.
+        if design.entryPoint?.kind == .applicationLoadBalancer, design.compute?.platform != .eks { ids.append("alb-unhealthy-hosts") }
         if design.compute?.platform == .lambda { ids += ["function-errors", "function-throttles"] }
         return ids.filter { !(design.monitoring?.alarms.contains($0) ?? false) }
     }
@@ -16,6 +17,15 @@ extension EnhancementCatalog {
             controls: [Controls.containerInsights],
             trigger: { design, _ in
                 design.compute?.platform == .fargate && !design.hardening.containerInsights ? "ECS cluster without Container Insights" : nil
+            },
+            apply: { design, _ in design.hardening.containerInsights = true }),
+        EnhancementRule(
+            id: "eks-container-insights", title: "Turn on Container Insights for the cluster", category: .monitoring, severity: .low,
+            rationale:
+                "The CloudWatch observability add-on records per-pod and per-node CPU, memory and restarts, and ships the containers' logs, so scaling and memory leaks are visible.",
+            controls: [],
+            trigger: { design, _ in
+                design.compute?.platform == .eks && !design.hardening.containerInsights ? "EKS cluster without Container Insights" : nil
             },
             apply: { design, _ in design.hardening.containerInsights = true }),
         EnhancementRule(

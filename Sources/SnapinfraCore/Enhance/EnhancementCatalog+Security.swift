@@ -45,7 +45,8 @@ extension EnhancementCatalog {
             rationale: "Every request with its client address, status and latency, in a private bucket: the record an incident review needs.",
             controls: [Controls.albAccessLogs],
             trigger: { design, _ in
-                design.entryPoint?.kind == .applicationLoadBalancer && !design.hardening.loadBalancerAccessLogs
+                // The controller's load balancer on EKS is configured by the Ingress, not here.
+                design.entryPoint?.kind == .applicationLoadBalancer && design.compute?.platform != .eks && !design.hardening.loadBalancerAccessLogs
                     ? "the load balancer keeps no access logs" : nil
             },
             apply: { design, _ in design.hardening.loadBalancerAccessLogs = true }),

@@ -13,7 +13,9 @@ public struct OutputValidator: Sendable {
     public func validate(_ files: [RenderedFile], terraform: ParsedTerraform) -> [Diagnostic] {
         var problems = TerraformChecker().check(terraform)
         problems += GuardRails.check(terraform)
-        for file in files where file.path.hasSuffix(".yml") || file.path.hasSuffix(".yaml") {
+        let manifests = files.filter { $0.target == .kubernetes }
+        if !manifests.isEmpty { problems += KubernetesChecker().check(manifests) }
+        for file in files where (file.path.hasSuffix(".yml") || file.path.hasSuffix(".yaml")) && file.target != .kubernetes {
             problems += ComposeChecker().check(file)
         }
         for file in files where file.path == "Dockerfile" || file.path.hasSuffix("/Dockerfile") {

@@ -41,7 +41,7 @@ public struct PriceCatalog: Sendable {
     }
 
     /// The AWS catalog.
-    public static let aws = PriceCatalog(rows: awsRows + tableRows + regionalPriceRows)
+    public static let aws = PriceCatalog(rows: awsRows + tableRows + regionalPriceRows + kubernetesRows)
 
     /// The regions the sheet covers, US, Europe then Asia Pacific; a project in another region is refused.
     public static let catalogRegions = [

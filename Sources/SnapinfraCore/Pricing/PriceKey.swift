@@ -71,4 +71,10 @@ public enum PriceKey: Sendable, Hashable, Codable {
     /// DocumentDB storage per GB-month and I/O per million requests.
     case documentDBStorageGB
     case documentDBIOMillion
+    /// The EKS control plane, per cluster-hour, on a version in standard support.
+    case eksClusterHour
+    /// An EC2 instance-hour, Linux, on-demand, shared tenancy (an EKS node).
+    case ec2Instance(type: String)
+    /// EBS gp3 volume storage, per GB-month (a node's root volume).
+    case ebsGP3GB
 }

@@ -24,6 +24,18 @@ enum PriceRules {
     /// 0.76 ÷ 0.50): the bound used where a region has no CloudWatch figure at all.
     static let cloudWatchUpperRatio = Decimal(string: "1.52") ?? 1
 
+    /// R13: EC2 and EBS in a region without a figure = the us-east-1 rate × the region's EC2 ratio:
+    /// read where the sheet has one (t3.large in eu-west-1, c7g.large in eu-central-1), else the
+    /// sheet's stated fallback (§3.9).
+    static let ec2RegionFactors: [String: (ratio: Decimal, text: String, basis: String)] = [
+        "us-west-2": (1, "1.00", "the ratio on every us-west-2 row read (sheet §3.9)"),
+        "us-east-2": (1, "1.00", "the ratio on every us-east-2 row read (sheet §3.9)"),
+        "eu-west-1": (Decimal(string: "1.0962") ?? 1, "1.0962", "the eu-west-1 ratio of t3.large (0.0912 ÷ 0.0832)"),
+        "eu-central-1": (Decimal(string: "1.1379") ?? 1, "1.1379", "the eu-central-1 ratio of c7g.large (0.0825 ÷ 0.0725)"),
+        "eu-west-2": (Decimal(string: "1.15") ?? 1, "1.15", "the sheet's eu-west-2 fallback (§3.9)"),
+        "ap-southeast-2": (Decimal(string: "1.3") ?? 1, "1.30", "the sheet's ap-southeast-2 fallback for EC2 (§3.9)"),
+    ]
+
     static func derive(_ key: PriceKey, region: String, catalog c: PriceCatalog) -> Price? {
         switch key {
         case .rdsInstance(let engine, let instanceClass, true):
@@ -84,6 +96,12 @@ enum PriceRules {
                 .map {
                     derived($0, times: documentDBIORatio, rule: "R10: DocumentDB I/O per million = 2 × its storage per GB (us-east-1, us-east-2)")
                 }
+        case .eksClusterHour:
+            return c.row(key, "us-east-1")
+                .map { derived($0, times: 1, rule: "R12: $0.10, the EKS control-plane rate in all six regions it was read") }
+        case .ec2Instance, .ebsGP3GB:
+            guard let factor = ec2RegionFactors[region], let base = c.row(key, "us-east-1") else { return nil }
+            return derived(base, times: factor.ratio, rule: "R13: the us-east-1 rate × \(factor.text), \(factor.basis)")
         case .dataTransferOutOver150TBGB where region == "us-east-1":
             return c.row(key, "us-east-2")
                 .map { derived($0, times: 1, rule: "over 150 TB: the us-east-2 rate, equal in every US and EU region read") }

@@ -25,6 +25,8 @@ public struct PriceSource: Sendable, Hashable, Codable {
             PriceSource(id: "S27", title: "Third-party DynamoDB and DocumentDB pricing pages (airbyte, usage.ai, tecracer)", date: "2025-07-21"),
             PriceSource(id: "S28", title: "AWS Networking blog: one AWS WAF price in every region", date: "undated"),
             PriceSource(id: "S29", title: "AWS Price List offer files, 23 regions (togen prices/aws.json, richest version)", date: "2026-09-06"),
+            PriceSource(id: "S30", title: "eu-central-1 EKS extended-support postmortem, bill lines", date: "2026-06-06"),
+            PriceSource(id: "S31", title: "eu-west-1 cost audit, Cost Explorer lines (EKS, ElastiCache)", date: "2026-08-12"),
             PriceSource(id: "S32", title: "eu-central-1 EKS baseline note, Price List API rate card", date: "2026-09-11"),
             PriceSource(id: "S35", title: "us-west-2 account audit, Cost Explorer lines", date: "2026-09-03"),
             PriceSource(id: "S36", title: "Public pytest fixture of us-west-2 prices", date: "undated"),

@@ -88,7 +88,7 @@ public enum Target: String, Sendable, Hashable, Codable, CaseIterable {
     case pulumi
 
     /// Whether this version can render the target.
-    public var isAvailable: Bool { self == .terraform || self == .dockerCompose }
+    public var isAvailable: Bool { self != .pulumi }
 }
 
 public enum Environment: String, Sendable, Hashable, Codable, CaseIterable, Comparable {

@@ -28,6 +28,15 @@ struct DeployModel {
     var hasTerraform: Bool
     var hasCompose: Bool
     var composeStep: Int
+    /// The Kubernetes steps, when the target is rendered.
+    struct Kubernetes {
+        var step: Int
+        var environment: String
+        var externalSecrets: Bool
+        var secretsNote: String
+    }
+
+    var kubernetes: Kubernetes?
     var appPort: Int
     var notes: [String]
     /// The one-year commitments the design has chosen: what, the saving, and how to buy it.
@@ -47,19 +56,31 @@ struct DeployModel {
             resources: estimate.resources.map { Cost.Line(address: $0.address, total: Format.money($0.monthlyCost)) })
         hasTerraform = targets.contains(.terraform)
         hasCompose = targets.contains(.dockerCompose)
-        composeStep = hasTerraform ? 2 : 1
+        if targets.contains(.kubernetes), design.compute?.platform == .eks {
+            let secrets = !KubernetesModel.secretSettings(design).isEmpty
+            kubernetes = Kubernetes(
+                step: hasTerraform ? 2 : 1, environment: design.environment.rawValue, externalSecrets: secrets,
+                secretsNote: secrets
+                    ? "the External Secrets Operator copies them from Secrets Manager into the namespace, from the ARNs in `settings.env`."
+                    : "this design has none.")
+        }
+        composeStep = (hasTerraform ? 2 : 1) + (kubernetes == nil ? 0 : 1)
         appPort = ComposeModel.appPort
         // Validated paths hold no backtick, so the path is safe inside a code span as it is.
         let health = design.app?.healthPath ?? Project.defaultHealthPath
         var notes = [
-            "Push the application image first and set `app_image` to it; the app must answer `GET \(health)` on port \(ComposeModel.appPort).",
+            design.compute?.platform == .eks
+                ? "Push the application image to your registry first; the app must answer `GET \(health)` on port \(ComposeModel.appPort)."
+                : "Push the application image first and set `app_image` to it; the app must answer `GET \(health)` on port \(ComposeModel.appPort).",
             ComposeModel.buildNote(design),
         ]
         if let db = design.database, db.service == .rds {
             notes.append(
                 design.compute?.platform == .lambda
                     ? "The function signs in to the database with IAM authentication: after the first apply, run `GRANT rds_iam TO app;` (PostgreSQL) or create the `app` user with `AWSAuthenticationPlugin` (MySQL)."
-                    : "The database password lives in Secrets Manager (output `database_secret_arn`); ECS injects it as `DATABASE_PASSWORD`.")
+                    : design.compute?.platform == .eks
+                        ? "The database password lives in Secrets Manager (output `database_secret_arn`); the ExternalSecret copies it into the pods' `DATABASE_PASSWORD`."
+                        : "The database password lives in Secrets Manager (output `database_secret_arn`); ECS injects it as `DATABASE_PASSWORD`.")
         }
         if design.monitoring?.alarms.isEmpty == false {
             notes.append("Subscribe the on-call address to the SNS topic in output `alarm_topic_arn`.")

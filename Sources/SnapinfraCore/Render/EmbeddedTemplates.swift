@@ -169,6 +169,37 @@ extension TemplateSet {
         - {{.}}
         {{/notes}}
         {{/hasTerraform}}
+        {{#kubernetes}}
+
+        ### {{step}}. The application on Kubernetes
+
+        The cluster comes from the Terraform above. Its API endpoint is private: run these from inside the
+        VPC, or set `cluster_endpoint_public_access = true` with your own `cluster_endpoint_public_access_cidrs`.
+
+        ```sh
+        $(terraform -chdir=infra/terraform output -raw kubeconfig_command)
+
+        # Controllers the manifests rely on (EKS Pod Identity already gives each its IAM role):
+        helm repo add eks https://aws.github.io/eks-charts
+        helm install aws-load-balancer-controller eks/aws-load-balancer-controller -n kube-system \
+          --set clusterName=$(terraform -chdir=infra/terraform output -raw cluster_name) \
+          --set serviceAccount.name=aws-load-balancer-controller
+        {{#externalSecrets}}
+        helm repo add external-secrets https://charts.external-secrets.io
+        helm install external-secrets external-secrets/external-secrets -n external-secrets --create-namespace
+        {{/externalSecrets}}
+
+        # The settings Terraform knows, then the image, then apply.
+        terraform -chdir=infra/terraform output -raw kubernetes_settings > infra/k8s/overlays/{{environment}}/settings.env
+        (cd infra/k8s/overlays/{{environment}} && kustomize edit set image app=REPOSITORY@sha256:DIGEST)
+        kubectl apply -k infra/k8s/overlays/{{environment}}
+        ```
+
+        - Secrets are never written into the manifests: {{secretsNote}}
+        - The overlays differ in replicas, requests and limits, autoscaling bounds and the image tag.
+          The node group's bounds are set in `eks.tf`; Cluster Autoscaler or Karpenter moves the node
+          count between them.
+        {{/kubernetes}}
         {{#hasCompose}}
 
         ### {{composeStep}}. Local stack (Docker Compose)
@@ -186,6 +217,475 @@ extension TemplateSet {
         {{#decisions}}
         - **{{id}} = {{value}}**: {{reason}}
         {{/decisions}}
+        """####,
+        "kubernetes/deployment.yaml.mustache": ####"""
+        {{%CONTENT_TYPE: TEXT}}
+        # {{header}}
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: {{{nameLiteral}}}
+          labels:
+            app.kubernetes.io/component: api
+        spec:
+          replicas: 1
+          revisionHistoryLimit: 5
+          selector:
+            matchLabels:
+              app.kubernetes.io/component: api
+          strategy:
+            type: RollingUpdate
+            rollingUpdate:
+              maxSurge: 25%
+              maxUnavailable: 0
+          template:
+            metadata:
+              labels:
+                app.kubernetes.io/component: api
+            spec:
+              serviceAccountName: {{{nameLiteral}}}
+              automountServiceAccountToken: false
+              terminationGracePeriodSeconds: 30
+              securityContext:
+                runAsNonRoot: true
+                runAsUser: 10001
+                runAsGroup: 10001
+                fsGroup: 10001
+                seccompProfile:
+                  type: RuntimeDefault
+              topologySpreadConstraints:
+                - maxSkew: 1
+                  topologyKey: topology.kubernetes.io/zone
+                  whenUnsatisfiable: ScheduleAnyway
+                  labelSelector:
+                    matchLabels:
+                      app.kubernetes.io/component: api
+                - maxSkew: 1
+                  topologyKey: kubernetes.io/hostname
+                  whenUnsatisfiable: ScheduleAnyway
+                  labelSelector:
+                    matchLabels:
+                      app.kubernetes.io/component: api
+              containers:
+                - name: app
+                  # The overlay's images entry sets the repository and a pinned tag or digest.
+                  image: app
+                  imagePullPolicy: Always
+                  ports:
+                    - name: http
+                      containerPort: {{port}}
+                      protocol: TCP
+                  env:
+        {{#environment}}
+                    - name: {{{nameLiteral}}}
+                      valueFrom:
+                        configMapKeyRef:
+                          name: settings
+                          key: {{{keyLiteral}}}
+        {{/environment}}
+        {{#secrets}}
+                    - name: {{{nameLiteral}}}
+                      valueFrom:
+                        secretKeyRef:
+                          name: {{{secretNameLiteral}}}
+                          key: {{{keyLiteral}}}
+        {{/secrets}}
+                  resources:
+                    requests:
+                      cpu: 250m
+                      memory: 512Mi
+                    limits:
+                      cpu: 500m
+                      memory: 512Mi
+                  # Startup covers a slow boot; liveness restarts a hung process; readiness takes a
+                  # pod out of the load balancer while it cannot serve.
+                  startupProbe:
+                    httpGet:
+                      path: {{{healthPathLiteral}}}
+                      port: http
+                    periodSeconds: 5
+                    failureThreshold: 24
+                  livenessProbe:
+                    httpGet:
+                      path: {{{healthPathLiteral}}}
+                      port: http
+                    periodSeconds: 20
+                    timeoutSeconds: 3
+                    failureThreshold: 3
+                  readinessProbe:
+                    httpGet:
+                      path: {{{healthPathLiteral}}}
+                      port: http
+                    periodSeconds: 5
+                    timeoutSeconds: 2
+                    failureThreshold: 2
+                  securityContext:
+                    allowPrivilegeEscalation: false
+                    privileged: false
+                    readOnlyRootFilesystem: true
+                    runAsNonRoot: true
+                    capabilities:
+                      drop:
+                        - ALL
+                  volumeMounts:
+                    - name: tmp
+                      mountPath: /tmp
+              volumes:
+                - name: tmp
+                  emptyDir:
+                    sizeLimit: 64Mi
+        """####,
+        "kubernetes/externalsecret.yaml.mustache": ####"""
+        {{%CONTENT_TYPE: TEXT}}
+        # {{header}}
+        # Needs the External Secrets Operator (DEPLOY.md). It copies the values from Secrets Manager into
+        # the Secret the pods read; no value is ever written here. The overlay fills each key's ARN.
+        apiVersion: external-secrets.io/v1
+        kind: SecretStore
+        metadata:
+          name: aws-secrets-manager
+        spec:
+          provider:
+            aws:
+              service: SecretsManager
+              region: {{{regionLiteral}}}
+        ---
+        apiVersion: external-secrets.io/v1
+        kind: ExternalSecret
+        metadata:
+          name: {{{nameLiteral}}}
+        spec:
+          refreshInterval: 1h
+          secretStoreRef:
+            kind: SecretStore
+            name: aws-secrets-manager
+          target:
+            name: {{{nameLiteral}}}
+            creationPolicy: Owner
+          data:
+        {{#secretEntries}}
+            - secretKey: {{{keyLiteral}}}
+              remoteRef:
+                key: ""
+        {{#propertyLiteral}}
+                property: {{{propertyLiteral}}}
+        {{/propertyLiteral}}
+        {{/secretEntries}}
+        """####,
+        "kubernetes/hpa.yaml.mustache": ####"""
+        {{%CONTENT_TYPE: TEXT}}
+        # {{header}}
+        # Keeps average CPU near 60% of the request, the utilisation the sizing assumes.
+        apiVersion: autoscaling/v2
+        kind: HorizontalPodAutoscaler
+        metadata:
+          name: {{{nameLiteral}}}
+        spec:
+          scaleTargetRef:
+            apiVersion: apps/v1
+            kind: Deployment
+            name: {{{nameLiteral}}}
+          minReplicas: 1
+          maxReplicas: 2
+          metrics:
+            - type: Resource
+              resource:
+                name: cpu
+                target:
+                  type: Utilization
+                  averageUtilization: 60
+          behavior:
+            scaleDown:
+              stabilizationWindowSeconds: 300
+        """####,
+        "kubernetes/ingress.yaml.mustache": ####"""
+        {{%CONTENT_TYPE: TEXT}}
+        # {{header}}
+        # The AWS Load Balancer Controller makes this an internet-facing application load balancer in the
+        # public subnets, sending requests straight to the pods' IP addresses.
+        apiVersion: networking.k8s.io/v1
+        kind: Ingress
+        metadata:
+          name: {{{nameLiteral}}}
+          annotations:
+            alb.ingress.kubernetes.io/scheme: internet-facing
+            alb.ingress.kubernetes.io/target-type: ip
+            alb.ingress.kubernetes.io/healthcheck-path: {{{healthPathLiteral}}}
+            alb.ingress.kubernetes.io/listen-ports: {{{listenPortsLiteral}}}
+        {{#httpsListener}}
+            alb.ingress.kubernetes.io/ssl-redirect: "443"
+            alb.ingress.kubernetes.io/ssl-policy: ELBSecurityPolicy-TLS13-1-2-2021-06
+        {{/httpsListener}}
+            alb.ingress.kubernetes.io/load-balancer-attributes: routing.http.drop_invalid_header_fields.enabled=true
+        spec:
+          ingressClassName: alb
+          rules:
+            - http:
+                paths:
+                  - path: /
+                    pathType: Prefix
+                    backend:
+                      service:
+                        name: {{{nameLiteral}}}
+                        port:
+                          name: http
+        """####,
+        "kubernetes/kustomization.yaml.mustache": ####"""
+        {{%CONTENT_TYPE: TEXT}}
+        # {{header}}
+        # The manifests every environment shares; overlays/<environment> sets sizes, the image and settings.
+        apiVersion: kustomize.config.k8s.io/v1beta1
+        kind: Kustomization
+        namespace: {{{namespaceLiteral}}}
+        labels:
+          - includeSelectors: true
+            pairs:
+              app.kubernetes.io/name: {{{nameLiteral}}}
+          - pairs:
+              app.kubernetes.io/part-of: {{{partOfLiteral}}}
+              app.kubernetes.io/managed-by: kustomize
+        resources:
+          - namespace.yaml
+          - serviceaccount.yaml
+          - deployment.yaml
+          - service.yaml
+          - ingress.yaml
+          - hpa.yaml
+          - pdb.yaml
+          - networkpolicy.yaml
+        {{#hasSecrets}}
+          - externalsecret.yaml
+        {{/hasSecrets}}
+        """####,
+        "kubernetes/namespace.yaml.mustache": ####"""
+        {{%CONTENT_TYPE: TEXT}}
+        # {{header}}
+        apiVersion: v1
+        kind: Namespace
+        metadata:
+          name: {{{namespaceLiteral}}}
+          labels:
+            # Pods here must meet the restricted Pod Security Standard.
+            pod-security.kubernetes.io/enforce: restricted
+            pod-security.kubernetes.io/enforce-version: latest
+        """####,
+        "kubernetes/networkpolicy.yaml.mustache": ####"""
+        {{%CONTENT_TYPE: TEXT}}
+        # {{header}}
+        # Nothing in the namespace talks to anything until a policy below allows it.
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata:
+          name: default-deny
+        spec:
+          podSelector: {}
+          policyTypes:
+            - Ingress
+            - Egress
+        ---
+        # The load balancer's addresses are in the VPC: only they reach the application port.
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata:
+          name: {{{ingressPolicyLiteral}}}
+        spec:
+          podSelector:
+            matchLabels:
+              app.kubernetes.io/component: api
+          policyTypes:
+            - Ingress
+          ingress:
+            - from:
+                - ipBlock:
+                    cidr: {{{vpcCIDRLiteral}}}
+              ports:
+                - port: http
+                  protocol: TCP
+        ---
+        # DNS, the Pod Identity agent, the data stores inside the VPC, and HTTPS to AWS APIs.
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata:
+          name: {{{egressPolicyLiteral}}}
+        spec:
+          podSelector:
+            matchLabels:
+              app.kubernetes.io/component: api
+          policyTypes:
+            - Egress
+          egress:
+            - to:
+                - namespaceSelector:
+                    matchLabels:
+                      kubernetes.io/metadata.name: kube-system
+                  podSelector:
+                    matchLabels:
+                      k8s-app: kube-dns
+              ports:
+                - port: 53
+                  protocol: UDP
+                - port: 53
+                  protocol: TCP
+            - to:
+                - ipBlock:
+                    cidr: 169.254.170.23/32
+              ports:
+                - port: 80
+                  protocol: TCP
+        {{#databasePort}}
+            - to:
+                - ipBlock:
+                    cidr: {{{vpcCIDRLiteral}}}
+              ports:
+                - port: {{databasePort}}
+                  protocol: TCP
+        {{/databasePort}}
+        {{#cachePort}}
+            - to:
+                - ipBlock:
+                    cidr: {{{vpcCIDRLiteral}}}
+              ports:
+                - port: {{cachePort}}
+                  protocol: TCP
+        {{/cachePort}}
+            - ports:
+                - port: 443
+                  protocol: TCP
+        """####,
+        "kubernetes/overlay-kustomization.yaml.mustache": ####"""
+        {{%CONTENT_TYPE: TEXT}}
+        # {{header}}
+        # The {{overlay.environment}} environment: kubectl apply -k infra/k8s/overlays/{{overlay.environment}}
+        apiVersion: kustomize.config.k8s.io/v1beta1
+        kind: Kustomization
+        namespace: {{{namespaceLiteral}}}
+        resources:
+          - ../../base
+        labels:
+          - pairs:
+              app.kubernetes.io/instance: {{overlay.environment}}
+        # Set the release with: kustomize edit set image app=REPOSITORY:TAG (or REPOSITORY@sha256:DIGEST).
+        images:
+          - name: app
+            newName: {{{overlay.imageLiteral}}}
+            newTag: {{{overlay.tagLiteral}}}
+        # Non-secret settings, and the ARNs the manifests reference; fill the empty ones with
+        # terraform -chdir=infra/terraform output -raw kubernetes_settings > settings.env
+        configMapGenerator:
+          - name: settings
+            envs:
+              - settings.env
+        patches:
+          - target:
+              kind: Deployment
+              name: {{{nameLiteral}}}
+            patch: |-
+              - op: replace
+                path: /spec/replicas
+                value: {{overlay.minReplicas}}
+              - op: replace
+                path: /spec/template/spec/containers/0/resources
+                value:
+                  requests:
+                    cpu: {{overlay.cpuRequest}}
+                    memory: {{overlay.memory}}
+                  limits:
+                    cpu: {{overlay.cpuLimit}}
+                    memory: {{overlay.memory}}
+        {{#overlay.strictZoneSpread}}
+              - op: replace
+                path: /spec/template/spec/topologySpreadConstraints/0/whenUnsatisfiable
+                value: DoNotSchedule
+        {{/overlay.strictZoneSpread}}
+          - target:
+              kind: HorizontalPodAutoscaler
+              name: {{{nameLiteral}}}
+            patch: |-
+              - op: replace
+                path: /spec/minReplicas
+                value: {{overlay.minReplicas}}
+              - op: replace
+                path: /spec/maxReplicas
+                value: {{overlay.maxReplicas}}
+        {{#overlay.deletionProtection}}
+          - target:
+              kind: Ingress
+              name: {{{nameLiteral}}}
+            patch: |-
+              - op: replace
+                path: /metadata/annotations/alb.ingress.kubernetes.io~1load-balancer-attributes
+                value: routing.http.drop_invalid_header_fields.enabled=true,deletion_protection.enabled=true
+        {{/overlay.deletionProtection}}
+        {{#overlay.hasReplacements}}
+        replacements:
+        {{/overlay.hasReplacements}}
+        {{#overlay.replacements}}
+          - source:
+              kind: ConfigMap
+              name: settings
+              fieldPath: data.{{setting}}
+            targets:
+              - select:
+                  kind: {{kind}}
+                  name: {{{nameLiteral}}}
+                fieldPaths:
+                  - {{fieldPath}}
+        {{#createField}}
+                options:
+                  create: true
+        {{/createField}}
+        {{/overlay.replacements}}
+        """####,
+        "kubernetes/pdb.yaml.mustache": ####"""
+        {{%CONTENT_TYPE: TEXT}}
+        # {{header}}
+        # A node drain or upgrade takes at most one pod away at a time.
+        apiVersion: policy/v1
+        kind: PodDisruptionBudget
+        metadata:
+          name: {{{nameLiteral}}}
+        spec:
+          maxUnavailable: 1
+          selector:
+            matchLabels:
+              app.kubernetes.io/component: api
+        """####,
+        "kubernetes/service.yaml.mustache": ####"""
+        {{%CONTENT_TYPE: TEXT}}
+        # {{header}}
+        apiVersion: v1
+        kind: Service
+        metadata:
+          name: {{{nameLiteral}}}
+        spec:
+          type: ClusterIP
+          selector:
+            app.kubernetes.io/component: api
+          ports:
+            - name: http
+              port: 80
+              targetPort: http
+              protocol: TCP
+        """####,
+        "kubernetes/serviceaccount.yaml.mustache": ####"""
+        {{%CONTENT_TYPE: TEXT}}
+        # {{header}}
+        # EKS Pod Identity gives this account the application's IAM role (aws_eks_pod_identity_association.app);
+        # it needs no Kubernetes API token, so none is mounted.
+        apiVersion: v1
+        kind: ServiceAccount
+        metadata:
+          name: {{{nameLiteral}}}
+        automountServiceAccountToken: false
+        """####,
+        "kubernetes/settings.env.mustache": ####"""
+        {{%CONTENT_TYPE: TEXT}}
+        # {{header}}
+        # Settings of the {{overlay.environment}} environment. Empty values are known once Terraform has
+        # applied: terraform -chdir=infra/terraform output -raw kubernetes_settings > settings.env
+        {{#overlay.settings}}
+        {{name}}={{value}}
+        {{/overlay.settings}}
         """####,
         "partials/app-policy.mustache": ####"""
         {{%CONTENT_TYPE: TEXT}}
@@ -246,6 +746,93 @@ extension TemplateSet {
         {{#hardening.customerManagedKey}}
           kms_key_id        = aws_kms_key.this.arn
         {{/hardening.customerManagedKey}}
+        }
+        """####,
+        "partials/waf-acl.mustache": ####"""
+        {{%CONTENT_TYPE: TEXT}}
+        # AWS managed rules against common exploits and known bad inputs, in front of the load balancer.
+        resource "aws_wafv2_web_acl" "this" {
+          name  = local.name
+          scope = "REGIONAL"
+
+          default_action {
+            allow {}
+          }
+
+          rule {
+            name     = "common"
+            priority = 1
+
+            override_action {
+              none {}
+            }
+
+            statement {
+              managed_rule_group_statement {
+                name        = "AWSManagedRulesCommonRuleSet"
+                vendor_name = "AWS"
+              }
+            }
+
+            visibility_config {
+              cloudwatch_metrics_enabled = true
+              metric_name                = "common"
+              sampled_requests_enabled   = true
+            }
+          }
+
+          rule {
+            name     = "known-bad-inputs"
+            priority = 2
+
+            override_action {
+              none {}
+            }
+
+            statement {
+              managed_rule_group_statement {
+                name        = "AWSManagedRulesKnownBadInputsRuleSet"
+                vendor_name = "AWS"
+              }
+            }
+
+            visibility_config {
+              cloudwatch_metrics_enabled = true
+              metric_name                = "known-bad-inputs"
+              sampled_requests_enabled   = true
+            }
+          }
+        {{#hardening.wafRateLimit}}
+
+          # One client address may send at most {{waf.rateLimit}} requests in any five minutes.
+          rule {
+            name     = "rate-per-address"
+            priority = 3
+
+            action {
+              block {}
+            }
+
+            statement {
+              rate_based_statement {
+                limit              = {{waf.rateLimit}}
+                aggregate_key_type = "IP"
+              }
+            }
+
+            visibility_config {
+              cloudwatch_metrics_enabled = true
+              metric_name                = "rate-per-address"
+              sampled_requests_enabled   = true
+            }
+          }
+        {{/hardening.wafRateLimit}}
+
+          visibility_config {
+            cloudwatch_metrics_enabled = true
+            metric_name                = local.name
+            sampled_requests_enabled   = true
+          }
         }
         """####,
         "terraform/alb.tf.mustache": ####"""
@@ -373,90 +960,7 @@ extension TemplateSet {
         {{/hardening.httpsListener}}
         {{#hardening.webApplicationFirewall}}
 
-        # AWS managed rules against common exploits and known bad inputs, in front of the load balancer.
-        resource "aws_wafv2_web_acl" "this" {
-          name  = local.name
-          scope = "REGIONAL"
-
-          default_action {
-            allow {}
-          }
-
-          rule {
-            name     = "common"
-            priority = 1
-
-            override_action {
-              none {}
-            }
-
-            statement {
-              managed_rule_group_statement {
-                name        = "AWSManagedRulesCommonRuleSet"
-                vendor_name = "AWS"
-              }
-            }
-
-            visibility_config {
-              cloudwatch_metrics_enabled = true
-              metric_name                = "common"
-              sampled_requests_enabled   = true
-            }
-          }
-
-          rule {
-            name     = "known-bad-inputs"
-            priority = 2
-
-            override_action {
-              none {}
-            }
-
-            statement {
-              managed_rule_group_statement {
-                name        = "AWSManagedRulesKnownBadInputsRuleSet"
-                vendor_name = "AWS"
-              }
-            }
-
-            visibility_config {
-              cloudwatch_metrics_enabled = true
-              metric_name                = "known-bad-inputs"
-              sampled_requests_enabled   = true
-            }
-          }
-        {{#hardening.wafRateLimit}}
-
-          # One client address may send at most {{waf.rateLimit}} requests in any five minutes.
-          rule {
-            name     = "rate-per-address"
-            priority = 3
-
-            action {
-              block {}
-            }
-
-            statement {
-              rate_based_statement {
-                limit              = {{waf.rateLimit}}
-                aggregate_key_type = "IP"
-              }
-            }
-
-            visibility_config {
-              cloudwatch_metrics_enabled = true
-              metric_name                = "rate-per-address"
-              sampled_requests_enabled   = true
-            }
-          }
-        {{/hardening.wafRateLimit}}
-
-          visibility_config {
-            cloudwatch_metrics_enabled = true
-            metric_name                = local.name
-            sampled_requests_enabled   = true
-          }
-        }
+        {{> waf-acl}}
 
         resource "aws_wafv2_web_acl_association" "this" {
           resource_arn = aws_lb.this.arn
@@ -1288,6 +1792,424 @@ extension TemplateSet {
         }
         {{/database.provisioned}}
         """####,
+        "terraform/eks.tf.mustache": ####"""
+        {{%CONTENT_TYPE: TEXT}}
+        # {{header}}
+        # EKS {{eks.kubernetesVersion}}: a private control plane, Kubernetes Secrets encrypted with the KMS key, every
+        # control-plane log, and a managed node group of {{eks.nodeType}} (Graviton) nodes in the private subnets,
+        # {{eks.minNodes}} to {{eks.maxNodes}} of them. The pods reach AWS through EKS Pod Identity roles.
+
+        # Created before the cluster so that the retention and the key apply from the first log line.
+        resource "aws_cloudwatch_log_group" "eks" {
+          name              = "/aws/eks/${local.name}/cluster"
+          retention_in_days = {{monitoring.logRetentionDays}}
+          kms_key_id        = aws_kms_key.this.arn
+        }
+
+        data "aws_iam_policy_document" "eks_assume" {
+          statement {
+            actions = ["sts:AssumeRole", "sts:TagSession"]
+
+            principals {
+              type        = "Service"
+              identifiers = ["eks.amazonaws.com"]
+            }
+          }
+        }
+
+        resource "aws_iam_role" "cluster" {
+          name               = {{eks.clusterRoleLiteral}}
+          assume_role_policy = data.aws_iam_policy_document.eks_assume.json
+        }
+
+        resource "aws_iam_role_policy_attachment" "cluster" {
+          role       = aws_iam_role.cluster.name
+          policy_arn = "arn:aws:iam::aws:policy/AmazonEKSClusterPolicy"
+        }
+
+        # Lets the control plane envelope-encrypt Secrets with the key.
+        data "aws_iam_policy_document" "cluster_encryption" {
+          statement {
+            actions   = ["kms:Encrypt", "kms:Decrypt", "kms:ListGrants", "kms:DescribeKey"]
+            resources = [aws_kms_key.this.arn]
+          }
+        }
+
+        resource "aws_iam_role_policy" "cluster_encryption" {
+          name   = "secrets-encryption"
+          role   = aws_iam_role.cluster.id
+          policy = data.aws_iam_policy_document.cluster_encryption.json
+        }
+
+        resource "aws_eks_cluster" "this" {
+          name     = local.name
+          version  = var.kubernetes_version
+          role_arn = aws_iam_role.cluster.arn
+
+          enabled_cluster_log_types = ["api", "audit", "authenticator", "controllerManager", "scheduler"]
+
+          access_config {
+            authentication_mode                         = "API"
+            bootstrap_cluster_creator_admin_permissions = true
+          }
+
+          vpc_config {
+            subnet_ids              = aws_subnet.private[*].id
+            endpoint_private_access = true
+            endpoint_public_access  = var.cluster_endpoint_public_access
+            public_access_cidrs     = var.cluster_endpoint_public_access_cidrs
+          }
+
+          encryption_config {
+            resources = ["secrets"]
+
+            provider {
+              key_arn = aws_kms_key.this.arn
+            }
+          }
+
+          depends_on = [
+            aws_cloudwatch_log_group.eks,
+            aws_iam_role_policy_attachment.cluster,
+            aws_iam_role_policy.cluster_encryption,
+          ]
+        }
+
+        # The nodes' group: the cluster's own group is added beside it by the launch template, so the
+        # control plane and the load balancer controller reach the pods as EKS sets up.
+        resource "aws_security_group" "app" {
+          name        = "${local.name}-nodes"
+          description = "EKS nodes and their pods: the database and cache admit this group"
+          vpc_id      = aws_vpc.this.id
+
+          tags = {
+            Name = "${local.name}-nodes"
+          }
+        }
+
+        resource "aws_vpc_security_group_egress_rule" "app_https" {
+          security_group_id = aws_security_group.app.id
+          description       = "HTTPS to AWS APIs and the image registry"
+          cidr_ipv4         = "0.0.0.0/0"
+          ip_protocol       = "tcp"
+          from_port         = 443
+          to_port           = 443
+        }
+        {{#database.hasSecurityGroup}}
+
+        resource "aws_vpc_security_group_egress_rule" "app_to_database" {
+          security_group_id            = aws_security_group.app.id
+          description                  = "Database port"
+          referenced_security_group_id = aws_security_group.database.id
+          ip_protocol                  = "tcp"
+          from_port                    = {{database.port}}
+          to_port                      = {{database.port}}
+        }
+        {{/database.hasSecurityGroup}}
+        {{#cache}}
+
+        resource "aws_vpc_security_group_egress_rule" "app_to_cache" {
+          security_group_id            = aws_security_group.app.id
+          description                  = "Cache port"
+          referenced_security_group_id = aws_security_group.cache.id
+          ip_protocol                  = "tcp"
+          from_port                    = {{cache.port}}
+          to_port                      = {{cache.port}}
+        }
+        {{/cache}}
+
+        data "aws_iam_policy_document" "nodes_assume" {
+          statement {
+            actions = ["sts:AssumeRole"]
+
+            principals {
+              type        = "Service"
+              identifiers = ["ec2.amazonaws.com"]
+            }
+          }
+        }
+
+        resource "aws_iam_role" "nodes" {
+          name               = {{eks.nodeRoleLiteral}}
+          assume_role_policy = data.aws_iam_policy_document.nodes_assume.json
+        }
+
+        resource "aws_iam_role_policy_attachment" "nodes" {
+          for_each = toset([
+            "arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy",
+            "arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy",
+            "arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryReadOnly",
+          ])
+
+          role       = aws_iam_role.nodes.name
+          policy_arn = each.value
+        }
+
+        # IMDSv2 only, with a hop limit of 1 so that pods cannot borrow the node's role; encrypted gp3 root.
+        resource "aws_launch_template" "nodes" {
+          name_prefix            = "${local.name}-nodes-"
+          update_default_version = true
+          vpc_security_group_ids = [aws_eks_cluster.this.vpc_config[0].cluster_security_group_id, aws_security_group.app.id]
+
+          metadata_options {
+            http_endpoint               = "enabled"
+            http_tokens                 = "required"
+            http_put_response_hop_limit = 1
+          }
+
+          block_device_mappings {
+            device_name = "/dev/xvda"
+
+            ebs {
+              volume_size           = {{eks.nodeDiskGB}}
+              volume_type           = "gp3"
+              encrypted             = true
+              delete_on_termination = true
+            }
+          }
+
+          monitoring {
+            enabled = true
+          }
+
+          tag_specifications {
+            resource_type = "instance"
+
+            tags = {
+              Name = "${local.name}-node"
+            }
+          }
+        }
+
+        resource "aws_eks_node_group" "this" {
+          cluster_name    = aws_eks_cluster.this.name
+          node_group_name = {{eks.nodeGroupNameLiteral}}
+          node_role_arn   = aws_iam_role.nodes.arn
+          subnet_ids      = aws_subnet.private[*].id
+          ami_type        = "AL2023_ARM_64_STANDARD"
+          capacity_type   = "ON_DEMAND"
+          instance_types  = [var.node_instance_type]
+
+          scaling_config {
+            min_size     = {{eks.minNodes}}
+            desired_size = {{eks.desiredNodes}}
+            max_size     = {{eks.maxNodes}}
+          }
+
+          update_config {
+            max_unavailable = 1
+          }
+
+          launch_template {
+            id      = aws_launch_template.nodes.id
+            version = aws_launch_template.nodes.latest_version
+          }
+
+          # Cluster Autoscaler or Karpenter owns the running count after the first apply.
+          lifecycle {
+            ignore_changes = [scaling_config[0].desired_size]
+          }
+
+          depends_on = [aws_iam_role_policy_attachment.nodes]
+        }
+
+        # Add-ons at the version EKS names as the default for the cluster's Kubernetes version, unless
+        # addon_versions pins one; they move only when kubernetes_version does.
+        data "aws_eks_addon_version" "this" {
+          for_each = toset(local.eks_addons)
+
+          addon_name         = each.value
+          kubernetes_version = aws_eks_cluster.this.version
+        }
+
+        locals {
+          eks_addons = ["vpc-cni", "kube-proxy", "coredns", "eks-pod-identity-agent"{{#hardening.containerInsights}}, "amazon-cloudwatch-observability"{{/hardening.containerInsights}}]
+        }
+
+        resource "aws_eks_addon" "this" {
+          for_each = toset(local.eks_addons)
+
+          cluster_name                = aws_eks_cluster.this.name
+          addon_name                  = each.value
+          addon_version               = lookup(var.addon_versions, each.value, data.aws_eks_addon_version.this[each.value].version)
+          resolve_conflicts_on_create = "OVERWRITE"
+          resolve_conflicts_on_update = "PRESERVE"
+
+          # The VPC CNI enforces the manifests' NetworkPolicies.
+          configuration_values = each.value == "vpc-cni" ? jsonencode({ enableNetworkPolicy = "true" }) : null
+
+          depends_on = [aws_eks_node_group.this]
+        }
+
+        # Roles for pods, handed out by EKS Pod Identity to a namespace and service account.
+        data "aws_iam_policy_document" "pods_assume" {
+          statement {
+            actions = ["sts:AssumeRole", "sts:TagSession"]
+
+            principals {
+              type        = "Service"
+              identifiers = ["pods.eks.amazonaws.com"]
+            }
+          }
+        }
+
+        # The application's pods: only what the application needs.
+        resource "aws_iam_role" "app" {
+          name               = {{compute.taskRoleLiteral}}
+          assume_role_policy = data.aws_iam_policy_document.pods_assume.json
+        }
+        {{#appPolicy}}
+
+        {{> app-policy}}
+        {{/appPolicy}}
+
+        resource "aws_eks_pod_identity_association" "app" {
+          cluster_name    = aws_eks_cluster.this.name
+          namespace       = {{eks.namespaceLiteral}}
+          service_account = {{eks.serviceAccountLiteral}}
+          role_arn        = aws_iam_role.app.arn
+        }
+        {{#eks.secretArnsExpression}}
+
+        # The External Secrets Operator copies the application's secrets into the namespace.
+        resource "aws_iam_role" "external_secrets" {
+          name               = {{eks.externalSecretsRoleLiteral}}
+          assume_role_policy = data.aws_iam_policy_document.pods_assume.json
+        }
+
+        data "aws_iam_policy_document" "external_secrets" {
+          statement {
+            actions   = ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"]
+            resources = {{{eks.secretArnsExpression}}}
+          }
+
+          statement {
+            actions   = ["kms:Decrypt"]
+            resources = [aws_kms_key.this.arn]
+          }
+        }
+
+        resource "aws_iam_role_policy" "external_secrets" {
+          name   = "read-secrets"
+          role   = aws_iam_role.external_secrets.id
+          policy = data.aws_iam_policy_document.external_secrets.json
+        }
+
+        resource "aws_eks_pod_identity_association" "external_secrets" {
+          cluster_name    = aws_eks_cluster.this.name
+          namespace       = "external-secrets"
+          service_account = "external-secrets"
+          role_arn        = aws_iam_role.external_secrets.arn
+        }
+        {{/eks.secretArnsExpression}}
+
+        # The AWS Load Balancer Controller turns the Ingress into the application load balancer.
+        resource "aws_iam_role" "load_balancer_controller" {
+          name               = {{eks.loadBalancerControllerRoleLiteral}}
+          assume_role_policy = data.aws_iam_policy_document.pods_assume.json
+        }
+
+        data "aws_iam_policy_document" "load_balancer_controller" {
+          statement {
+            sid = "Describe"
+            actions = [
+              "ec2:DescribeAccountAttributes", "ec2:DescribeAddresses", "ec2:DescribeAvailabilityZones", "ec2:DescribeInternetGateways",
+              "ec2:DescribeVpcs", "ec2:DescribeVpcPeeringConnections", "ec2:DescribeSubnets", "ec2:DescribeSecurityGroups",
+              "ec2:DescribeInstances", "ec2:DescribeNetworkInterfaces", "ec2:DescribeTags", "ec2:DescribeCoipPools",
+              "ec2:GetCoipPoolUsage", "ec2:DescribeRouteTables", "ec2:GetSecurityGroupsForVpc",
+              "elasticloadbalancing:DescribeLoadBalancers", "elasticloadbalancing:DescribeLoadBalancerAttributes",
+              "elasticloadbalancing:DescribeListeners", "elasticloadbalancing:DescribeListenerCertificates",
+              "elasticloadbalancing:DescribeListenerAttributes", "elasticloadbalancing:DescribeSSLPolicies",
+              "elasticloadbalancing:DescribeRules", "elasticloadbalancing:DescribeTargetGroups",
+              "elasticloadbalancing:DescribeTargetGroupAttributes", "elasticloadbalancing:DescribeTargetHealth",
+              "elasticloadbalancing:DescribeTags", "elasticloadbalancing:DescribeTrustStores",
+              "acm:ListCertificates", "acm:DescribeCertificate", "wafv2:GetWebACL", "wafv2:GetWebACLForResource",
+              "shield:GetSubscriptionState",
+            ]
+            resources = ["*"]
+          }
+
+          statement {
+            sid       = "ServiceLinkedRole"
+            actions   = ["iam:CreateServiceLinkedRole"]
+            resources = ["*"]
+
+            condition {
+              test     = "StringEquals"
+              variable = "iam:AWSServiceName"
+              values   = ["elasticloadbalancing.amazonaws.com"]
+            }
+          }
+
+          statement {
+            sid       = "SecurityGroups"
+            actions   = ["ec2:CreateSecurityGroup", "ec2:AuthorizeSecurityGroupIngress", "ec2:RevokeSecurityGroupIngress", "ec2:DeleteSecurityGroup", "ec2:CreateTags", "ec2:DeleteTags"]
+            resources = ["arn:aws:ec2:${var.region}:${data.aws_caller_identity.current.account_id}:security-group/*", "arn:aws:ec2:${var.region}:${data.aws_caller_identity.current.account_id}:vpc/${aws_vpc.this.id}"]
+          }
+
+          statement {
+            sid = "LoadBalancers"
+            actions = [
+              "elasticloadbalancing:CreateLoadBalancer", "elasticloadbalancing:CreateTargetGroup", "elasticloadbalancing:CreateListener",
+              "elasticloadbalancing:DeleteListener", "elasticloadbalancing:CreateRule", "elasticloadbalancing:DeleteRule",
+              "elasticloadbalancing:ModifyLoadBalancerAttributes", "elasticloadbalancing:SetIpAddressType",
+              "elasticloadbalancing:SetSecurityGroups", "elasticloadbalancing:SetSubnets", "elasticloadbalancing:DeleteLoadBalancer",
+              "elasticloadbalancing:ModifyTargetGroup", "elasticloadbalancing:ModifyTargetGroupAttributes",
+              "elasticloadbalancing:DeleteTargetGroup", "elasticloadbalancing:ModifyListener", "elasticloadbalancing:ModifyListenerAttributes",
+              "elasticloadbalancing:AddListenerCertificates", "elasticloadbalancing:RemoveListenerCertificates",
+              "elasticloadbalancing:ModifyRule", "elasticloadbalancing:RegisterTargets", "elasticloadbalancing:DeregisterTargets",
+              "elasticloadbalancing:AddTags", "elasticloadbalancing:RemoveTags", "elasticloadbalancing:SetWebAcl",
+              "wafv2:AssociateWebACL", "wafv2:DisassociateWebACL",
+            ]
+            resources = [
+              "arn:aws:elasticloadbalancing:${var.region}:${data.aws_caller_identity.current.account_id}:loadbalancer/app/*",
+              "arn:aws:elasticloadbalancing:${var.region}:${data.aws_caller_identity.current.account_id}:listener/app/*",
+              "arn:aws:elasticloadbalancing:${var.region}:${data.aws_caller_identity.current.account_id}:listener-rule/app/*",
+              "arn:aws:elasticloadbalancing:${var.region}:${data.aws_caller_identity.current.account_id}:targetgroup/*",
+              "arn:aws:wafv2:${var.region}:${data.aws_caller_identity.current.account_id}:regional/webacl/*",
+            ]
+
+            condition {
+              test     = "StringEquals"
+              variable = "aws:ResourceTag/elbv2.k8s.aws/cluster"
+              values   = [local.name]
+            }
+          }
+        }
+
+        resource "aws_iam_role_policy" "load_balancer_controller" {
+          name   = "load-balancer-controller"
+          role   = aws_iam_role.load_balancer_controller.id
+          policy = data.aws_iam_policy_document.load_balancer_controller.json
+        }
+
+        resource "aws_eks_pod_identity_association" "load_balancer_controller" {
+          cluster_name    = aws_eks_cluster.this.name
+          namespace       = "kube-system"
+          service_account = "aws-load-balancer-controller"
+          role_arn        = aws_iam_role.load_balancer_controller.arn
+        }
+        {{#hardening.containerInsights}}
+
+        # Container Insights: the CloudWatch agent and Fluent Bit of the observability add-on.
+        resource "aws_iam_role" "cloudwatch_agent" {
+          name               = {{eks.cloudWatchAgentRoleLiteral}}
+          assume_role_policy = data.aws_iam_policy_document.pods_assume.json
+        }
+
+        resource "aws_iam_role_policy_attachment" "cloudwatch_agent" {
+          role       = aws_iam_role.cloudwatch_agent.name
+          policy_arn = "arn:aws:iam::aws:policy/CloudWatchAgentServerPolicy"
+        }
+
+        resource "aws_eks_pod_identity_association" "cloudwatch_agent" {
+          cluster_name    = aws_eks_cluster.this.name
+          namespace       = "amazon-cloudwatch"
+          service_account = "cloudwatch-agent"
+          role_arn        = aws_iam_role.cloudwatch_agent.arn
+        }
+        {{/hardening.containerInsights}}
+        """####,
         "terraform/kms.tf.mustache": ####"""
         {{%CONTENT_TYPE: TEXT}}
         # {{header}}
@@ -1781,6 +2703,10 @@ extension TemplateSet {
           tags = {
             Name = "${local.name}-public-${local.azs[count.index]}"
             Tier = "public"
+        {{#compute.eks}}
+            # The AWS Load Balancer Controller places internet-facing load balancers here.
+            "kubernetes.io/role/elb" = "1"
+        {{/compute.eks}}
           }
         }
 
@@ -1794,6 +2720,9 @@ extension TemplateSet {
           tags = {
             Name = "${local.name}-private-${local.azs[count.index]}"
             Tier = "private"
+        {{#compute.eks}}
+            "kubernetes.io/role/internal-elb" = "1"
+        {{/compute.eks}}
           }
         }
 
@@ -1943,6 +2872,18 @@ extension TemplateSet {
           value       = {{{valueExpression}}}
         }
         {{/outputs}}
+        {{#compute.eks}}
+
+        # The overlay's settings.env, filled: terraform output -raw kubernetes_settings > settings.env
+        output "kubernetes_settings" {
+          description = "Non-secret settings of the application and the ARNs its manifests reference, as a Kustomize env file."
+          value       = <<-EOT
+        {{#eks.settings}}
+            {{name}}={{{value}}}
+        {{/eks.settings}}
+          EOT
+        }
+        {{/compute.eks}}
         """####,
         "terraform/providers.tf.mustache": ####"""
         {{%CONTENT_TYPE: TEXT}}
@@ -2097,8 +3038,16 @@ extension TemplateSet {
 
         region      = {{regionLiteral}}
         environment = {{environmentLiteral}}
+        {{#compute.appImage}}
         app_image   = "123456789012.dkr.ecr.{{region}}.amazonaws.com/{{name}}:1.0.0"
         app_port    = {{appPort}}
+        {{/compute.appImage}}
+        {{#compute.eks}}
+
+        # To run kubectl from outside the VPC, open the API endpoint to your own range only:
+        # cluster_endpoint_public_access       = true
+        # cluster_endpoint_public_access_cidrs = ["203.0.113.0/24"]
+        {{/compute.eks}}
         {{#hardening.httpsListener}}
         certificate_arn = {{certificateARNLiteral}}
         {{/hardening.httpsListener}}
@@ -2151,6 +3100,7 @@ extension TemplateSet {
         }
 
         {{/network}}
+        {{#compute.appImage}}
         variable "app_image" {
           type        = string
           description = "Container image of the application, for example 123456789012.dkr.ecr.{{region}}.amazonaws.com/{{name}}:1.0.0."
@@ -2166,6 +3116,48 @@ extension TemplateSet {
           description = "Port the application listens on inside its container."
           default     = {{appPort}}
         }
+        {{/compute.appImage}}
+        {{#compute.eks}}
+        variable "kubernetes_version" {
+          type        = string
+          description = "Kubernetes minor version of the cluster; keep it in EKS standard support ($0.10/h, extended support is $0.60/h)."
+          default     = {{eks.kubernetesVersionLiteral}}
+        }
+
+        variable "node_instance_type" {
+          type        = string
+          description = "Instance type of the managed node group (Graviton, arm64)."
+          default     = {{eks.nodeTypeLiteral}}
+
+          validation {
+            condition     = can(regex("^[a-z][0-9][a-z]*g[a-z]*\\.", var.node_instance_type))
+            error_message = "The nodes run the arm64 AMI: use a Graviton type such as m7g.large."
+          }
+        }
+
+        variable "cluster_endpoint_public_access" {
+          type        = bool
+          description = "Whether the Kubernetes API is reachable from outside the VPC (only from cluster_endpoint_public_access_cidrs)."
+          default     = false
+        }
+
+        variable "cluster_endpoint_public_access_cidrs" {
+          type        = list(string)
+          description = "Addresses allowed to reach the public Kubernetes API endpoint, for example your office or VPN range."
+          default     = []
+
+          validation {
+            condition     = !contains(var.cluster_endpoint_public_access_cidrs, "0.0.0.0/0")
+            error_message = "Do not open the Kubernetes API to the whole internet; list your own ranges."
+          }
+        }
+
+        variable "addon_versions" {
+          type        = map(string)
+          description = "Pinned add-on versions by name (for example vpc-cni = \"v1.19.2-eksbuild.1\"); an add-on not listed gets EKS's default for the Kubernetes version."
+          default     = {}
+        }
+        {{/compute.eks}}
         {{#hardening.httpsListener}}
 
         variable "certificate_arn" {
@@ -2237,6 +3229,25 @@ extension TemplateSet {
               version = "~> 5.100"
             }
           }
+        }
+        """####,
+        "terraform/waf.tf.mustache": ####"""
+        {{%CONTENT_TYPE: TEXT}}
+        # {{header}}
+        # AWS WAF for the load balancer the AWS Load Balancer Controller creates: the Ingress names this
+        # web ACL (its ARN is in the kubernetes_settings output).
+
+        {{> waf-acl}}
+
+        # WAF log group names must start with aws-waf-logs-. Blocked requests are security evidence:
+        # kept at least a year, whatever the app's logs keep.
+        {{#logGroups.waf}}
+        {{> log-group}}
+        {{/logGroups.waf}}
+
+        resource "aws_wafv2_web_acl_logging_configuration" "this" {
+          resource_arn            = aws_wafv2_web_acl.this.arn
+          log_destination_configs = [aws_cloudwatch_log_group.waf.arn]
         }
         """####,
     ]

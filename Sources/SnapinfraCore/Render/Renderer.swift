@@ -30,11 +30,38 @@ public struct Renderer: Sendable {
             files.append(try text(".env.example", "compose/env.example.mustache", model, .dockerCompose))
         }
         // The app's container build, when the runtime is named and a container runs it.
-        if targets.contains(.dockerCompose) || design.compute?.platform == .fargate, let docker = DockerfileModel(design: design, header: header) {
+        if targets.contains(.dockerCompose) || design.compute?.platform.runsContainers == true,
+            let docker = DockerfileModel(design: design, header: header)
+        {
             files.append(try text("Dockerfile", "docker/Dockerfile.mustache", docker, .dockerCompose))
             files.append(try text(".dockerignore", "docker/dockerignore.mustache", docker, .dockerCompose))
         }
+        if targets.contains(.kubernetes), let model = KubernetesModel(design: design, header: header) {
+            files += try kubernetes(model)
+        }
         files.append(try text("DEPLOY.md", "docs/DEPLOY.md.mustache", DeployModel(result: result, targets: targets), nil))
+        return files
+    }
+
+    /// The Kubernetes manifests of an EKS design alone (empty for another platform).
+    public func kubernetesFiles(_ design: InfrastructureDesign, header: String = "") throws(TemplateError) -> [RenderedFile] {
+        guard let model = KubernetesModel(design: design, header: header) else { return [] }
+        return try kubernetes(model)
+    }
+
+    /// The Kustomize base and one overlay per environment under `infra/k8s/`.
+    func kubernetes(_ model: KubernetesModel) throws(TemplateError) -> [RenderedFile] {
+        var files: [RenderedFile] = []
+        for name in KubernetesModel.baseFiles where name != "externalsecret.yaml" || model.hasSecrets {
+            files.append(try text("infra/k8s/base/\(name)", "kubernetes/\(name).mustache", model, .kubernetes))
+        }
+        for overlay in model.overlays {
+            let file = KubernetesModel.OverlayFile(
+                header: model.header, nameLiteral: model.nameLiteral, namespaceLiteral: model.namespaceLiteral, overlay: overlay)
+            let folder = "infra/k8s/overlays/\(overlay.environment)"
+            files.append(try text("\(folder)/kustomization.yaml", "kubernetes/overlay-kustomization.yaml.mustache", file, .kubernetes))
+            files.append(try text("\(folder)/settings.env", "kubernetes/settings.env.mustache", file, .kubernetes))
+        }
         return files
     }
 
@@ -75,6 +102,9 @@ public struct Renderer: Sendable {
         if design.cache != nil { names.append("cache.tf") }
         if design.compute?.platform == .lambda {
             names += ["lambda.tf", "api.tf"]
+        } else if design.compute?.platform == .eks {
+            names.append("eks.tf")
+            if design.activeHardening.webApplicationFirewall { names.append("waf.tf") }
         } else {
             names += ["compute.tf", "alb.tf"]
         }

@@ -10,6 +10,33 @@ public struct RuntimeVariable: Sendable, Hashable {
     public var compose: String?
     /// Whether `.env.example` must list it (Compose reads it from `.env`).
     public var fromDotEnv: Bool
+    /// A secret's Secrets Manager ARN (an HCL expression) and the JSON key inside it, for the
+    /// Kubernetes ExternalSecret; nil for a setting.
+    public var secretARN: String? = nil
+    public var secretProperty: String? = nil
+
+    /// The Terraform value as a Kubernetes setting; nil for a secret.
+    var kubernetes: KubernetesSetting? { terraform.map(KubernetesSetting.init(expression:)) }
+}
+
+/// A non-secret setting as the Kubernetes overlays hold it: a literal the manifests can write
+/// now, or a value only Terraform knows (filled from its `kubernetes_settings` output).
+struct KubernetesSetting: Hashable {
+    var expression: String
+    /// The plain value when the expression is a simple string literal.
+    var literal: String?
+
+    init(expression: String) {
+        self.expression = expression
+        if expression.count >= 2, expression.hasPrefix("\""), expression.hasSuffix("\""),
+            !expression.dropFirst().dropLast().contains(where: { "\"\\$%\n".contains($0) })
+        {
+            literal = String(expression.dropFirst().dropLast())
+        }
+    }
+
+    /// The value in the Terraform heredoc: the literal, or an interpolation.
+    var settingsText: String { literal ?? "${\(expression)}" }
 }
 
 enum RuntimeEnvironment {
@@ -17,7 +44,9 @@ enum RuntimeEnvironment {
         let port = ComposeModel.appPort
         var list = [
             RuntimeVariable(name: "APP_ENV", terraform: "var.environment", compose: Escaping.yamlString("development"), fromDotEnv: false),
-            RuntimeVariable(name: "PORT", terraform: "tostring(var.app_port)", compose: Escaping.yamlString("\(port)"), fromDotEnv: false),
+            RuntimeVariable(
+                name: "PORT", terraform: design.compute?.platform == .eks ? Escaping.hclString("\(port)") : "tostring(var.app_port)",
+                compose: Escaping.yamlString("\(port)"), fromDotEnv: false),
         ]
         if let db = design.database {
             switch db.service {
@@ -50,7 +79,8 @@ enum RuntimeEnvironment {
                 list.append(
                     RuntimeVariable(
                         name: "DATABASE_PASSWORD", terraform: nil, terraformSecret: lambda ? nil : "\"${\(secretArn)}:password::\"",
-                        compose: Escaping.yamlString("${DATABASE_PASSWORD:?set DATABASE_PASSWORD in .env}", compose: false), fromDotEnv: true))
+                        compose: Escaping.yamlString("${DATABASE_PASSWORD:?set DATABASE_PASSWORD in .env}", compose: false), fromDotEnv: true,
+                        secretARN: lambda ? nil : secretArn, secretProperty: "password"))
                 if db.service == .rds, db.readReplicas > 0 {
                     // The local stack has no replica: reads go to the one database.
                     list.append(
@@ -93,7 +123,7 @@ enum RuntimeEnvironment {
                     list.append(
                         RuntimeVariable(
                             name: "CACHE_AUTH_TOKEN", terraform: nil, terraformSecret: "aws_secretsmanager_secret.cache_auth.arn", compose: nil,
-                            fromDotEnv: false))
+                            fromDotEnv: false, secretARN: "aws_secretsmanager_secret.cache_auth.arn"))
                 }
             }
         }

@@ -43,6 +43,7 @@ extension TerraformModel {
         let architecture = spec?.architecture ?? "arm64"
         compute = Compute(
             executionRoleLiteral: Escaping.hclString(names.executionRole), taskRoleLiteral: Escaping.hclString(names.taskRole),
+            eks: spec?.platform == .eks, appImage: spec?.platform != .eks,
             fargate: spec.flatMap { c in
                 guard c.platform == .fargate else { return nil }
                 let publicSubnets = !(design.network?.privateCompute ?? true)
@@ -107,6 +108,7 @@ extension TerraformModel {
             v.terraformSecret.map { NameValue(name: v.name, nameLiteral: Escaping.hclString(v.name), valueExpression: $0) }
         }
         hasSecrets = !secrets.isEmpty
+        eks = Self.eks(design, names: names, variables: variables)
         appPolicy = Self.appPolicy(design, lambda: lambda, hardening: h)
         outputs = Self.outputs(design)
         hardening = HardeningModel(
@@ -251,7 +253,7 @@ extension TerraformModel {
                 ))
         }
         // The application's role: the function's own, or the task's.
-        return statements.isEmpty ? nil : Policy(role: lambda ? "app" : "task", statements: statements)
+        return statements.isEmpty ? nil : Policy(role: lambda || design.compute?.platform == .eks ? "app" : "task", statements: statements)
     }
 
     private static func outputs(_ design: InfrastructureDesign) -> [Output] {
@@ -261,6 +263,16 @@ extension TerraformModel {
         var list: [Output] = []
         if design.compute?.platform == .lambda {
             list.append(output("api_url", "URL of the HTTP API.", "aws_apigatewayv2_api.this.api_endpoint"))
+        } else if design.compute?.platform == .eks {
+            list.append(output("cluster_name", "Name of the EKS cluster.", "aws_eks_cluster.this.name"))
+            list.append(
+                output(
+                    "kubeconfig_command", "Command that adds the cluster to your kubeconfig.",
+                    "\"aws eks update-kubeconfig --region ${var.region} --name ${aws_eks_cluster.this.name}\""))
+            list.append(
+                output(
+                    "load_balancer_controller_role_arn", "Role of the AWS Load Balancer Controller (bound by EKS Pod Identity).",
+                    "aws_iam_role.load_balancer_controller.arn"))
         } else {
             list.append(output("url", "URL of the application (HTTP, through the load balancer).", "\"http://${aws_lb.this.dns_name}\""))
             list.append(output("ecs_cluster_name", "Name of the ECS cluster.", "aws_ecs_cluster.this.name"))
@@ -300,5 +312,33 @@ extension TerraformModel {
             list.append(output("alarm_topic_arn", "SNS topic the alarms notify.", "aws_sns_topic.alarms.arn"))
         }
         return list
+    }
+}
+
+extension TerraformModel {
+    /// The EKS model: names, node group bounds, and the settings the manifests read.
+    static func eks(_ design: InfrastructureDesign, names: ResourceNames, variables: [RuntimeVariable]) -> EKS? {
+        guard let compute = design.compute, compute.platform == .eks, let cluster = compute.cluster else { return nil }
+        let secrets = variables.compactMap(\.secretARN)
+        let arns = Array(Set(secrets)).sorted()
+        var settings: [EKS.Setting] = []
+        for variable in variables {
+            if let value = variable.kubernetes { settings.append(EKS.Setting(name: variable.name, value: value.settingsText)) }
+        }
+        for setting in KubernetesModel.deploymentSettings(design) {
+            settings.append(EKS.Setting(name: setting.name, value: "${\(setting.terraform)}"))
+        }
+        return EKS(
+            kubernetesVersion: cluster.kubernetesVersion, kubernetesVersionLiteral: Escaping.hclString(cluster.kubernetesVersion),
+            nodeType: cluster.nodeType, nodeTypeLiteral: Escaping.hclString(cluster.nodeType), minNodes: cluster.minNodes,
+            desiredNodes: cluster.desiredNodes, maxNodes: cluster.maxNodes, nodeDiskGB: cluster.nodeDiskGB,
+            nodeGroupNameLiteral: Escaping.hclString(Naming.awsName(design.projectName, "nodes", kind: .generic)),
+            clusterRoleLiteral: Escaping.hclString(Naming.awsName(design.projectName, "eks", kind: .iamRole)),
+            nodeRoleLiteral: Escaping.hclString(Naming.awsName(design.projectName, "nodes", kind: .iamRole)),
+            externalSecretsRoleLiteral: Escaping.hclString(Naming.awsName(design.projectName, "external-secrets", kind: .iamRole)),
+            loadBalancerControllerRoleLiteral: Escaping.hclString(Naming.awsName(design.projectName, "lb-controller", kind: .iamRole)),
+            cloudWatchAgentRoleLiteral: Escaping.hclString(Naming.awsName(design.projectName, "cloudwatch-agent", kind: .iamRole)),
+            namespaceLiteral: Escaping.hclString(names.prefix), serviceAccountLiteral: Escaping.hclString(names.prefix),
+            secretArnsExpression: arns.isEmpty ? nil : "[" + arns.joined(separator: ", ") + "]", settings: settings)
     }
 }

@@ -129,9 +129,41 @@ struct TerraformModel: Hashable {
         var decryptWithKey: Bool
     }
 
+    /// The EKS cluster, its node group and the pod roles (`eks.tf`).
+    struct EKS: Hashable {
+        struct Setting: Hashable {
+            var name: String
+            /// The value as the heredoc writes it: literal text or a `${…}` interpolation.
+            var value: String
+        }
+
+        var kubernetesVersion: String
+        var kubernetesVersionLiteral: String
+        var nodeType: String
+        var nodeTypeLiteral: String
+        var minNodes: Int
+        var desiredNodes: Int
+        var maxNodes: Int
+        var nodeDiskGB: Int
+        var nodeGroupNameLiteral: String
+        var clusterRoleLiteral: String
+        var nodeRoleLiteral: String
+        var externalSecretsRoleLiteral: String
+        var loadBalancerControllerRoleLiteral: String
+        var cloudWatchAgentRoleLiteral: String
+        var namespaceLiteral: String
+        var serviceAccountLiteral: String
+        /// The secrets the External Secrets Operator may read, as an HCL list; nil without secrets.
+        var secretArnsExpression: String?
+        var settings: [Setting]
+    }
+
     struct Compute: Hashable {
         var executionRoleLiteral: String
         var taskRoleLiteral: String
+        var eks: Bool
+        /// Whether Terraform runs the application's image (ECS, Lambda); on EKS the overlays do.
+        var appImage: Bool
         var fargate: Fargate?
         var lambda: Lambda?
         var executionSecrets: ExecutionSecrets?
@@ -286,6 +318,7 @@ struct TerraformModel: Hashable {
     var database: DatabaseModel?
     var cache: Cache?
     var compute: Compute
+    var eks: EKS?
     var entry: Entry
     var uploads: Uploads?
     var logs: Logs?

@@ -7,8 +7,17 @@ public enum HCLFormatter {
     public static func format(_ text: String) -> String {
         var lines: [String] = []
         var depth = 0
+        var heredoc: String?
         for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
             let trimmed = raw.trimmingCharacters(in: .whitespaces)
+            // A heredoc's body and closing marker are kept as written; the marker byte keeps
+            // the aligner away from them and is removed at the end.
+            if let marker = heredoc {
+                lines.append(Self.verbatim + raw)
+                if trimmed == marker { heredoc = nil }
+                continue
+            }
+            if let match = trimmed.firstMatch(of: /<<-?([A-Z_]+)$/) { heredoc = String(match.1) }
             if trimmed.isEmpty {
                 if let last = lines.last, !last.isEmpty, !last.hasSuffix("{"), !last.hasSuffix("[") { lines.append("") }
                 continue
@@ -23,8 +32,10 @@ public enum HCLFormatter {
             depth = max(0, depth + max(-1, min(1, scan.net)))
         }
         while lines.last?.isEmpty == true { lines.removeLast() }
-        return align(lines).joined(separator: "\n") + "\n"
+        return align(lines).map { $0.hasPrefix(Self.verbatim) ? String($0.dropFirst()) : $0 }.joined(separator: "\n") + "\n"
     }
+
+    private static let verbatim = "\u{1}"
 
     /// Bracket counts of one line, outside strings and comments.
     struct Scan {

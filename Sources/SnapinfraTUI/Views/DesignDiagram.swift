@@ -34,10 +34,17 @@ enum DesignDiagram {
         var compute: Box?
         if let c = design.compute {
             let vcpu = Format.number(Double(c.cpuUnits) / 1024, digits: 2)
-            compute =
-                c.platform == .fargate
-                ? Box(title: "ECS Fargate, \(c.architecture)", detail: "\(vcpu) vCPU / \(c.memoryMB) MB × \(c.minCount)–\(c.maxCount)")
-                : Box(title: "Lambda, \(c.architecture)", detail: "\(c.memoryMB) MB")
+            switch c.platform {
+            case .fargate:
+                compute = Box(title: "ECS Fargate, \(c.architecture)", detail: "\(vcpu) vCPU / \(c.memoryMB) MB × \(c.minCount)–\(c.maxCount)")
+            case .eks:
+                let nodes = c.cluster.map { "\($0.minNodes)–\($0.maxNodes) × \($0.nodeType)" } ?? ""
+                compute = Box(
+                    title: "EKS \(c.cluster?.kubernetesVersion ?? ""), \(nodes)",
+                    detail: "pods \(vcpu) vCPU / \(c.memoryMB) MB × \(c.minCount)–\(c.maxCount)")
+            case .lambda:
+                compute = Box(title: "Lambda, \(c.architecture)", detail: "\(c.memoryMB) MB")
+            }
         }
         var stores: [Box] = []
         if let d = design.database {

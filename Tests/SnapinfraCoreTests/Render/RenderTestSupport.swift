@@ -12,8 +12,8 @@ func example(_ name: String, environment: Environment? = nil, folder: String = "
     return file
 }
 
-func render(_ file: ProjectFile, targets: [Target] = [.terraform, .dockerCompose]) throws -> [RenderedFile] {
-    try Renderer().render(DesignEngine().run(file), targets: targets)
+func render(_ file: ProjectFile, targets: [Target]? = nil) throws -> [RenderedFile] {
+    try Renderer().render(DesignEngine().run(file), targets: targets ?? file.options.targets)
 }
 
 func content(_ files: [RenderedFile], _ path: String) -> String {

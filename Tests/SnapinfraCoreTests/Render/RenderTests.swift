@@ -14,8 +14,9 @@ import Testing
             let recorded = Golden.folder.appendingPathComponent("render/\(name)")
             let expected =
                 FileManager.default.enumerator(at: recorded, includingPropertiesForKeys: [.isRegularFileKey])?
-                .compactMap { ($0 as? URL)?.path.replacingOccurrences(of: recorded.path + "/", with: "") }
-                .filter { !$0.hasSuffix("terraform") && !$0.hasSuffix("infra") } ?? []
+                .compactMap { $0 as? URL }
+                .filter { (try? $0.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true }
+                .map { $0.path.replacingOccurrences(of: recorded.path + "/", with: "") } ?? []
             #expect(Set(expected) == Set(files.map(\.path)), "\(name): golden file set differs")
         }
     }

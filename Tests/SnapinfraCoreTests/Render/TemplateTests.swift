@@ -57,6 +57,7 @@ import Testing
             run(designFile(rps: 1000, readsOnly: true)),
             try DesignEngine().run(example("iot-telemetry.yaml", folder: "Tests/Fixtures/architect")),
             try DesignEngine().run(example("payments-api.yaml", folder: "Tests/Fixtures/architect")),
+            try DesignEngine().run(example("clinic-booking.yaml")), try DesignEngine().run(example("course-catalog.json")),
         ]
         // A writer with readers, as the rds-read-replica enhancement makes it.
         var readers = run(designFile(rps: 300))
@@ -98,8 +99,17 @@ import Testing
                     design.app = AppSpec(runtime: .python, healthPath: "/health")
                     guard let docker = DockerfileModel(design: design, header: "h") else { continue }
                     model = docker
+                } else if name.hasPrefix("kubernetes/") {
+                    guard let kubernetes = KubernetesModel(design: result.design, header: "h") else { continue }
+                    if name.contains("overlay-") || name.contains("settings.env") {
+                        guard let overlay = kubernetes.overlays.last else { continue }
+                        model = KubernetesModel.OverlayFile(
+                            header: "h", nameLiteral: kubernetes.nameLiteral, namespaceLiteral: kubernetes.namespaceLiteral, overlay: overlay)
+                    } else {
+                        model = kubernetes
+                    }
                 } else {
-                    model = DeployModel(result: result, targets: [.terraform, .dockerCompose])
+                    model = DeployModel(result: result, targets: [.terraform, .dockerCompose, .kubernetes])
                 }
                 let check = TemplateTagChecker.check(text, model: model)
                 #expect(check.unresolved.isEmpty, "\(name): \(check.unresolved)")

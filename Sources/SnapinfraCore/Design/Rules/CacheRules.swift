@@ -31,7 +31,7 @@ enum CacheRules {
         let analysis = input.analysis
         let engine = input.file.project.database.type
         let reads = analysis.peakRPS * analysis.readShare
-        guard platform == .fargate, engine != .none, engine != .dynamodb, reads > 0 else {
+        guard platform.runsContainers, engine != .none, engine != .dynamodb, reads > 0 else {
             design.decisions.append(
                 Decision(
                     resource: "cache", setting: "enabled", value: "false",

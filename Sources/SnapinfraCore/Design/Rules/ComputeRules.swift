@@ -37,6 +37,9 @@ enum ComputeRules {
     static func platform(_ input: DesignInput) -> (ComputePlatform, [String]) {
         let peak = input.analysis.peakRPS
         let budget = input.options.budget
+        if input.options.targets.contains(.kubernetes) {
+            return (.eks, ["options.targets includes kubernetes: the application runs on Kubernetes"])
+        }
         var trace = ["\(Format.number(peak)) peak rps against the \(Format.number(serverlessPeakLimit)) rps serverless limit"]
         guard peak <= serverlessPeakLimit, input.cost != .performance else {
             if input.cost == .performance { trace.append("cost preference \"performance\" keeps warm containers") }
@@ -59,28 +62,22 @@ enum ComputeRules {
             designLambda(input, platformTrace: platformTrace, into: &design)
             return
         }
+        if platform == .eks {
+            KubernetesRules.design(input, platformTrace: platformTrace, into: &design)
+            return
+        }
         let analysis = input.analysis
         design.decisions.append(
             Decision(
                 resource: "compute", setting: "platform", value: "fargate",
                 reason: "ECS on Fargate runs the application container with no servers to patch and scales tasks with load.",
                 trace: platformTrace))
-        let cpuMS = analysis.appCPUMSPerRequest
-        let peakVCPU = analysis.peakRPS * cpuMS / 1_000 / targetUtilisation
-        let averageVCPU = analysis.averageRPS * cpuMS / 1_000 / targetUtilisation
         let zones = design.network?.availabilityZones ?? 2
-        let floor = input.isProduction ? zones : 1
-        let smallest = input.isProduction ? 1 : 0
-        let size =
-            taskCPUs[smallest...].first { Int((peakVCPU / (Double($0.cpu) / 1_024)).rounded(.up)) <= maxTasksAtPeak }
-            ?? taskCPUs[taskCPUs.count - 1]
-        let vcpu = Double(size.cpu) / 1_024
-        let perGB = Workload.memoryGBPerVCPU(analysis.runtime)
-        let memory = min(size.maxMemory, max(size.minMemory, Int((vcpu * perGB * 1_024).rounded(.up))))
-        let atPeak = max(1, Int((peakVCPU / vcpu).rounded(.up)))
-        let atAverage = max(1, Int((averageVCPU / vcpu).rounded(.up)))
-        let minimum = max(floor, atAverage)
-        let maximum = max(minimum + (input.isProduction ? 1 : 0), atPeak)
+        let sizing = containerSizing(analysis, production: input.isProduction, zones: zones)
+        let cpuMS = analysis.appCPUMSPerRequest
+        let (size, memory, vcpu, perGB) = (sizing.size, sizing.memory, sizing.vcpu, sizing.memoryGBPerVCPU)
+        let (peakVCPU, atPeak, atAverage, minimum, maximum, floor) =
+            (sizing.peakVCPU, sizing.atPeak, sizing.atAverage, sizing.minimum, sizing.maximum, sizing.floor)
         let vcpuText = Format.number(vcpu, digits: 2)
         let cpuTrace =
             "\(Format.number(cpuMS, digits: 2)) ms of CPU per request on average for \(analysis.runtime.rawValue) (\(analysis.runtimeBasis)); by endpoint kind: \(kindMix(analysis))"
@@ -116,6 +113,42 @@ enum ComputeRules {
             minCount: minimum, maxCount: maximum, containerPort: 8_080,
             requestsPerTask: requestsPerTask(cpuUnits: size.cpu, analysis: analysis), assumedDurationMS: 0)
         design.resources.append(Resource(id: "compute", spec: .compute(spec), dependsOn: dependencies(design)))
+    }
+
+    /// How big one container is and how many run: the smallest size that serves the peak with
+    /// at most `maxTasksAtPeak` of them, memory by runtime, the count from the average and the peak.
+    struct ContainerSizing {
+        var size: (cpu: Int, minMemory: Int, maxMemory: Int)
+        var memory: Int
+        var vcpu: Double
+        var memoryGBPerVCPU: Double
+        var peakVCPU: Double
+        var atPeak: Int
+        var atAverage: Int
+        var minimum: Int
+        var maximum: Int
+        var floor: Int
+    }
+
+    static func containerSizing(_ analysis: RequirementsAnalysis, production: Bool, zones: Int) -> ContainerSizing {
+        let cpuMS = analysis.appCPUMSPerRequest
+        let peakVCPU = analysis.peakRPS * cpuMS / 1_000 / targetUtilisation
+        let averageVCPU = analysis.averageRPS * cpuMS / 1_000 / targetUtilisation
+        let floor = production ? zones : 1
+        let smallest = production ? 1 : 0
+        let size =
+            taskCPUs[smallest...].first { Int((peakVCPU / (Double($0.cpu) / 1_024)).rounded(.up)) <= maxTasksAtPeak }
+            ?? taskCPUs[taskCPUs.count - 1]
+        let vcpu = Double(size.cpu) / 1_024
+        let perGB = Workload.memoryGBPerVCPU(analysis.runtime)
+        let memory = min(size.maxMemory, max(size.minMemory, Int((vcpu * perGB * 1_024).rounded(.up))))
+        let atPeak = max(1, Int((peakVCPU / vcpu).rounded(.up)))
+        let atAverage = max(1, Int((averageVCPU / vcpu).rounded(.up)))
+        let minimum = max(floor, atAverage)
+        let maximum = max(minimum + (production ? 1 : 0), atPeak)
+        return ContainerSizing(
+            size: size, memory: memory, vcpu: vcpu, memoryGBPerVCPU: perGB, peakVCPU: peakVCPU, atPeak: atPeak, atAverage: atAverage,
+            minimum: minimum, maximum: maximum, floor: floor)
     }
 
     private static func designLambda(_ input: DesignInput, platformTrace: [String], into design: inout InfrastructureDesign) {
@@ -167,7 +200,7 @@ enum ComputeRules {
         }.joined(separator: ", ")
     }
 
-    private static func dependencies(_ design: InfrastructureDesign) -> [String] {
+    static func dependencies(_ design: InfrastructureDesign) -> [String] {
         ["network", "database", "database_secret", "cache", "uploads"].filter { design.resource($0) != nil }
     }
 }

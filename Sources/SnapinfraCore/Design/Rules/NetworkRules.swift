@@ -13,7 +13,7 @@ enum NetworkRules {
         let zones = input.isProduction && input.scale == .enterprise ? 3 : 2
         let relational = engine != .dynamodb && engine != .none
         var needs: [String] = []
-        if platform == .fargate { needs.append("a load balancer") }
+        if platform.runsContainers { needs.append("a load balancer") }
         if relational { needs.append(input.isProduction ? "a Multi-AZ database" : "a database subnet group") }
         design.decisions.append(
             Decision(
@@ -21,7 +21,9 @@ enum NetworkRules {
                 reason: zones == 3
                     ? "Three zones keep two thirds of capacity through a zone outage, as enterprise scale expects."
                     : "Two zones are the fewest that \(needs.joined(separator: " and ")) accept\(needs.count == 1 ? "s" : "")"
-                        + (platform == .fargate ? ", and the tasks spread over both." : ", and the function runs in both."),
+                        + (platform == .lambda
+                            ? ", and the function runs in both."
+                            : platform == .eks ? ", and the nodes spread over both." : ", and the tasks spread over both."),
                 trace: ["environment = \(input.environment.rawValue)", "scale = \(input.scale.rawValue)", "compute = \(platform.rawValue)"]))
 
         let nat: Int
@@ -32,6 +34,11 @@ enum NetworkRules {
             nat = 0
             privateCompute = true
             reason = "The function runs in private subnets next to the database and needs no internet egress, so no NAT gateway is paid for."
+        } else if platform == .eks && !(input.isProduction && input.cost != .minimal) {
+            nat = 1
+            privateCompute = true
+            reason =
+                "EKS nodes run in private subnets in every environment: a node with a public address exposes its kubelet and needs a public IP each. One shared NAT gateway gives them outbound access."
         } else if input.environment == .development {
             nat = 0
             privateCompute = false

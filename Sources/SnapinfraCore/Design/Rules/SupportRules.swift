@@ -49,8 +49,10 @@ enum SupportRules {
             design.decisions.append(
                 Decision(
                     resource: "entry", setting: "kind", value: "application load balancer",
-                    reason: "An application load balancer spreads requests over the tasks in every zone and is the only thing open to the internet.",
-                    trace: ["compute = fargate"]))
+                    reason: platform == .eks
+                        ? "An application load balancer, created by the AWS Load Balancer Controller from the Ingress, sends requests straight to the pods in every zone and is the only thing open to the internet."
+                        : "An application load balancer spreads requests over the tasks in every zone and is the only thing open to the internet.",
+                    trace: ["compute = \(platform.rawValue)"]))
             design.resources.append(
                 Resource(
                     id: "entry", spec: .entryPoint(EntryPointSpec(kind: .applicationLoadBalancer, listenerPort: 80)),
@@ -90,7 +92,13 @@ enum SupportRules {
         }
         var alarms: [String] = []
         if input.environment != .development {
-            if design.entryPoint?.kind == .applicationLoadBalancer { alarms += ["alb-5xx", "alb-latency"] } else { alarms += ["api-5xx"] }
+            // The controller's load balancer is not in the Terraform, so its alarms cannot be either.
+            if design.compute?.platform == .eks {
+            } else if design.entryPoint?.kind == .applicationLoadBalancer {
+                alarms += ["alb-5xx", "alb-latency"]
+            } else {
+                alarms += ["api-5xx"]
+            }
             if input.isProduction {
                 if let db = design.database, db.service != .dynamoDB { alarms += ["database-cpu", "database-free-storage"] }
                 if design.compute?.platform == .fargate { alarms.append("service-cpu") }
@@ -118,6 +126,16 @@ enum SupportRules {
     /// customer-managed key: $1 a month for a key you can audit and revoke, and checkov's
     /// CKV_AWS_158 and CKV_AWS_173 pass without an enhancement.
     static func encryption(_ input: DesignInput, into design: inout InfrastructureDesign) {
+        if design.compute?.platform == .eks {
+            design.hardening.customerManagedKey = true
+            design.decisions.append(
+                Decision(
+                    resource: "compute", setting: "secretsEncryption", value: "customer-managed KMS key",
+                    reason:
+                        "EKS envelope-encrypts Kubernetes Secrets in etcd only with a KMS key you own; the same key, rotated every year, covers the control-plane logs\(input.isProduction ? ", the application's log groups and the alarm topic" : " and the log groups"). It costs $1 a month.",
+                    trace: ["compute = eks", "environment = \(input.environment.rawValue)"]))
+            return
+        }
         guard input.isProduction else { return }
         design.hardening.customerManagedKey = true
         var covered = ["the log groups", "the alarm topic"]
