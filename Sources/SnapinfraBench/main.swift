@@ -83,6 +83,11 @@ func inProcessRows() {
         let files = (try? Renderer().kubernetesFiles(kubernetesResult.design, header: "bench")) ?? []
         _ = OutputValidator().validate(files)
     }
+    // The Pulumi program alone: its modules, stack files and driver, rendered and checked.
+    measure("  render + validate the Pulumi program, synthetic (target ≤ 30 ms)", runs: 50) {
+        let files = (try? Renderer().pulumiFiles(bigResult, header: "bench")) ?? []
+        _ = OutputValidator().validate(files)
+    }
     let encoded = (try? JSONEncoder().encode(big)) ?? Data()
     measure("  load + validate synthetic (\(encoded.count / 1024) KiB JSON)", runs: 20) { _ = ProjectLoader().load([UInt8](encoded), format: .json) }
     measure("  JSON reader only, synthetic", runs: 20) { _ = try? JSONReader.read([UInt8](encoded)) }

@@ -150,6 +150,9 @@ struct GenerateCommand: ParsableCommand {
             }
             throw ExitCode(1)
         }
+        for problem in validated.findings where problem.severity != .error {
+            StandardError.write(problem.formattedInFile)
+        }
         let writer = OutputWriter(path: out)
         let plan: OutputPlan
         do {
@@ -268,7 +271,6 @@ struct GenerateCommand: ParsableCommand {
                     "--target: \(DisplayText.quoted(name)) is not one of terraform, docker-compose, kubernetes, pulumi"
                         + Suggestion.hint(for: name, in: Target.allCases.map(\.rawValue)))
             }
-            guard target.isAvailable else { throw CommandFailure.usage("--target: \(target.rawValue) is not available yet") }
             if !result.contains(target) { result.append(target) }
         }
         if result.isEmpty { throw CommandFailure.usage("--target needs at least one target") }

@@ -15,7 +15,10 @@ public struct OutputValidator: Sendable {
         problems += GuardRails.check(terraform)
         let manifests = files.filter { $0.target == .kubernetes }
         if !manifests.isEmpty { problems += KubernetesChecker().check(manifests) }
-        for file in files where (file.path.hasSuffix(".yml") || file.path.hasSuffix(".yaml")) && file.target != .kubernetes {
+        let program = files.filter { $0.target == .pulumi }
+        if !program.isEmpty { problems += PythonChecker().check(program) }
+        for file in files where (file.path.hasSuffix(".yml") || file.path.hasSuffix(".yaml")) && file.target != .kubernetes && file.target != .pulumi
+        {
             problems += ComposeChecker().check(file)
         }
         for file in files where file.path == "Dockerfile" || file.path.hasSuffix("/Dockerfile") {

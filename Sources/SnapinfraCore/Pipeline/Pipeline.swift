@@ -76,7 +76,7 @@ public final class Pipeline: Sendable {
 
     /// The files for `targets` (the project's available targets when nil), plus DEPLOY.md.
     public func render(_ enhanced: Enhanced, targets: [Target]? = nil) throws(PipelineError) -> Rendered {
-        let targets = targets ?? enhanced.project.options.targets.filter(\.isAvailable)
+        let targets = targets ?? enhanced.project.options.targets
         do {
             let files = try Renderer(templates: templates).render(enhanced.result, targets: targets, memo: memo)
             return Rendered(enhanced: enhanced, targets: targets, files: files)
@@ -88,9 +88,13 @@ public final class Pipeline: Sendable {
     /// Every file checked, and the security score, from one parse of each Terraform file.
     public func validate(_ rendered: Rendered) -> Validated {
         let terraform = ParsedTerraform(rendered.files.filter { $0.target == .terraform }, cache: cache)
-        return Validated(
-            rendered: rendered, findings: OutputValidator().validate(rendered.files, terraform: terraform),
-            score: SecurityScore(terraform: terraform))
+        var findings = OutputValidator().validate(rendered.files, terraform: terraform)
+        if rendered.targets.contains(.pulumi), let missing = PulumiModel.unsupported(rendered.enhanced.result.design) {
+            findings.append(
+                .warning(
+                    "infra/pulumi", "not rendered: the Pulumi target does not cover \(missing) yet; infra/terraform has the same design"))
+        }
+        return Validated(rendered: rendered, findings: findings, score: SecurityScore(terraform: terraform))
     }
 
     /// Enhance, render and validate in one call.

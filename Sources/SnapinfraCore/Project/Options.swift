@@ -87,8 +87,6 @@ public enum Target: String, Sendable, Hashable, Codable, CaseIterable {
     case kubernetes
     case pulumi
 
-    /// Whether this version can render the target.
-    public var isAvailable: Bool { self != .pulumi }
 }
 
 public enum Environment: String, Sendable, Hashable, Codable, CaseIterable, Comparable {

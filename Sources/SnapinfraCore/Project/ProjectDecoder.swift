@@ -195,11 +195,6 @@ struct ProjectDecoder {
             if targets.isEmpty {
                 diagnostics.append(.error(obj.path("targets"), "at least one target is needed", at: obj.members["targets"]?.value.position))
             }
-            for (index, target) in targets.enumerated() where !target.isAvailable {
-                diagnostics.append(
-                    .warning(
-                        "\(obj.path("targets"))[\(index)]", "target \(DisplayText.quoted(target.rawValue)) is not available yet and will be skipped"))
-            }
             options.targets = targets
         }
         if let environment = enumValue(&obj, "environment", Environment.self) { options.environment = environment }

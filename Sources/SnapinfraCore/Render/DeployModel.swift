@@ -37,6 +37,18 @@ struct DeployModel {
     }
 
     var kubernetes: Kubernetes?
+
+    /// The Pulumi steps, when the program is rendered: both patterns, by hand and scripted.
+    struct Pulumi {
+        var step: Int
+        var environment: String
+        var project: String
+        /// `pulumi config set` lines for the values the stack needs and has not got.
+        var settings: [String]
+        var commitments: Bool
+    }
+
+    var pulumi: Pulumi?
     var appPort: Int
     var notes: [String]
     /// The one-year commitments the design has chosen: what, the saving, and how to buy it.
@@ -64,7 +76,24 @@ struct DeployModel {
                     ? "the External Secrets Operator copies them from Secrets Manager into the namespace, from the ARNs in `settings.env`."
                     : "this design has none.")
         }
-        composeStep = (hasTerraform ? 2 : 1) + (kubernetes == nil ? 0 : 1)
+        var step = (hasTerraform ? 2 : 1) + (kubernetes == nil ? 0 : 1)
+        if targets.contains(.pulumi), PulumiModel.unsupported(design) == nil, design.compute != nil {
+            let names = ResourceNames(project: design.projectName)
+            let h = design.activeHardening
+            let environment = design.environment.rawValue
+            var settings = ["pulumi config set appImage 123456789012.dkr.ecr.\(design.region).amazonaws.com/\(names.prefix):1.0.0 -s \(environment)"]
+            let needed: [(Bool, EnhancementInput)] = [
+                (h.httpsListener, .certificateARN), (h.alarmEmail, .alarmEmail), (h.budgetAlarmLimit != nil, .budgetEmail),
+            ]
+            for (wanted, input) in needed where wanted && design.inputs?[input.variable] == nil {
+                settings.append("pulumi config set \(PulumiModel.configKey(input.variable)) VALUE -s \(environment)")
+            }
+            pulumi = Pulumi(
+                step: step, environment: environment, project: names.slug, settings: settings,
+                commitments: h.reservedDatabase || h.reservedCache)
+            step += 1
+        }
+        composeStep = step
         appPort = ComposeModel.appPort
         // Validated paths hold no backtick, so the path is safe inside a code span as it is.
         let health = design.app?.healthPath ?? Project.defaultHealthPath

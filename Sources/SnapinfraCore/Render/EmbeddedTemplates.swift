@@ -200,6 +200,45 @@ extension TemplateSet {
           The node group's bounds are set in `eks.tf`; Cluster Autoscaler or Karpenter moves the node
           count between them.
         {{/kubernetes}}
+        {{#pulumi}}
+
+        ### {{step}}. Or: the same infrastructure with Pulumi
+
+        `infra/pulumi/` is a Python program that declares the same resources as `infra/terraform/`, with
+        the same names, tags and settings; deploy one or the other, not both. One stack per environment,
+        each with its `Pulumi.<environment>.yaml`. No secret is kept in those files; set anything secret
+        with `pulumi config set --secret`.
+
+        By hand, with the Pulumi CLI:
+
+        ```sh
+        cd infra/pulumi
+        python -m venv venv && venv/bin/pip install -r requirements.txt
+        pulumi stack init {{environment}}
+        {{#settings}}
+        {{.}}
+        {{/settings}}
+        pulumi preview -s {{environment}}
+        pulumi up -s {{environment}}
+        ```
+
+        Scripted, with the Automation API (`automation.py`, stacks named `{{project}}-<environment>`):
+
+        ```sh
+        venv/bin/python automation.py preview --env {{environment}}
+        venv/bin/python automation.py up --env {{environment}}
+        venv/bin/python automation.py promote   # development, then staging, then production
+        ```
+
+        - On production, `up` previews first and refuses to replace or delete the database, the cache or
+          a bucket unless `--allow-replace` is given; it prints the monthly cost before asking.
+        - The database and the buckets are protected in production: `pulumi destroy` stops at them until
+          `protect` is lifted in `settings.py`.
+        {{#commitments}}
+        - Reservations are bought only with `pulumi config set purchaseReservations true`; they cannot be
+          cancelled.
+        {{/commitments}}
+        {{/pulumi}}
         {{#hasCompose}}
 
         ### {{composeStep}}. Local stack (Docker Compose)
@@ -834,6 +873,1752 @@ extension TemplateSet {
             sampled_requests_enabled   = true
           }
         }
+        """####,
+        "pulumi/Pulumi.yaml.mustache": ####"""
+        {{%CONTENT_TYPE: TEXT}}
+        # {{header}}
+        name: {{yaml.project}}
+        runtime:
+          name: python
+          options:
+            toolchain: pip
+            virtualenv: venv
+        description: Infrastructure of {{project}}, the same design as infra/terraform.
+        """####,
+        "pulumi/__main__.py.mustache": ####"""
+        {{%CONTENT_TYPE: TEXT}}
+        # {{header}}
+        """The program: each module declares its resources when imported, in dependency order, and the
+        stack exports the same outputs as infra/terraform/outputs.tf."""
+
+        import pulumi
+
+        {{#modules}}
+        import {{name}}  # noqa: F401
+        {{/modules}}
+
+        {{#py.outputs}}
+        pulumi.export({{nameLiteral}}, {{valueExpression}})
+        {{/py.outputs}}
+        """####,
+        "pulumi/alb.py.mustache": ####"""
+        {{%CONTENT_TYPE: TEXT}}
+        # {{header}}
+        """Application load balancer: the only thing reachable from the internet, on port 80{{#tf.hardening.httpsListener}} and 443{{/tf.hardening.httpsListener}} (alb.tf)."""
+
+        {{#albUsesPulumi}}
+        import pulumi
+        {{/albUsesPulumi}}
+        import pulumi_aws as aws
+
+        {{#tf.hardening.webApplicationFirewall}}
+        {{#hasKey}}
+        import kms
+        {{/hasKey}}
+        {{/tf.hardening.webApplicationFirewall}}
+        {{#tf.hardening.loadBalancerAccessLogs}}
+        import logs
+        {{/tf.hardening.loadBalancerAccessLogs}}
+        import network
+        import security_groups
+        import settings
+
+        load_balancer = aws.lb.LoadBalancer(
+            "this",
+            name={{py.loadBalancerName}},
+            load_balancer_type="application",
+            internal=False,
+            security_groups=[security_groups.alb.id],
+            subnets=network.public_subnet_ids,
+            drop_invalid_header_fields=True,
+            enable_deletion_protection={{py.bools.loadBalancerDeletionProtection}},
+        {{#tf.hardening.loadBalancerAccessLogs}}
+            access_logs=aws.lb.LoadBalancerAccessLogsArgs(bucket=logs.bucket.id, prefix="alb", enabled=True),
+            opts=pulumi.ResourceOptions(depends_on=[logs.policy]),
+        {{/tf.hardening.loadBalancerAccessLogs}}
+        )
+
+        target_group = aws.lb.TargetGroup(
+            "app",
+            name={{py.targetGroupName}},
+            port=settings.app_port,
+            protocol="HTTP",
+            target_type="ip",
+            vpc_id=network.vpc.id,
+            deregistration_delay=30,
+            health_check=aws.lb.TargetGroupHealthCheckArgs(
+                path={{py.healthCheckPath}},
+                matcher="200-399",
+                healthy_threshold=2,
+                unhealthy_threshold=3,
+                interval=15,
+            ),
+        )
+
+        forward = aws.lb.ListenerDefaultActionArgs(type="forward", target_group_arn=target_group.arn)
+        {{#tf.hardening.httpsListener}}
+
+        # Everything on HTTP is sent to HTTPS.
+        http_listener = aws.lb.Listener(
+            "http",
+            load_balancer_arn=load_balancer.arn,
+            port=80,
+            protocol="HTTP",
+            default_actions=[
+                aws.lb.ListenerDefaultActionArgs(
+                    type="redirect",
+                    redirect=aws.lb.ListenerDefaultActionRedirectArgs(port="443", protocol="HTTPS", status_code="HTTP_301"),
+                )
+            ],
+        )
+
+        aws.lb.Listener(
+            "https",
+            load_balancer_arn=load_balancer.arn,
+            port=443,
+            protocol="HTTPS",
+            ssl_policy="ELBSecurityPolicy-TLS13-1-2-2021-06",
+            certificate_arn=settings.certificate_arn,
+            default_actions=[forward],
+        )
+        {{/tf.hardening.httpsListener}}
+        {{#plainListener}}
+
+        http_listener = aws.lb.Listener(
+            "http",
+            load_balancer_arn=load_balancer.arn,
+            port=80,
+            protocol="HTTP",
+            default_actions=[forward],
+        )
+        {{/plainListener}}
+        {{#tf.hardening.webApplicationFirewall}}
+
+
+        def managed_rules(name: str, priority: int, group: str) -> aws.wafv2.WebAclRuleArgs:
+            return aws.wafv2.WebAclRuleArgs(
+                name=name,
+                priority=priority,
+                # Keep each managed rule's own action. The SDK's empty block has an untyped __init__.
+                override_action=aws.wafv2.WebAclRuleOverrideActionArgs(
+                    none=aws.wafv2.WebAclRuleOverrideActionNoneArgs(),  # type: ignore[no-untyped-call]
+                ),
+                statement=aws.wafv2.WebAclRuleStatementArgs(
+                    managed_rule_group_statement=aws.wafv2.WebAclRuleStatementManagedRuleGroupStatementArgs(
+                        name=group, vendor_name="AWS"
+                    )
+                ),
+                visibility_config=aws.wafv2.WebAclRuleVisibilityConfigArgs(
+                    cloudwatch_metrics_enabled=True, metric_name=name, sampled_requests_enabled=True
+                ),
+            )
+
+
+        # AWS managed rules against common exploits and known bad inputs, in front of the load balancer.
+        web_acl = aws.wafv2.WebAcl(
+            "this",
+            name=settings.name,
+            scope="REGIONAL",
+            default_action=aws.wafv2.WebAclDefaultActionArgs(allow=aws.wafv2.WebAclDefaultActionAllowArgs()),
+            rules=[
+                managed_rules("common", 1, "AWSManagedRulesCommonRuleSet"),
+                managed_rules("known-bad-inputs", 2, "AWSManagedRulesKnownBadInputsRuleSet"),
+        {{#tf.hardening.wafRateLimit}}
+                # One client address may send at most {{tf.waf.rateLimit}} requests in any five minutes.
+                aws.wafv2.WebAclRuleArgs(
+                    name="rate-per-address",
+                    priority=3,
+                    action=aws.wafv2.WebAclRuleActionArgs(block=aws.wafv2.WebAclRuleActionBlockArgs()),
+                    statement=aws.wafv2.WebAclRuleStatementArgs(
+                        rate_based_statement=aws.wafv2.WebAclRuleStatementRateBasedStatementArgs(
+                            limit={{tf.waf.rateLimit}}, aggregate_key_type="IP"
+                        )
+                    ),
+                    visibility_config=aws.wafv2.WebAclRuleVisibilityConfigArgs(
+                        cloudwatch_metrics_enabled=True, metric_name="rate-per-address", sampled_requests_enabled=True
+                    ),
+                ),
+        {{/tf.hardening.wafRateLimit}}
+            ],
+            visibility_config=aws.wafv2.WebAclVisibilityConfigArgs(
+                cloudwatch_metrics_enabled=True, metric_name=settings.name, sampled_requests_enabled=True
+            ),
+        )
+
+        aws.wafv2.WebAclAssociation("this", resource_arn=load_balancer.arn, web_acl_arn=web_acl.arn)
+
+        # WAF log group names must start with aws-waf-logs-. Blocked requests are security evidence:
+        # kept at least a year, whatever the app's logs keep.
+        waf_logs = aws.cloudwatch.LogGroup(
+            "waf",
+            name=f"aws-waf-logs-{settings.name}",
+            retention_in_days={{tf.monitoring.wafLogRetentionDays}},
+        {{#hasKey}}
+            kms_key_id=kms.key.arn,
+        {{/hasKey}}
+        )
+
+        aws.wafv2.WebAclLoggingConfiguration("this", resource_arn=web_acl.arn, log_destination_configs=[waf_logs.arn])
+        {{/tf.hardening.webApplicationFirewall}}
+        """####,
+        "pulumi/automation.py.mustache": ####"""
+        {{%CONTENT_TYPE: TEXT}}
+        # {{header}}
+        """Drive the Pulumi engine from code with the Automation API: one stack per environment,
+        named <project>-<environment>, with the production policy written down here.
+
+            python automation.py preview --env development
+            python automation.py up --env production [--allow-replace] [--yes]
+            python automation.py promote
+        """
+
+        import argparse
+        import sys
+        from pathlib import Path
+
+        from pulumi import automation as auto
+
+        PROJECT = {{py.project}}
+        ENVIRONMENTS = ["development", "staging", "production"]
+        AWS_PLUGIN_VERSION = "v6.83.0"
+        HERE = Path(__file__).resolve().parent
+
+        # Resources whose replacement or deletion loses data: a production update that would do either
+        # stops unless --allow-replace is given.
+        PROTECTED_TYPES = {
+            "aws:rds/instance:Instance",
+            "aws:elasticache/replicationGroup:ReplicationGroup",
+            "aws:s3/bucketV2:BucketV2",
+        }
+        DESTRUCTIVE_OPS = {"replace", "create-replacement", "delete-replaced", "delete"}
+
+        # This design's monthly cost, line by line, from Snapinfra's price catalog.
+        COST_LINES = [
+        {{#py.costLines}}
+            ({{nameLiteral}}, {{valueExpression}}),
+        {{/py.costLines}}
+        ]
+        COST_TOTAL = {{py.costTotal}}
+
+
+        def stack_for(environment: str) -> auto.Stack:
+            """Create or select the stack, with the settings of Pulumi.<environment>.yaml."""
+            name = f"{PROJECT}-{environment}"
+            stack = auto.create_or_select_stack(stack_name=name, work_dir=str(HERE))
+            workspace = stack.workspace
+            workspace.install_plugin("aws", AWS_PLUGIN_VERSION)
+            settings = workspace.stack_settings(environment)
+            for key, value in (settings.config or {}).items():
+                for path, text in flatten(key, value):
+                    stack.set_config(path, auto.ConfigValue(value=text), path=path != key)
+            return stack
+
+
+        def flatten(path: str, value: object) -> list[tuple[str, str]]:
+            """A structured setting as the `path` keys Pulumi's config takes: tags.Project, zones[0]."""
+            if isinstance(value, dict):
+                return [pair for key, item in value.items() for pair in flatten(f"{path}.{key}", item)]
+            if isinstance(value, list):
+                return [pair for index, item in enumerate(value) for pair in flatten(f"{path}[{index}]", item)]
+            return [(path, str(value))]
+
+
+        def print_event(event: auto.EngineEvent) -> None:
+            if event.diagnostic_event is not None:
+                print(f"{event.diagnostic_event.severity}: {event.diagnostic_event.message.rstrip()}", file=sys.stderr)
+
+
+        def destructive_steps(stack: auto.Stack) -> list[str]:
+            """Preview the update and list the protected resources it would replace or delete."""
+            found: list[str] = []
+
+            def watch(event: auto.EngineEvent) -> None:
+                print_event(event)
+                pre = event.resource_pre_event
+                if pre is None:
+                    return
+                step = pre.metadata
+                if step.op.value in DESTRUCTIVE_OPS and step.type in PROTECTED_TYPES:
+                    found.append(f"{step.op.value} {step.urn}")
+
+            stack.preview(on_event=watch, on_output=print)
+            return found
+
+
+        def print_costs() -> None:
+            print("Monthly cost of this design (USD, list prices):")
+            for item, cost in COST_LINES:
+                print(f"  {item:<60} {cost:>12}")
+            print(f"  {'Total':<60} {COST_TOTAL:>12}")
+
+
+        def up(environment: str, allow_replace: bool, assume_yes: bool) -> bool:
+            stack = stack_for(environment)
+            if environment == "production":
+                blocked = destructive_steps(stack)
+                if blocked and not allow_replace:
+                    print("Refusing to update production: it would replace or delete", file=sys.stderr)
+                    for step in blocked:
+                        print(f"  {step}", file=sys.stderr)
+                    print("Run again with --allow-replace if that is intended.", file=sys.stderr)
+                    return False
+                print_costs()
+                if not assume_yes and input("Apply to production? [y/N] ").strip().lower() != "y":
+                    print("Nothing applied.")
+                    return False
+            result = stack.up(on_output=print, on_event=print_event)
+            return result.summary.result == "succeeded"
+
+
+        def run(command: str, environment: str, allow_replace: bool, assume_yes: bool) -> bool:
+            if command == "up":
+                return up(environment, allow_replace, assume_yes)
+            stack = stack_for(environment)
+            if command == "preview":
+                stack.preview(on_output=print, on_event=print_event)
+            elif command == "destroy":
+                stack.destroy(on_output=print, on_event=print_event)
+            elif command == "outputs":
+                for key, output in stack.outputs().items():
+                    print(f"{key} = {'[secret]' if output.secret else output.value}")
+            return True
+
+
+        def main() -> int:
+            parser = argparse.ArgumentParser(
+                description=f"Deploy {PROJECT} with the Pulumi Automation API, one stack per environment.",
+            )
+            parser.add_argument("command", choices=["preview", "up", "destroy", "outputs", "promote"])
+            parser.add_argument(
+                "--env",
+                choices=ENVIRONMENTS,
+                default="development",
+                help="environment of the stack (not for promote)",
+            )
+            parser.add_argument(
+                "--allow-replace",
+                action="store_true",
+                help="let a production update replace or delete data stores",
+            )
+            parser.add_argument("--yes", action="store_true", help="do not ask before updating production")
+            args = parser.parse_args()
+            command: str = args.command
+            allow_replace: bool = args.allow_replace
+            assume_yes: bool = args.yes
+            try:
+                if command == "promote":
+                    # Each environment in turn; the first failure stops the walk.
+                    for stage in ENVIRONMENTS:
+                        print(f"== {stage}")
+                        if not up(stage, allow_replace, assume_yes):
+                            print(f"promote stopped at {stage}", file=sys.stderr)
+                            return 1
+                    return 0
+                environment: str = args.env
+                return 0 if run(command, environment, allow_replace, assume_yes) else 1
+            except auto.CommandError as error:
+                print(f"pulumi failed: {error}", file=sys.stderr)
+                return 1
+
+
+        if __name__ == "__main__":
+            sys.exit(main())
+        """####,
+        "pulumi/cache.py.mustache": ####"""
+        {{%CONTENT_TYPE: TEXT}}
+        # {{header}}
+        """Valkey cache: {{tf.cache.nodes}} × {{tf.cache.nodeType}}, encrypted at rest and in transit (cache.tf)."""
+
+        {{#tf.hardening.cacheAuthToken}}
+        import pulumi
+        {{/tf.hardening.cacheAuthToken}}
+        import pulumi_aws as aws
+
+        {{#cacheUsesKey}}
+        import kms
+        {{/cacheUsesKey}}
+        import network
+        import security_groups
+        {{#tf.hardening.cacheAuthToken}}
+        import settings
+        {{/tf.hardening.cacheAuthToken}}
+
+        subnet_group = aws.elasticache.SubnetGroup(
+            "this",
+            name={{py.cacheIdentifier}},
+            description="Private subnets of the cache",
+            subnet_ids=network.private_subnet_ids,
+        )
+        {{#tf.hardening.cacheAuthToken}}
+
+        # A random token made once by Secrets Manager; later updates keep the stored one.
+        auth_secret = aws.secretsmanager.Secret(
+            "cache_auth",
+            name_prefix=f"{settings.name}-cache-auth-",
+            description="Auth token of the cache",
+        {{#tf.hardening.customerManagedKey}}
+            kms_key_id=kms.key.arn,
+        {{/tf.hardening.customerManagedKey}}
+        )
+
+        auth_token = aws.secretsmanager.SecretVersion(
+            "cache_auth",
+            secret_id=auth_secret.id,
+            secret_string=aws.secretsmanager.get_random_password_output(
+                password_length=64, exclude_punctuation=True
+            ).random_password.apply(lambda password: password or ""),
+            opts=pulumi.ResourceOptions(ignore_changes=["secret_string"]),
+        )
+        {{/tf.hardening.cacheAuthToken}}
+
+        group = aws.elasticache.ReplicationGroup(
+            "this",
+            replication_group_id={{py.cacheIdentifier}},
+            description="Cache in front of the database",
+            engine="valkey",
+            engine_version={{py.cacheEngineVersion}},
+            node_type={{py.cacheNodeType}},
+            port={{tf.cache.port}},
+            num_cache_clusters={{tf.cache.nodes}},
+            automatic_failover_enabled={{py.bools.automaticFailover}},
+            multi_az_enabled={{py.bools.automaticFailover}},
+            subnet_group_name=subnet_group.name,
+            security_group_ids=[security_groups.cache.id],
+            at_rest_encryption_enabled=True,
+            transit_encryption_enabled=True,
+            auto_minor_version_upgrade=True,
+            snapshot_retention_limit={{tf.cache.snapshotRetentionDays}},
+        {{#tf.hardening.cacheCustomerManagedKey}}
+            kms_key_id=kms.key.arn,
+        {{/tf.hardening.cacheCustomerManagedKey}}
+        {{#tf.hardening.cacheAuthToken}}
+            # Clients must present the token kept in Secrets Manager. Rotate it with
+            # auth_token_update_strategy="ROTATE" and a new secret version.
+            auth_token=auth_token.secret_string.apply(lambda token: token or ""),
+            opts=pulumi.ResourceOptions(ignore_changes=["auth_token"]),
+        {{/tf.hardening.cacheAuthToken}}
+        )
+        """####,
+        "pulumi/commitments.py.mustache": ####"""
+        {{%CONTENT_TYPE: TEXT}}
+        # {{header}}
+        """One-year reservations, no upfront, for the always-on {{tf.commitments.what}} (commitments.tf).
+        Nothing is bought until purchaseReservations is true: a reservation cannot be cancelled, and
+        destroying it here only removes it from the stack."""
+
+        import pulumi_aws as aws
+
+        import settings
+
+        if settings.purchase_reservations:
+        {{#tf.commitments.database}}
+            database_offering = aws.rds.get_reserved_instance_offering_output(
+                db_instance_class={{py.databaseInstanceClass}},
+                duration=31536000,
+                multi_az={{py.bools.multiAZ}},
+                offering_type="No Upfront",
+                product_description={{py.reservationProduct}},
+            )
+            aws.rds.ReservedInstance(
+                "database",
+                offering_id=database_offering.offering_id,
+                instance_count=1,
+                tags={"Name": f"{settings.name}-database"},
+            )
+        {{#replicas}}
+            replica_offering = aws.rds.get_reserved_instance_offering_output(
+                db_instance_class={{py.databaseInstanceClass}},
+                duration=31536000,
+                multi_az=False,
+                offering_type="No Upfront",
+                product_description={{py.reservationProduct}},
+            )
+            aws.rds.ReservedInstance(
+                "replica",
+                offering_id=replica_offering.offering_id,
+                instance_count={{replicas}},
+                tags={"Name": f"{settings.name}-replica"},
+            )
+        {{/replicas}}
+        {{/tf.commitments.database}}
+        {{#tf.commitments.cache}}
+            # Reserved nodes bought for Redis OSS also cover Valkey nodes of the same type.
+            cache_offering = aws.elasticache.get_reserved_cache_node_offering_output(
+                cache_node_type={{py.cacheNodeType}},
+                duration="P1Y",
+                offering_type="No Upfront",
+                product_description="redis",
+            )
+            aws.elasticache.ReservedCacheNode(
+                "cache",
+                reserved_cache_nodes_offering_id=cache_offering.offering_id,
+                cache_node_count={{nodes}},
+                tags={"Name": f"{settings.name}-cache"},
+            )
+        {{/tf.commitments.cache}}
+        """####,
+        "pulumi/compute.py.mustache": ####"""
+        {{%CONTENT_TYPE: TEXT}}
+        # {{header}}
+        """ECS on Fargate: {{tf.compute.fargate.taskSize}} tasks on {{tf.compute.fargate.architectureTitle}}, {{tf.compute.fargate.minCount}} to {{tf.compute.fargate.maxCount}} of them, in {{tf.compute.fargate.subnetTier}}
+        subnets{{#tf.compute.fargate.publicSubnets}} with public IPs (their security group admits only the load balancer){{/tf.compute.fargate.publicSubnets}} (compute.tf)."""
+
+        import pulumi
+        import pulumi_aws as aws
+
+        import alb
+        {{#hasCache}}
+        import cache
+        {{/hasCache}}
+        {{#hasDatabase}}
+        import database
+        {{/hasDatabase}}
+        {{#hasKey}}
+        import kms
+        {{/hasKey}}
+        import network
+        import security_groups
+        import settings
+        {{#hasUploads}}
+        import storage
+        {{/hasUploads}}
+
+        cluster = aws.ecs.Cluster(
+            "this",
+            name=settings.name,
+        {{#tf.hardening.containerInsights}}
+            settings=[aws.ecs.ClusterSettingArgs(name="containerInsights", value="enabled")],
+        {{/tf.hardening.containerInsights}}
+        )
+
+        log_group = aws.cloudwatch.LogGroup(
+            "app",
+            name=f"/ecs/{settings.name}",
+            retention_in_days={{tf.monitoring.logRetentionDays}},
+        {{#hasKey}}
+            kms_key_id=kms.key.arn,
+        {{/hasKey}}
+        )
+
+        ecs_tasks_assume = pulumi.Output.json_dumps(
+            {
+                "Version": "2012-10-17",
+                "Statement": [
+                    {
+                        "Effect": "Allow",
+                        "Action": "sts:AssumeRole",
+                        "Principal": {"Service": "ecs-tasks.amazonaws.com"},
+                    }
+                ],
+            }
+        )
+
+        # Used by ECS to pull the image, write logs and read the database secret.
+        execution_role = aws.iam.Role("execution", name={{py.executionRole}}, assume_role_policy=ecs_tasks_assume)
+
+        aws.iam.RolePolicyAttachment(
+            "execution",
+            role=execution_role.name,
+            policy_arn="arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy",
+        )
+        {{#hasExecutionSecrets}}
+
+        aws.iam.RolePolicy(
+            "execution_secrets",
+            name="read-secrets",
+            role=execution_role.id,
+            policy=pulumi.Output.json_dumps(
+                {
+                    "Version": "2012-10-17",
+                    "Statement": [
+                        {
+                            "Effect": "Allow",
+                            "Action": "secretsmanager:GetSecretValue",
+                            "Resource": {{py.executionSecretArns}},
+                        },
+        {{#executionSecretsKey}}
+                        {"Effect": "Allow", "Action": "kms:Decrypt", "Resource": kms.key.arn},
+        {{/executionSecretsKey}}
+                    ],
+                }
+            ),
+        )
+        {{/hasExecutionSecrets}}
+
+        # Used by the application itself; it gets only what the application needs.
+        task_role = aws.iam.Role("task", name={{py.taskRole}}, assume_role_policy=ecs_tasks_assume)
+        {{#hasAppPolicy}}
+
+        aws.iam.RolePolicy(
+            "task",
+            name="application",
+            role=task_role.id,
+            policy=pulumi.Output.json_dumps(
+                {
+                    "Version": "2012-10-17",
+                    "Statement": [
+        {{#py.appStatements}}
+                        {
+                            "Effect": "Allow",
+                            "Action": {{actionsLiteral}},
+                            "Resource": {{resourcesExpression}},
+                        },
+        {{/py.appStatements}}
+                    ],
+                }
+            ),
+        )
+        {{/hasAppPolicy}}
+
+        task_definition = aws.ecs.TaskDefinition(
+            "app",
+            family=settings.name,
+            requires_compatibilities=["FARGATE"],
+            network_mode="awsvpc",
+            cpu="{{tf.compute.fargate.cpuUnits}}",
+            memory="{{tf.compute.fargate.memoryMB}}",
+            execution_role_arn=execution_role.arn,
+            task_role_arn=task_role.arn,
+            runtime_platform=aws.ecs.TaskDefinitionRuntimePlatformArgs(
+                operating_system_family="LINUX",
+                cpu_architecture={{py.cpuArchitecture}},
+            ),
+            container_definitions=pulumi.Output.json_dumps(
+                [
+                    {
+                        "name": "app",
+                        "image": settings.app_image,
+                        "essential": True,
+                        "readonlyRootFilesystem": True,
+                        "portMappings": [{"containerPort": settings.app_port, "protocol": "tcp"}],
+                        "environment": [
+        {{#py.environmentVariables}}
+                            {
+                                "name": {{nameLiteral}},
+                                "value": {{valueExpression}},
+                            },
+        {{/py.environmentVariables}}
+                        ],
+                        "secrets": [
+        {{#py.secrets}}
+                            {
+                                "name": {{nameLiteral}},
+                                "valueFrom": {{valueExpression}},
+                            },
+        {{/py.secrets}}
+                        ],
+                        "logConfiguration": {
+                            "logDriver": "awslogs",
+                            "options": {
+                                "awslogs-group": log_group.name,
+                                "awslogs-region": settings.region,
+                                "awslogs-stream-prefix": "app",
+                            },
+                        },
+                    }
+                ]
+            ),
+        )
+
+        service = aws.ecs.Service(
+            "this",
+            name=settings.name,
+            cluster=cluster.id,
+            task_definition=task_definition.arn,
+            desired_count=settings.desired_count,
+            launch_type="FARGATE",
+            network_configuration=aws.ecs.ServiceNetworkConfigurationArgs(
+                subnets={{py.serviceSubnets}},
+                security_groups=[security_groups.app.id],
+                assign_public_ip={{py.bools.assignPublicIP}},
+            ),
+            load_balancers=[
+                aws.ecs.ServiceLoadBalancerArgs(
+                    target_group_arn=alb.target_group.arn,
+                    container_name="app",
+                    container_port=settings.app_port,
+                )
+            ],
+            deployment_circuit_breaker=aws.ecs.ServiceDeploymentCircuitBreakerArgs(enable=True, rollback=True),
+            # Autoscaling owns the running count after the first update.
+            opts=pulumi.ResourceOptions(ignore_changes=["desiredCount"], depends_on=[alb.http_listener]),
+        )
+
+        scaling_target = aws.appautoscaling.Target(
+            "app",
+            service_namespace="ecs",
+            resource_id=pulumi.Output.concat("service/", cluster.name, "/", service.name),
+            scalable_dimension="ecs:service:DesiredCount",
+            min_capacity={{tf.compute.fargate.minCount}},
+            max_capacity={{tf.compute.fargate.maxCount}},
+        )
+
+        aws.appautoscaling.Policy(
+            "cpu",
+            name=f"{settings.name}-cpu",
+            policy_type="TargetTrackingScaling",
+            service_namespace=scaling_target.service_namespace,
+            resource_id=scaling_target.resource_id,
+            scalable_dimension=scaling_target.scalable_dimension,
+            target_tracking_scaling_policy_configuration=aws.appautoscaling.PolicyTargetTrackingScalingPolicyConfigurationArgs(
+                target_value=60,
+                predefined_metric_specification=aws.appautoscaling.PolicyTargetTrackingScalingPolicyConfigurationPredefinedMetricSpecificationArgs(
+                    predefined_metric_type="ECSServiceAverageCPUUtilization",
+                ),
+            ),
+        )
+        {{#tf.hardening.scaleOnRequests}}
+
+        # Scales out on requests per task too, which moves before CPU does for I/O-bound handlers.
+        aws.appautoscaling.Policy(
+            "requests",
+            name=f"{settings.name}-requests",
+            policy_type="TargetTrackingScaling",
+            service_namespace=scaling_target.service_namespace,
+            resource_id=scaling_target.resource_id,
+            scalable_dimension=scaling_target.scalable_dimension,
+            target_tracking_scaling_policy_configuration=aws.appautoscaling.PolicyTargetTrackingScalingPolicyConfigurationArgs(
+                target_value={{tf.compute.fargate.requestsPerTaskTarget}},
+                predefined_metric_specification=aws.appautoscaling.PolicyTargetTrackingScalingPolicyConfigurationPredefinedMetricSpecificationArgs(
+                    predefined_metric_type="ALBRequestCountPerTarget",
+                    resource_label=pulumi.Output.concat(alb.load_balancer.arn_suffix, "/", alb.target_group.arn_suffix),
+                ),
+            ),
+        )
+        {{/tf.hardening.scaleOnRequests}}
+        """####,
+        "pulumi/database.py.mustache": ####"""
+        {{%CONTENT_TYPE: TEXT}}
+        # {{header}}
+        """{{tf.database.title}}: {{tf.database.instanceClass}}, {{tf.database.storageGB}} GB {{tf.database.storageType}}, {{tf.database.availability}} (database.tf).
+        The master password is created and rotated by RDS in Secrets Manager: it never appears in code, config or outputs."""
+
+        from collections.abc import Sequence
+
+        {{#tf.hardening.enhancedMonitoring}}
+        import pulumi
+        {{/tf.hardening.enhancedMonitoring}}
+        import pulumi_aws as aws
+
+        {{#databaseUsesKey}}
+        import kms
+        {{/databaseUsesKey}}
+        import network
+        import security_groups
+        import settings
+
+        subnet_group = aws.rds.SubnetGroup(
+            "this",
+            name={{py.databaseIdentifier}},
+            description="Private subnets of the database",
+            subnet_ids=network.private_subnet_ids,
+        )
+
+        parameter_group = aws.rds.ParameterGroup(
+            "this",
+            name={{py.databaseIdentifier}},
+            description="Parameters of the database",
+            family={{py.parameterFamily}},
+            parameters=[
+                # Clients must connect over TLS.
+                aws.rds.ParameterGroupParameterArgs(name={{py.tlsParameter}}, value={{py.tlsParameterValue}}),
+        {{#tf.database.postgres}}
+                aws.rds.ParameterGroupParameterArgs(name="log_min_duration_statement", value="1000"),
+        {{/tf.database.postgres}}
+            ],
+        )
+        {{#tf.hardening.enhancedMonitoring}}
+
+        # Lets RDS publish operating-system metrics every 60 seconds.
+        monitoring_role = aws.iam.Role(
+            "rds_monitoring",
+            name=f"{settings.name}-rds-monitoring",
+            assume_role_policy=pulumi.Output.json_dumps(
+                {
+                    "Version": "2012-10-17",
+                    "Statement": [
+                        {
+                            "Effect": "Allow",
+                            "Action": "sts:AssumeRole",
+                            "Principal": {"Service": "monitoring.rds.amazonaws.com"},
+                        }
+                    ],
+                }
+            ),
+        )
+
+        aws.iam.RolePolicyAttachment(
+            "rds_monitoring",
+            role=monitoring_role.name,
+            policy_arn="arn:aws:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole",
+        )
+        {{/tf.hardening.enhancedMonitoring}}
+
+        instance = aws.rds.Instance(
+            "this",
+            identifier={{py.databaseIdentifier}},
+            engine={{py.databaseEngine}},
+            engine_version={{py.databaseEngineVersion}},
+            instance_class={{py.databaseInstanceClass}},
+            db_name={{py.databaseName}},
+            username={{py.databaseUser}},
+            manage_master_user_password=True,
+            port={{tf.database.port}},
+            iam_database_authentication_enabled=True,
+            allocated_storage={{tf.database.storageGB}},
+            max_allocated_storage={{tf.database.maxStorageGB}},
+            storage_type={{py.databaseStorageType}},
+            storage_encrypted=True,
+            multi_az={{py.bools.multiAZ}},
+            db_subnet_group_name=subnet_group.name,
+            parameter_group_name=parameter_group.name,
+            vpc_security_group_ids=[security_groups.database.id],
+            publicly_accessible=False,
+            backup_retention_period={{tf.database.backupRetentionDays}},
+            backup_window="03:00-04:00",
+            maintenance_window="sun:04:30-sun:05:30",
+            auto_minor_version_upgrade=True,
+            copy_tags_to_snapshot=True,
+            deletion_protection={{py.bools.deletionProtection}},
+            skip_final_snapshot={{py.bools.skipFinalSnapshot}},
+            final_snapshot_identifier={{py.finalSnapshot}},
+        {{#tf.hardening.performanceInsights}}
+            performance_insights_enabled=True,
+            performance_insights_retention_period=7,
+        {{#tf.hardening.customerManagedKey}}
+            performance_insights_kms_key_id=kms.key.arn,
+        {{/tf.hardening.customerManagedKey}}
+        {{/tf.hardening.performanceInsights}}
+        {{#tf.hardening.enhancedMonitoring}}
+            monitoring_interval=60,
+            monitoring_role_arn=monitoring_role.arn,
+        {{/tf.hardening.enhancedMonitoring}}
+        {{#tf.database.logExports}}
+            # Database logs go to CloudWatch Logs for incident reviews and audits.
+            enabled_cloudwatch_logs_exports={{py.logExports}},
+        {{/tf.database.logExports}}
+            tags={"Name": {{py.databaseIdentifier}}},
+            opts=settings.protect,
+        )
+
+
+
+        def first_secret_arn(secrets: Sequence[aws.rds.outputs.InstanceMasterUserSecret]) -> str:
+            """RDS creates the master password's secret with the instance and reports its ARN."""
+            arn = secrets[0].secret_arn if secrets else None
+            if arn is None:
+                raise ValueError("RDS reported no secret for the master password")
+            return arn
+
+
+        # The ARN of the secret RDS keeps the master password in.
+        secret_arn = instance.master_user_secrets.apply(first_secret_arn)
+
+        {{#tf.database.replica}}
+
+        # Reads only; a failure of a replica sends reads back to the primary.
+        replicas = [
+            aws.rds.Instance(
+                f"replica-{index}",
+                identifier=f"{settings.name}-replica-{index}",
+                replicate_source_db=instance.identifier,
+                instance_class={{py.databaseInstanceClass}},
+                storage_encrypted=True,
+                publicly_accessible=False,
+                skip_final_snapshot=True,
+                multi_az=False,
+                iam_database_authentication_enabled=True,
+                parameter_group_name=parameter_group.name,
+                vpc_security_group_ids=[security_groups.database.id],
+                auto_minor_version_upgrade=True,
+                copy_tags_to_snapshot=True,
+                deletion_protection={{py.bools.deletionProtection}},
+        {{#tf.hardening.performanceInsights}}
+                performance_insights_enabled=True,
+                performance_insights_retention_period=7,
+        {{#tf.hardening.customerManagedKey}}
+                performance_insights_kms_key_id=kms.key.arn,
+        {{/tf.hardening.customerManagedKey}}
+        {{/tf.hardening.performanceInsights}}
+        {{#tf.hardening.enhancedMonitoring}}
+                monitoring_interval=60,
+                monitoring_role_arn=monitoring_role.arn,
+        {{/tf.hardening.enhancedMonitoring}}
+        {{#tf.database.logExports}}
+                enabled_cloudwatch_logs_exports={{py.logExports}},
+        {{/tf.database.logExports}}
+                tags={"Name": f"{settings.name}-replica-{index}"},
+            )
+            for index in range({{tf.database.readReplicas}})
+        ]
+        {{/tf.database.replica}}
+        """####,
+        "pulumi/kms.py.mustache": ####"""
+        {{%CONTENT_TYPE: TEXT}}
+        # {{header}}
+        """A customer-managed key, rotated every year, for the log groups and the alarm topic (kms.tf)."""
+
+        import pulumi
+        import pulumi_aws as aws
+
+        import settings
+
+        key = aws.kms.Key(
+            "this",
+            description=f"Logs and alarms of {settings.name}",
+            enable_key_rotation=True,
+            deletion_window_in_days=30,
+            policy=pulumi.Output.json_dumps(
+                {
+                    "Version": "2012-10-17",
+                    "Statement": [
+                        {
+                            "Sid": "AccountAdministration",
+                            "Effect": "Allow",
+                            "Principal": {"AWS": pulumi.Output.concat("arn:aws:iam::", settings.account_id, ":root")},
+                            "Action": "kms:*",
+                            "Resource": "*",
+                        },
+                        {
+                            "Sid": "CloudWatchLogs",
+                            "Effect": "Allow",
+                            "Principal": {"Service": f"logs.{settings.region}.amazonaws.com"},
+                            "Action": [
+                                "kms:Encrypt*",
+                                "kms:Decrypt*",
+                                "kms:ReEncrypt*",
+                                "kms:GenerateDataKey*",
+                                "kms:Describe*",
+                            ],
+                            "Resource": "*",
+                            "Condition": {
+                                "ArnLike": {
+                                    "kms:EncryptionContext:aws:logs:arn": pulumi.Output.concat(
+                                        "arn:aws:logs:", settings.region, ":", settings.account_id, ":*"
+                                    )
+                                }
+                            },
+                        },
+                        {
+                            "Sid": "AlarmNotifications",
+                            "Effect": "Allow",
+                            "Principal": {"Service": "cloudwatch.amazonaws.com"},
+                            "Action": ["kms:Decrypt", "kms:GenerateDataKey*"],
+                            "Resource": "*",
+                        },
+                    ],
+                }
+            ),
+        )
+
+        alias = aws.kms.Alias("this", name=f"alias/{settings.name}", target_key_id=key.key_id)
+        """####,
+        "pulumi/logs.py.mustache": ####"""
+        {{%CONTENT_TYPE: TEXT}}
+        # {{header}}
+        """Log bucket for{{#tf.hardening.loadBalancerAccessLogs}} load-balancer access logs{{/tf.hardening.loadBalancerAccessLogs}}{{#tf.hardening.uploadsAccessLogs}} S3 server access logs of the uploads bucket{{/tf.hardening.uploadsAccessLogs}}.
+        Private, versioned, TLS only; objects expire after {{tf.logs.expirationDays}} days (logs.tf)."""
+
+        import pulumi
+        import pulumi_aws as aws
+
+        import settings
+        {{#tf.hardening.uploadsAccessLogs}}
+        import storage
+        {{/tf.hardening.uploadsAccessLogs}}
+
+        bucket = aws.s3.BucketV2(
+            "logs",
+            bucket_prefix={{py.logsPrefix}},
+            force_destroy={{py.bools.logsForceDestroy}},
+            opts=settings.protect,
+        )
+
+        public_access = aws.s3.BucketPublicAccessBlock(
+            "logs",
+            bucket=bucket.id,
+            block_public_acls=True,
+            block_public_policy=True,
+            ignore_public_acls=True,
+            restrict_public_buckets=True,
+        )
+
+        aws.s3.BucketOwnershipControls(
+            "logs",
+            bucket=bucket.id,
+            rule=aws.s3.BucketOwnershipControlsRuleArgs(object_ownership="BucketOwnerEnforced"),
+        )
+
+        # Load balancers and S3 deliver access logs only to buckets encrypted with S3-managed keys.
+        aws.s3.BucketServerSideEncryptionConfigurationV2(
+            "logs",
+            bucket=bucket.id,
+            rules=[
+                aws.s3.BucketServerSideEncryptionConfigurationV2RuleArgs(
+                    apply_server_side_encryption_by_default=aws.s3.BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefaultArgs(
+                        sse_algorithm="AES256",
+                    ),
+                )
+            ],
+        )
+
+        aws.s3.BucketVersioningV2(
+            "logs",
+            bucket=bucket.id,
+            versioning_configuration=aws.s3.BucketVersioningV2VersioningConfigurationArgs(status="Enabled"),
+        )
+
+        aws.s3.BucketLifecycleConfigurationV2(
+            "logs",
+            bucket=bucket.id,
+            rules=[
+                aws.s3.BucketLifecycleConfigurationV2RuleArgs(
+                    id="expire-logs",
+                    status="Enabled",
+                    filter=aws.s3.BucketLifecycleConfigurationV2RuleFilterArgs(),
+                    expiration=aws.s3.BucketLifecycleConfigurationV2RuleExpirationArgs(days={{tf.logs.expirationDays}}),
+                    noncurrent_version_expiration=aws.s3.BucketLifecycleConfigurationV2RuleNoncurrentVersionExpirationArgs(
+                        noncurrent_days=7
+                    ),
+                    abort_incomplete_multipart_upload=aws.s3.BucketLifecycleConfigurationV2RuleAbortIncompleteMultipartUploadArgs(
+                        days_after_initiation=1
+                    ),
+                )
+            ],
+        )
+        {{#tf.hardening.loadBalancerAccessLogs}}
+
+        # The regional Elastic Load Balancing account that writes access logs.
+        load_balancer_account = aws.elb.get_service_account_output()
+        {{/tf.hardening.loadBalancerAccessLogs}}
+
+        policy = aws.s3.BucketPolicy(
+            "logs",
+            bucket=bucket.id,
+            policy=pulumi.Output.json_dumps(
+                {
+                    "Version": "2012-10-17",
+                    "Statement": [
+                        {
+                            "Sid": "DenyInsecureTransport",
+                            "Effect": "Deny",
+                            "Principal": "*",
+                            "Action": "s3:*",
+                            "Resource": [bucket.arn, pulumi.Output.concat(bucket.arn, "/*")],
+                            "Condition": {"Bool": {"aws:SecureTransport": "false"}},
+                        },
+        {{#tf.hardening.loadBalancerAccessLogs}}
+                        {
+                            "Sid": "LoadBalancerAccessLogs",
+                            "Effect": "Allow",
+                            "Principal": {"AWS": load_balancer_account.arn},
+                            "Action": "s3:PutObject",
+                            "Resource": pulumi.Output.concat(bucket.arn, "/alb/AWSLogs/", settings.account_id, "/*"),
+                        },
+        {{/tf.hardening.loadBalancerAccessLogs}}
+        {{#tf.hardening.uploadsAccessLogs}}
+                        {
+                            "Sid": "S3ServerAccessLogs",
+                            "Effect": "Allow",
+                            "Principal": {"Service": "logging.s3.amazonaws.com"},
+                            "Action": "s3:PutObject",
+                            "Resource": pulumi.Output.concat(bucket.arn, "/s3/*"),
+                            "Condition": {
+                                "ArnLike": {"aws:SourceArn": storage.uploads.arn},
+                                "StringEquals": {"aws:SourceAccount": settings.account_id},
+                            },
+                        },
+        {{/tf.hardening.uploadsAccessLogs}}
+                    ],
+                }
+            ),
+            opts=pulumi.ResourceOptions(depends_on=[public_access]),
+        )
+        {{#tf.hardening.uploadsAccessLogs}}
+
+        aws.s3.BucketLoggingV2("uploads", bucket=storage.uploads.id, target_bucket=bucket.id, target_prefix="s3/")
+        {{/tf.hardening.uploadsAccessLogs}}
+        """####,
+        "pulumi/monitoring.py.mustache": ####"""
+        {{%CONTENT_TYPE: TEXT}}
+        # {{header}}
+        """Alarms notify the SNS topic below; subscribe the on-call address or pager to it (monitoring.tf)."""
+
+        {{#monitoringUsesPulumi}}
+        import pulumi
+        {{/monitoringUsesPulumi}}
+        import pulumi_aws as aws
+
+        {{#monitoringImports}}
+        import {{name}}
+        {{/monitoringImports}}
+
+        topic = aws.sns.Topic("alarms", name=f"{settings.name}-alarms", kms_master_key_id={{py.topicKey}})
+        {{#py.alarms}}
+
+        aws.cloudwatch.MetricAlarm(
+            "{{id}}",
+            name=f"{settings.name}-{{suffix}}",
+            alarm_description={{descriptionLiteral}},
+            namespace={{namespaceLiteral}},
+            metric_name={{metricLiteral}},
+            statistic={{statisticLiteral}},
+            comparison_operator={{comparisonLiteral}},
+            threshold={{threshold}},
+            period=300,
+            evaluation_periods=2,
+            treat_missing_data="notBreaching",
+            alarm_actions=[topic.arn],
+            ok_actions=[topic.arn],
+            dimensions={
+        {{#dimensions}}
+                {{nameLiteral}}: {{valueExpression}},
+        {{/dimensions}}
+            },
+        )
+        {{/py.alarms}}
+        {{#tf.hardening.alarmEmail}}
+
+        # AWS sends a confirmation message first; alarms reach the address once it is confirmed.
+        aws.sns.TopicSubscription("alarm_email", topic=topic.arn, protocol="email", endpoint=settings.alarm_email)
+        {{/tf.hardening.alarmEmail}}
+        {{#tf.hardening.dashboard}}
+
+        # One graph per alarmed metric, in the order of the alarms above.
+        aws.cloudwatch.Dashboard(
+            "this",
+            dashboard_name=settings.name,
+            dashboard_body=pulumi.Output.json_dumps(
+                {
+                    "widgets": [
+        {{#py.alarms}}
+                        {
+                            "type": "metric",
+                            "width": 12,
+                            "height": 6,
+                            "properties": {
+                                "title": {{descriptionLiteral}},
+                                "region": settings.region,
+                                "stat": {{statisticLiteral}},
+                                "period": 300,
+                                "metrics": [
+                                    [
+                                        {{namespaceLiteral}},
+                                        {{metricLiteral}},
+        {{#dimensions}}
+                                        {{nameLiteral}},
+                                        {{valueExpression}},
+        {{/dimensions}}
+                                    ],
+                                ],
+                            },
+                        },
+        {{/py.alarms}}
+                    ]
+                }
+            ),
+        )
+        {{/tf.hardening.dashboard}}
+        {{#tf.budget}}
+
+        # Mails the address when the month's actual spend passes 80% of {{tf.budget.limitText}}, or the forecast passes 100%.
+        aws.budgets.Budget(
+            "monthly",
+            name=f"{settings.name}-monthly",
+            budget_type="COST",
+            limit_amount={{py.budgetLimit}},
+            limit_unit="USD",
+            time_unit="MONTHLY",
+            # Counts what carries this project's tag; activate Project as a cost allocation tag in Billing.
+            cost_filters=[aws.budgets.BudgetCostFilterArgs(name="TagKeyValue", values=[f"user:Project${settings.name}"])],
+            notifications=[
+                aws.budgets.BudgetNotificationArgs(
+                    comparison_operator="GREATER_THAN",
+                    threshold=80,
+                    threshold_type="PERCENTAGE",
+                    notification_type="ACTUAL",
+                    subscriber_email_addresses=[settings.budget_email],
+                ),
+                aws.budgets.BudgetNotificationArgs(
+                    comparison_operator="GREATER_THAN",
+                    threshold=100,
+                    threshold_type="PERCENTAGE",
+                    notification_type="FORECASTED",
+                    subscriber_email_addresses=[settings.budget_email],
+                ),
+            ],
+        )
+        {{/tf.budget}}
+        """####,
+        "pulumi/network.py.mustache": ####"""
+        {{%CONTENT_TYPE: TEXT}}
+        # {{header}}
+        """VPC across {{tf.network.zones}} availability zones: public subnets for the entry point{{#tf.network.hasNAT}} and NAT{{/tf.network.hasNAT}}, private subnets
+        for the database{{#tf.network.privateCompute}} and the application{{/tf.network.privateCompute}} (network.tf)."""
+
+        import ipaddress
+
+        {{#networkUsesPulumi}}
+        import pulumi
+        {{/networkUsesPulumi}}
+        import pulumi_aws as aws
+
+        {{#networkUsesKey}}
+        import kms
+        {{/networkUsesKey}}
+        import settings
+
+        cidr = ipaddress.ip_network({{py.cidr}})
+        # /24 subnets: public ones from the first, private ones from the eleventh.
+        blocks = list(cidr.subnets(new_prefix=cidr.prefixlen + 8))
+        public_cidrs = [str(block) for block in blocks[: len(settings.zones)]]
+        private_cidrs = [str(block) for block in blocks[10 : 10 + len(settings.zones)]]
+
+        vpc = aws.ec2.Vpc(
+            "this",
+            cidr_block=str(cidr),
+            enable_dns_support=True,
+            enable_dns_hostnames=True,
+            tags={"Name": settings.name},
+        )
+        {{#tf.hardening.vpcFlowLogs}}
+
+        # Flow logs record accepted and rejected traffic for incident reviews.
+        flow_logs_group = aws.cloudwatch.LogGroup(
+            "flow_logs",
+            name=f"/vpc/{settings.name}/flow-logs",
+            retention_in_days={{tf.monitoring.logRetentionDays}},
+        {{#tf.hardening.customerManagedKey}}
+            kms_key_id=kms.key.arn,
+        {{/tf.hardening.customerManagedKey}}
+        )
+
+        flow_logs_role = aws.iam.Role(
+            "flow_logs",
+            name=f"{settings.name}-flow-logs",
+            assume_role_policy=pulumi.Output.json_dumps(
+                {
+                    "Version": "2012-10-17",
+                    "Statement": [
+                        {
+                            "Effect": "Allow",
+                            "Action": "sts:AssumeRole",
+                            "Principal": {"Service": "vpc-flow-logs.amazonaws.com"},
+                        }
+                    ],
+                }
+            ),
+        )
+
+        aws.iam.RolePolicy(
+            "flow_logs",
+            name="write-flow-logs",
+            role=flow_logs_role.id,
+            policy=pulumi.Output.json_dumps(
+                {
+                    "Version": "2012-10-17",
+                    "Statement": [
+                        {
+                            "Effect": "Allow",
+                            "Action": ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"],
+                            "Resource": pulumi.Output.concat(flow_logs_group.arn, ":*"),
+                        }
+                    ],
+                }
+            ),
+        )
+
+        aws.ec2.FlowLog(
+            "this",
+            vpc_id=vpc.id,
+            traffic_type="ALL",
+            log_destination_type="cloud-watch-logs",
+            log_destination=flow_logs_group.arn,
+            iam_role_arn=flow_logs_role.arn,
+        )
+        {{/tf.hardening.vpcFlowLogs}}
+
+        # The default security group admits nothing; every resource uses its own group.
+        aws.ec2.DefaultSecurityGroup("this", vpc_id=vpc.id)
+
+        internet_gateway = aws.ec2.InternetGateway("this", vpc_id=vpc.id, tags={"Name": settings.name})
+
+        public_subnets = [
+            aws.ec2.Subnet(
+                f"public-{index}",
+                vpc_id=vpc.id,
+                cidr_block=public_cidrs[index],
+                availability_zone=zone,
+                map_public_ip_on_launch=False,
+                tags={"Name": f"{settings.name}-public-{zone}", "Tier": "public"},
+            )
+            for index, zone in enumerate(settings.zones)
+        ]
+
+        private_subnets = [
+            aws.ec2.Subnet(
+                f"private-{index}",
+                vpc_id=vpc.id,
+                cidr_block=private_cidrs[index],
+                availability_zone=zone,
+                tags={"Name": f"{settings.name}-private-{zone}", "Tier": "private"},
+            )
+            for index, zone in enumerate(settings.zones)
+        ]
+
+        public_subnet_ids = [subnet.id for subnet in public_subnets]
+        private_subnet_ids = [subnet.id for subnet in private_subnets]
+
+        public_route_table = aws.ec2.RouteTable(
+            "public",
+            vpc_id=vpc.id,
+            routes=[aws.ec2.RouteTableRouteArgs(cidr_block="0.0.0.0/0", gateway_id=internet_gateway.id)],
+            tags={"Name": f"{settings.name}-public"},
+        )
+
+        for index, subnet in enumerate(public_subnets):
+            aws.ec2.RouteTableAssociation(
+                f"public-{index}",
+                subnet_id=subnet.id,
+                route_table_id=public_route_table.id,
+            )
+        {{#tf.network.hasNAT}}
+
+        nat_addresses = [
+            aws.ec2.Eip(
+                f"nat-{index}",
+                domain="vpc",
+                tags={"Name": f"{settings.name}-nat-{index}"},
+            )
+            for index in range({{tf.network.natGateways}})
+        ]
+
+        nat_gateways = [
+            aws.ec2.NatGateway(
+                f"nat-{index}",
+                allocation_id=address.id,
+                subnet_id=public_subnets[index].id,
+                tags={"Name": f"{settings.name}-{settings.zones[index]}"},
+                opts=pulumi.ResourceOptions(depends_on=[internet_gateway]),
+            )
+            for index, address in enumerate(nat_addresses)
+        ]
+        {{/tf.network.hasNAT}}
+
+        private_route_tables = [
+            aws.ec2.RouteTable(
+                f"private-{index}",
+                vpc_id=vpc.id,
+        {{#tf.network.hasNAT}}
+                routes=[
+                    aws.ec2.RouteTableRouteArgs(
+                        cidr_block="0.0.0.0/0",
+                        nat_gateway_id=nat_gateways[min(index, len(nat_gateways) - 1)].id,
+                    )
+                ],
+        {{/tf.network.hasNAT}}
+                tags={"Name": f"{settings.name}-private-{zone}"},
+            )
+            for index, zone in enumerate(settings.zones)
+        ]
+
+        for index, subnet in enumerate(private_subnets):
+            aws.ec2.RouteTableAssociation(
+                f"private-{index}",
+                subnet_id=subnet.id,
+                route_table_id=private_route_tables[index].id,
+            )
+        {{#tf.hardening.s3GatewayEndpoint}}
+
+        # S3 traffic, image layers from ECR included, stays on the AWS network and skips the NAT
+        # gateway's per-GB charge.
+        aws.ec2.VpcEndpoint(
+            "s3",
+            vpc_id=vpc.id,
+            service_name=f"com.amazonaws.{settings.region}.s3",
+            vpc_endpoint_type="Gateway",
+            route_table_ids=[table.id for table in private_route_tables],
+            tags={"Name": f"{settings.name}-s3"},
+        )
+        {{/tf.hardening.s3GatewayEndpoint}}
+        {{#tf.network.hasInterfaceEndpoints}}
+
+        # With no NAT gateway, the tasks reach the AWS services they need through interface endpoints in
+        # every zone; private DNS sends the SDKs' usual host names there.
+        endpoints_group = aws.ec2.SecurityGroup(
+            "endpoints",
+            name_prefix=f"{settings.name}-endpoints-",
+            description="HTTPS from the VPC to the interface endpoints",
+            vpc_id=vpc.id,
+            tags={"Name": f"{settings.name}-endpoints"},
+        )
+
+        aws.vpc.SecurityGroupIngressRule(
+            "endpoints_https",
+            security_group_id=endpoints_group.id,
+            description="HTTPS from inside the VPC",
+            cidr_ipv4=vpc.cidr_block,
+            ip_protocol="tcp",
+            from_port=443,
+            to_port=443,
+        )
+
+        for service in {{py.interfaceServices}}:
+            aws.ec2.VpcEndpoint(
+                f"interface-{service}",
+                vpc_id=vpc.id,
+                service_name=f"com.amazonaws.{settings.region}.{service}",
+                vpc_endpoint_type="Interface",
+                subnet_ids=private_subnet_ids,
+                security_group_ids=[endpoints_group.id],
+                private_dns_enabled=True,
+                tags={"Name": f"{settings.name}-{service}"},
+            )
+        {{/tf.network.hasInterfaceEndpoints}}
+        """####,
+        "pulumi/pyproject.toml.mustache": ####"""
+        {{%CONTENT_TYPE: TEXT}}
+        # {{header}}
+        # Settings of the checks CI runs on this program: ruff check, ruff format --check and mypy.
+
+        [tool.ruff]
+        line-length = 120
+        target-version = "py311"
+
+        [tool.ruff.lint]
+        select = ["E", "F", "W", "I", "UP", "B"]
+
+        [tool.mypy]
+        python_version = "3.11"
+        strict = true
+        disallow_any_explicit = true
+        """####,
+        "pulumi/requirements.txt.mustache": ####"""
+        {{%CONTENT_TYPE: TEXT}}
+        pulumi>=3.150,<4
+        pulumi-aws>=6.83,<7
+        """####,
+        "pulumi/security_groups.py.mustache": ####"""
+        {{%CONTENT_TYPE: TEXT}}
+        # {{header}}
+        """Security groups and every rule between them: who may talk to whom, in one place."""
+
+        import pulumi_aws as aws
+
+        import network
+        import settings
+
+        alb = aws.ec2.SecurityGroup(
+            "alb",
+            name=f"{settings.name}-alb",
+            description="Load balancer: HTTP from the internet, traffic to the application",
+            vpc_id=network.vpc.id,
+            tags={"Name": f"{settings.name}-alb"},
+        )
+
+        app = aws.ec2.SecurityGroup(
+            "app",
+            name=f"{settings.name}-app",
+            description="Application tasks: reachable from the load balancer only",
+            vpc_id=network.vpc.id,
+            tags={"Name": f"{settings.name}-app"},
+        )
+        {{#hasDatabase}}
+
+        database = aws.ec2.SecurityGroup(
+            "database",
+            name=f"{settings.name}-database",
+            description="Database: reachable from the application only",
+            vpc_id=network.vpc.id,
+            tags={"Name": f"{settings.name}-database"},
+        )
+        {{/hasDatabase}}
+        {{#hasCache}}
+
+        cache = aws.ec2.SecurityGroup(
+            "cache",
+            name=f"{settings.name}-cache",
+            description="Cache: reachable from the application only",
+            vpc_id=network.vpc.id,
+            tags={"Name": f"{settings.name}-cache"},
+        )
+        {{/hasCache}}
+
+        aws.vpc.SecurityGroupIngressRule(
+            "alb_http",
+            security_group_id=alb.id,
+            description="HTTP from the internet",
+            cidr_ipv4="0.0.0.0/0",
+            ip_protocol="tcp",
+            from_port=80,
+            to_port=80,
+        )
+        {{#tf.hardening.httpsListener}}
+
+        aws.vpc.SecurityGroupIngressRule(
+            "alb_https",
+            security_group_id=alb.id,
+            description="HTTPS from the internet",
+            cidr_ipv4="0.0.0.0/0",
+            ip_protocol="tcp",
+            from_port=443,
+            to_port=443,
+        )
+        {{/tf.hardening.httpsListener}}
+
+        aws.vpc.SecurityGroupEgressRule(
+            "alb_to_app",
+            security_group_id=alb.id,
+            description="Application port",
+            referenced_security_group_id=app.id,
+            ip_protocol="tcp",
+            from_port=settings.app_port,
+            to_port=settings.app_port,
+        )
+
+        aws.vpc.SecurityGroupIngressRule(
+            "app_from_alb",
+            security_group_id=app.id,
+            description="Application port from the load balancer",
+            referenced_security_group_id=alb.id,
+            ip_protocol="tcp",
+            from_port=settings.app_port,
+            to_port=settings.app_port,
+        )
+
+        aws.vpc.SecurityGroupEgressRule(
+            "app_https",
+            security_group_id=app.id,
+            description="HTTPS to AWS APIs and the image registry",
+            cidr_ipv4="0.0.0.0/0",
+            ip_protocol="tcp",
+            from_port=443,
+            to_port=443,
+        )
+        {{#hasDatabase}}
+
+        aws.vpc.SecurityGroupEgressRule(
+            "app_to_database",
+            security_group_id=app.id,
+            description="Database port",
+            referenced_security_group_id=database.id,
+            ip_protocol="tcp",
+            from_port={{tf.database.port}},
+            to_port={{tf.database.port}},
+        )
+
+        aws.vpc.SecurityGroupIngressRule(
+            "database_from_app",
+            security_group_id=database.id,
+            description="Database port from the application",
+            referenced_security_group_id=app.id,
+            ip_protocol="tcp",
+            from_port={{tf.database.port}},
+            to_port={{tf.database.port}},
+        )
+        {{/hasDatabase}}
+        {{#hasCache}}
+
+        aws.vpc.SecurityGroupEgressRule(
+            "app_to_cache",
+            security_group_id=app.id,
+            description="Cache port",
+            referenced_security_group_id=cache.id,
+            ip_protocol="tcp",
+            from_port={{tf.cache.port}},
+            to_port={{tf.cache.port}},
+        )
+
+        aws.vpc.SecurityGroupIngressRule(
+            "cache_from_app",
+            security_group_id=cache.id,
+            description="Cache port from the application",
+            referenced_security_group_id=app.id,
+            ip_protocol="tcp",
+            from_port={{tf.cache.port}},
+            to_port={{tf.cache.port}},
+        )
+        {{/hasCache}}
+        """####,
+        "pulumi/settings.py.mustache": ####"""
+        {{%CONTENT_TYPE: TEXT}}
+        # {{header}}
+        """Names, stack settings and the account, shared by every module (main.tf and variables.tf)."""
+
+        import pulumi
+        import pulumi_aws as aws
+
+        config = pulumi.Config()
+
+        name = {{py.name}}
+        environment = config.get("environment") or {{py.environment}}
+        if environment not in ("development", "staging", "production"):
+            raise ValueError("environment must be development, staging or production")
+        production = environment == "production"
+        region = aws.config.region or {{py.region}}
+
+        # The zones are named, so the set never grows by itself when AWS adds a zone.
+        zones = sorted(config.get_object("availabilityZones") or {{py.zones}})
+        if len(zones) != {{tf.network.zones}}:
+            raise ValueError("list exactly {{tf.network.zones}} availability zones")
+
+        app_image = config.require("appImage")
+        app_port = config.get_int("appPort") or {{tf.appPort}}
+        desired_count = config.get_int("desiredCount") or {{tf.compute.fargate.desiredCount}}
+        if not {{tf.compute.fargate.minCount}} <= desired_count <= {{tf.compute.fargate.maxCount}}:
+            raise ValueError("desiredCount must lie between the autoscaling minimum and maximum")
+        {{#tf.hardening.httpsListener}}
+        certificate_arn = config.require("certificateArn")
+        {{/tf.hardening.httpsListener}}
+        {{#tf.hardening.alarmEmail}}
+        alarm_email = config.require("alarmEmail")
+        {{/tf.hardening.alarmEmail}}
+        {{#tf.budget}}
+        budget_email = config.require("budgetEmail")
+        {{/tf.budget}}
+        {{#tf.commitments}}
+        # Buy the one-year reservations in commitments.py. A reservation cannot be cancelled.
+        purchase_reservations = config.get_bool("purchaseReservations") or False
+        {{/tf.commitments}}
+
+        account_id = aws.get_caller_identity_output().account_id
+
+        # The database and the buckets of production cannot be deleted by an update.
+        protect = pulumi.ResourceOptions(protect=production)
+        """####,
+        "pulumi/stack.yaml.mustache": ####"""
+        {{%CONTENT_TYPE: TEXT}}
+        # {{header}}
+        # Stack settings for {{stack.environment}}. No secret belongs here; set the values below with
+        # pulumi config set (add --secret for anything secret).
+        #   pulumi config set appImage 123456789012.dkr.ecr.{{tf.region}}.amazonaws.com/{{tf.name}}:1.0.0 -s {{stack.environment}}
+        config:
+          aws:region: {{yaml.region}}
+          aws:defaultTags:
+            tags:
+              Project: {{yaml.name}}
+              Environment: {{stack.environmentLiteral}}
+              ManagedBy: pulumi
+              GeneratedBy: snapinfra
+          {{project}}:environment: {{stack.environmentLiteral}}
+          {{project}}:availabilityZones: {{yaml.zones}}
+          {{project}}:appPort: "{{tf.appPort}}"
+          {{project}}:desiredCount: "{{tf.compute.fargate.desiredCount}}"
+        {{#givenSettings}}
+          {{project}}:{{key}}: {{valueLiteral}}
+        {{/givenSettings}}
+        """####,
+        "pulumi/storage.py.mustache": ####"""
+        {{%CONTENT_TYPE: TEXT}}
+        # {{header}}
+        """Private bucket for uploads: public access blocked, encrypted, owned by this account{{#tf.uploads.versioning}}, versioned{{/tf.uploads.versioning}}.
+        Clients upload through pre-signed URLs that the application issues (storage.tf)."""
+
+        import pulumi
+        import pulumi_aws as aws
+
+        {{#tf.hardening.uploadsCustomerManagedKey}}
+        import kms
+        {{/tf.hardening.uploadsCustomerManagedKey}}
+        import settings
+
+        uploads = aws.s3.BucketV2(
+            "uploads",
+            bucket_prefix={{py.uploadsPrefix}},
+            force_destroy={{py.bools.uploadsForceDestroy}},
+            opts=settings.protect,
+        )
+
+        public_access = aws.s3.BucketPublicAccessBlock(
+            "uploads",
+            bucket=uploads.id,
+            block_public_acls=True,
+            block_public_policy=True,
+            ignore_public_acls=True,
+            restrict_public_buckets=True,
+        )
+
+        aws.s3.BucketOwnershipControls(
+            "uploads",
+            bucket=uploads.id,
+            rule=aws.s3.BucketOwnershipControlsRuleArgs(object_ownership="BucketOwnerEnforced"),
+        )
+
+        aws.s3.BucketServerSideEncryptionConfigurationV2(
+            "uploads",
+            bucket=uploads.id,
+            rules=[
+                aws.s3.BucketServerSideEncryptionConfigurationV2RuleArgs(
+                    apply_server_side_encryption_by_default=aws.s3.BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefaultArgs(
+        {{#tf.hardening.uploadsCustomerManagedKey}}
+                        sse_algorithm="aws:kms",
+                        kms_master_key_id=kms.key.arn,
+        {{/tf.hardening.uploadsCustomerManagedKey}}
+        {{^tf.hardening.uploadsCustomerManagedKey}}
+                        sse_algorithm="AES256",
+        {{/tf.hardening.uploadsCustomerManagedKey}}
+                    ),
+                    bucket_key_enabled=True,
+                )
+            ],
+        )
+
+        aws.s3.BucketVersioningV2(
+            "uploads",
+            bucket=uploads.id,
+            versioning_configuration=aws.s3.BucketVersioningV2VersioningConfigurationArgs(status={{py.versioningStatus}}),
+        )
+
+        # Incomplete multipart uploads are billed until removed; clear them after a week.
+        aws.s3.BucketLifecycleConfigurationV2(
+            "uploads",
+            bucket=uploads.id,
+            rules=[
+                aws.s3.BucketLifecycleConfigurationV2RuleArgs(
+                    id="abort-incomplete-uploads",
+                    status="Enabled",
+                    filter=aws.s3.BucketLifecycleConfigurationV2RuleFilterArgs(),
+                    abort_incomplete_multipart_upload=aws.s3.BucketLifecycleConfigurationV2RuleAbortIncompleteMultipartUploadArgs(
+                        days_after_initiation=7
+                    ),
+                ),
+        {{#tf.hardening.uploadsInfrequentAccess}}
+                # Uploads are read most in their first weeks; older ones cost 46% less in Standard-IA.
+                aws.s3.BucketLifecycleConfigurationV2RuleArgs(
+                    id="infrequent-access-after-30-days",
+                    status="Enabled",
+                    filter=aws.s3.BucketLifecycleConfigurationV2RuleFilterArgs(object_size_greater_than=131072),
+                    transitions=[aws.s3.BucketLifecycleConfigurationV2RuleTransitionArgs(days=30, storage_class="STANDARD_IA")],
+                ),
+        {{/tf.hardening.uploadsInfrequentAccess}}
+            ],
+        )
+
+        aws.s3.BucketPolicy(
+            "uploads",
+            bucket=uploads.id,
+            policy=pulumi.Output.json_dumps(
+                {
+                    "Version": "2012-10-17",
+                    "Statement": [
+                        {
+                            "Sid": "DenyInsecureTransport",
+                            "Effect": "Deny",
+                            "Principal": "*",
+                            "Action": "s3:*",
+                            "Resource": [uploads.arn, pulumi.Output.concat(uploads.arn, "/*")],
+                            "Condition": {"Bool": {"aws:SecureTransport": "false"}},
+                        }
+                    ],
+                }
+            ),
+            opts=pulumi.ResourceOptions(depends_on=[public_access]),
+        )
+        {{#tf.hardening.uploadEvents}}
+
+        # Every upload is published to EventBridge, where scanning or thumbnailing can subscribe.
+        aws.s3.BucketNotification("uploads", bucket=uploads.id, eventbridge=True)
+        {{/tf.hardening.uploadEvents}}
         """####,
         "terraform/alb.tf.mustache": ####"""
         {{%CONTENT_TYPE: TEXT}}

@@ -39,6 +39,9 @@ public struct Renderer: Sendable {
         if targets.contains(.kubernetes), let model = KubernetesModel(design: design, header: header) {
             files += try kubernetes(model)
         }
+        if targets.contains(.pulumi), let model = PulumiModel(result: result, header: header) {
+            files += try pulumi(model)
+        }
         files.append(try text("DEPLOY.md", "docs/DEPLOY.md.mustache", DeployModel(result: result, targets: targets), nil))
         return files
     }
@@ -65,9 +68,36 @@ public struct Renderer: Sendable {
         return files
     }
 
+    /// The Pulumi program of a design alone (empty for a shape it does not cover yet).
+    public func pulumiFiles(_ result: DesignResult, header: String = "") throws(TemplateError) -> [RenderedFile] {
+        guard let model = PulumiModel(result: result, header: header) else { return [] }
+        return try pulumi(model)
+    }
+
+    /// The Pulumi program, its stack files and its Automation API driver under `infra/pulumi/`.
+    func pulumi(_ model: PulumiModel) throws(TemplateError) -> [RenderedFile] {
+        let folder = "infra/pulumi"
+        var files: [RenderedFile] = []
+        for name in ["Pulumi.yaml", "requirements.txt", "pyproject.toml"] {
+            files.append(try text("\(folder)/\(name)", "pulumi/\(name).mustache", model, .pulumi))
+        }
+        for stack in model.stacks {
+            let file = PulumiModel.StackFile(model: model, stack: stack)
+            files.append(try text("\(folder)/Pulumi.\(stack.environment).yaml", "pulumi/stack.yaml.mustache", file, .pulumi))
+        }
+        for module in ["__main__"] + model.modules.map(\.name) + ["automation"] {
+            files.append(try text("\(folder)/\(module).py", "pulumi/\(module).py.mustache", model, .pulumi))
+        }
+        return files
+    }
+
     /// A text file (YAML, Markdown, Dockerfile) from its template, trailing blanks tidied.
+    /// Python keeps two blank lines around top-level functions, as PEP 8 and ruff format want.
     private func text(_ path: String, _ template: String, _ model: Any, _ target: Target?) throws(TemplateError) -> RenderedFile {
-        RenderedFile(path: path, content: Self.tidy(try templates.render(template, TemplateContext.box(model))), source: template, target: target)
+        let blankLines = path.hasSuffix(".py") ? 2 : 1
+        return RenderedFile(
+            path: path, content: Self.tidy(try templates.render(template, TemplateContext.box(model)), blankLines: blankLines), source: template,
+            target: target)
     }
 
     /// The Terraform files' texts, unformatted: what the security score reads. Skipping the
@@ -117,12 +147,14 @@ public struct Renderer: Sendable {
         return names
     }
 
-    /// At most one blank line in a row, none at the end, one final newline.
-    static func tidy(_ text: String) -> String {
+    /// At most `blankLines` blank lines in a row, none at the end, one final newline.
+    static func tidy(_ text: String, blankLines: Int = 1) -> String {
         var lines: [Substring] = []
+        var blanks = 0
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             let trimmed = line.last == " " ? Substring(line.replacing(/\s+$/, with: "")) : line
-            if trimmed.isEmpty, lines.last?.isEmpty ?? true { continue }
+            blanks = trimmed.isEmpty ? blanks + 1 : 0
+            if trimmed.isEmpty, lines.isEmpty || blanks > blankLines { continue }
             lines.append(trimmed)
         }
         while lines.last?.isEmpty == true { lines.removeLast() }

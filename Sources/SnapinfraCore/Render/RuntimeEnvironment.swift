@@ -14,6 +14,9 @@ public struct RuntimeVariable: Sendable, Hashable {
     /// Kubernetes ExternalSecret; nil for a setting.
     public var secretARN: String? = nil
     public var secretProperty: String? = nil
+    /// The value as a Python expression of the Pulumi program, and a secret's `valueFrom`.
+    public var pulumi: String? = nil
+    public var pulumiSecret: String? = nil
 
     /// The Terraform value as a Kubernetes setting; nil for a secret.
     var kubernetes: KubernetesSetting? { terraform.map(KubernetesSetting.init(expression:)) }
@@ -133,7 +136,26 @@ enum RuntimeEnvironment {
                     name: "UPLOADS_BUCKET", terraform: "aws_s3_bucket.uploads.bucket",
                     compose: Escaping.yamlString("${UPLOADS_BUCKET:?set UPLOADS_BUCKET in .env}", compose: false), fromDotEnv: true))
         }
-        return list
+        return list.map(python)
+    }
+
+    /// The variable with its value in the Pulumi program (ECS designs), next to the Terraform one.
+    private static func python(_ variable: RuntimeVariable) -> RuntimeVariable {
+        var v = variable
+        switch v.name {
+        case "APP_ENV": v.pulumi = "settings.environment"
+        case "PORT": v.pulumi = "str(settings.app_port)"
+        case "DATABASE_HOST": v.pulumi = "database.instance.address"
+        case "DATABASE_PASSWORD": v.pulumiSecret = v.terraformSecret == nil ? nil : "pulumi.Output.concat(database.secret_arn, \":password::\")"
+        case "DATABASE_READ_HOSTS": v.pulumi = "pulumi.Output.all(*[replica.address for replica in database.replicas]).apply(\",\".join)"
+        case "CACHE_HOST": v.pulumi = "cache.group.primary_endpoint_address"
+        case "CACHE_AUTH_TOKEN": v.pulumiSecret = "cache.auth_secret.arn"
+        case "UPLOADS_BUCKET": v.pulumi = "storage.uploads.bucket"
+        default:
+            // A fixed value: the same text as the Terraform literal.
+            if let literal = v.kubernetes?.literal { v.pulumi = Escaping.pythonString(literal) }
+        }
+        return v
     }
 }
 

@@ -14,12 +14,14 @@ extension TerraformModel {
                 _ description: String, _ namespace: String, _ metric: String, _ statistic: String, below: Bool = false, _ threshold: String,
                 _ dimensions: [NameValue]
             ) -> Alarm {
-                Alarm(
+                let comparison = below ? "LessThanThreshold" : "GreaterThanThreshold"
+                return Alarm(
                     id: id.replacingOccurrences(of: "-", with: "_"), suffix: id, descriptionLiteral: Escaping.hclString(description),
                     namespaceLiteral: Escaping.hclString(namespace), metricLiteral: Escaping.hclString(metric),
                     statisticLiteral: Escaping.hclString(statistic),
-                    comparisonLiteral: Escaping.hclString(below ? "LessThanThreshold" : "GreaterThanThreshold"), threshold: threshold,
-                    dimensions: dimensions)
+                    comparisonLiteral: Escaping.hclString(comparison), threshold: threshold,
+                    dimensions: dimensions,
+                    text: AlarmText(description: description, namespace: namespace, metric: metric, statistic: statistic, comparison: comparison))
             }
             switch id {
             case "alb-5xx":

@@ -255,6 +255,16 @@ struct TerraformModel: Hashable {
         var comparisonLiteral: String
         var threshold: String
         var dimensions: [NameValue]
+        /// The same texts unquoted, for the other languages.
+        var text: AlarmText
+    }
+
+    struct AlarmText: Hashable {
+        var description: String
+        var namespace: String
+        var metric: String
+        var statistic: String
+        var comparison: String
     }
 
     struct Statement: Hashable {

@@ -35,6 +35,34 @@ public enum Escaping {
         return out + "\""
     }
 
+    /// A Python string literal, double quotes included, for the Pulumi program. It is never an
+    /// f-string, so braces stay text; `\\`, `"` and control characters are escaped, so no text can
+    /// close the literal or open a triple quote; bidi and other unsafe characters become `\\uXXXX`.
+    public static func pythonString(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": out += "\\\\"
+            case "\"": out += "\\\""
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if DisplayText.isUnsafe(scalar) {
+                    out += scalar.value > 0xFFFF ? "\\U" + hex(scalar.value, width: 8) : "\\u" + hex(scalar.value, width: 4)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+
+    /// A Python list of string literals.
+    public static func pythonList(_ items: [String]) -> String {
+        "[" + items.map(pythonString).joined(separator: ", ") + "]"
+    }
+
     /// Text for a `#` comment: one line, printable, no bidi controls, at most `limit` characters.
     public static func comment(_ text: String, limit: Int = 120) -> String {
         var out = ""

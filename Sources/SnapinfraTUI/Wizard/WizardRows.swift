@@ -161,7 +161,7 @@ extension Wizard {
             return rows
         case .targets:
             var rows: [WizardRow] = []
-            for target in Target.allCases where target.isAvailable {
+            for target in Target.allCases {
                 rows.append(
                     WizardRow(
                         label: "Target: \(target.rawValue)", path: "options.targets",

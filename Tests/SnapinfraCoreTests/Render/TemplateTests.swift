@@ -108,8 +108,20 @@ import Testing
                     } else {
                         model = kubernetes
                     }
+                } else if name.hasPrefix("pulumi/") {
+                    // A value given for a suggestion reaches the stack files.
+                    var given = result
+                    given.design.inputs = [EnhancementInput.alarmEmail.variable: "oncall@example.com"]
+                    guard let pulumi = PulumiModel(result: given, header: "h") else { continue }
+                    let module = file.replacingOccurrences(of: "pulumi/", with: "").replacingOccurrences(of: ".py", with: "")
+                    if name.hasSuffix(".py.mustache"), !["__main__", "automation"].contains(module),
+                        !pulumi.modules.contains(where: { $0.name == module })
+                    {
+                        continue
+                    }
+                    model = name.hasSuffix("stack.yaml.mustache") ? PulumiModel.StackFile(model: pulumi, stack: pulumi.stacks[2]) : pulumi
                 } else {
-                    model = DeployModel(result: result, targets: [.terraform, .dockerCompose, .kubernetes])
+                    model = DeployModel(result: result, targets: [.terraform, .dockerCompose, .kubernetes, .pulumi])
                 }
                 let check = TemplateTagChecker.check(text, model: model)
                 #expect(check.unresolved.isEmpty, "\(name): \(check.unresolved)")

@@ -1,0 +1,334 @@
+/// Everything the Pulumi templates show: the Terraform model's numbers, flags and sections
+/// (`tf`), and every string as a finished Python literal or expression (`py`). Templates read
+/// only `py` for text, so no HCL literal and no raw user text reaches a Python file.
+struct PulumiModel {
+    /// One `name = value` pair of a container's environment, a policy or an alarm, in Python.
+    struct Pair: Hashable {
+        var nameLiteral: String
+        var valueExpression: String
+    }
+
+    struct Alarm: Hashable {
+        var id: String
+        var suffix: String
+        var descriptionLiteral: String
+        var namespaceLiteral: String
+        var metricLiteral: String
+        var statisticLiteral: String
+        var comparisonLiteral: String
+        var threshold: String
+        var dimensions: [Pair]
+    }
+
+    struct Statement: Hashable {
+        var actionsLiteral: String
+        var resourcesExpression: String
+    }
+
+    struct Output: Hashable {
+        var nameLiteral: String
+        var valueExpression: String
+    }
+
+    /// A module of the program, in the order `__main__.py` imports it.
+    struct Module: Hashable {
+        var name: String
+    }
+
+    /// A stack file's settings for one environment.
+    struct Stack: Hashable {
+        var environment: String
+        var environmentLiteral: String
+        var protect: Bool
+    }
+
+    /// One stack file sees the whole model and its own environment.
+    struct StackFile {
+        var header: String
+        var project: String
+        var tf: TerraformModel
+        var yaml: YAMLLiterals
+        var givenSettings: [Setting]
+        var stack: Stack
+
+        init(model: PulumiModel, stack: Stack) {
+            header = model.header
+            project = model.project
+            tf = model.tf
+            yaml = model.yaml
+            givenSettings = model.givenSettings
+            self.stack = stack
+        }
+    }
+
+    /// A value of a stack file that is known now (YAML scalars, already quoted).
+    struct Setting: Hashable {
+        var key: String
+        var valueLiteral: String
+    }
+
+    /// The program's strings as Python.
+    struct Literals: Hashable {
+        var project: String
+        var name: String
+        var region: String
+        var environment: String
+        var zones: String
+        var cidr: String
+        var databaseIdentifier: String
+        var databaseEngine: String
+        var databaseEngineVersion: String
+        var databaseInstanceClass: String
+        var databaseName: String
+        var databaseUser: String
+        var databaseStorageType: String
+        var parameterFamily: String
+        var tlsParameter: String
+        var tlsParameterValue: String
+        var finalSnapshot: String
+        var logExports: String
+        var cacheIdentifier: String
+        var cacheEngineVersion: String
+        var cacheNodeType: String
+        var executionRole: String
+        var taskRole: String
+        var cpuArchitecture: String
+        var serviceSubnets: String
+        var loadBalancerName: String
+        var targetGroupName: String
+        var healthCheckPath: String
+        var uploadsPrefix: String
+        var versioningStatus: String
+        var logsPrefix: String
+        var topicKey: String
+        var budgetLimit: String
+        var interfaceServices: String
+        var executionSecretArns: String
+        var environmentVariables: [Pair]
+        var secrets: [Pair]
+        var appStatements: [Statement]
+        var alarms: [Alarm]
+        var outputs: [Output]
+        /// The monthly cost lines `automation.py` prints before a production `up`.
+        var costLines: [Pair]
+        var costTotal: String
+        var reservationProduct: String
+        var bools: Bools
+    }
+
+    /// Flags of the Terraform model as Python's `True` and `False`.
+    struct Bools: Hashable {
+        var uploadsForceDestroy: String
+        var logsForceDestroy: String
+        var multiAZ: String
+        var deletionProtection: String
+        var skipFinalSnapshot: String
+        var automaticFailover: String
+        var assignPublicIP: String
+        var loadBalancerDeletionProtection: String
+    }
+
+    /// The stack files' strings as YAML.
+    struct YAMLLiterals: Hashable {
+        var project: String
+        var name: String
+        var region: String
+        var zones: String
+    }
+
+    var header: String
+    /// The Pulumi project's name (the slug), which also prefixes its config keys.
+    var project: String
+    var tf: TerraformModel
+    var py: Literals
+    var yaml: YAMLLiterals
+    var modules: [Module]
+    var stacks: [Stack]
+    /// Values the user gave for suggestions (alarm and budget addresses, the certificate).
+    var givenSettings: [Setting]
+    var hasDatabase: Bool
+    var hasCache: Bool
+    var hasUploads: Bool
+    var hasLogs: Bool
+    var hasMonitoring: Bool
+    var hasAlarms: Bool
+    var hasKey: Bool
+    var replicaHosts: Bool
+    var networkUsesPulumi: Bool
+    var cacheUsesKey: Bool
+    var networkUsesKey: Bool
+    var databaseUsesKey: Bool
+    var monitoringUsesPulumi: Bool
+    /// The modules `monitoring.py` reads, sorted as isort wants them.
+    var monitoringImports: [Module]
+    var albUsesPulumi: Bool
+    var plainListener: Bool
+    var hasExecutionSecrets: Bool
+    var executionSecretsKey: Bool
+    var hasAppPolicy: Bool
+
+    /// Why this design has no Pulumi program yet, or nil when it has one.
+    static func unsupported(_ design: InfrastructureDesign) -> String? {
+        switch design.compute?.platform {
+        case .lambda?: return "Lambda functions"
+        case .eks?: return "an EKS cluster"
+        default: break
+        }
+        switch design.database?.service {
+        case .documentDB?: return "Amazon DocumentDB"
+        case .dynamoDB?: return "DynamoDB tables"
+        default: break
+        }
+        return nil
+    }
+
+    init?(result: DesignResult, header: String) {
+        let design = result.design
+        guard Self.unsupported(design) == nil, design.compute != nil else { return nil }
+        let tf = TerraformModel(design: design, header: header)
+        let names = ResourceNames(project: design.projectName)
+        let p = Escaping.pythonString
+        let db = design.database
+        self.header = header
+        self.tf = tf
+        project = names.slug
+        let y = { (text: String) in Escaping.yamlString(text, compose: false) }
+        let zones = AvailabilityZones.names(region: design.region, count: design.network?.availabilityZones ?? 2)
+        yaml = YAMLLiterals(
+            project: y(names.slug), name: y(names.prefix), region: y(design.region), zones: "[" + zones.map(y).joined(separator: ", ") + "]")
+        let family: String
+        let engine: String
+        switch db?.engine {
+        case .mysql?: (family, engine) = ("mysql8.0", "mysql")
+        case .mariadb?: (family, engine) = ("mariadb10.11", "mariadb")
+        default: (family, engine) = ("postgres16", "postgres")
+        }
+        let postgres = db?.engine == .postgres
+        let variables = RuntimeEnvironment.variables(design, names: names)
+        let h = design.activeHardening
+        var statements: [Statement] = []
+        if h.uploadsCustomerManagedKey {
+            statements.append(
+                Statement(actionsLiteral: Escaping.pythonList(["kms:Decrypt", "kms:GenerateDataKey"]), resourcesExpression: "[kms.key.arn]"))
+        }
+        if design.objectStorage != nil {
+            statements.append(
+                Statement(
+                    actionsLiteral: Escaping.pythonList(["s3:GetObject", "s3:PutObject", "s3:DeleteObject"]),
+                    resourcesExpression: "[pulumi.Output.concat(storage.uploads.arn, \"/*\")]"))
+        }
+        var arns: [String] = []
+        if db?.service == .rds { arns.append("database.secret_arn") }
+        if h.cacheAuthToken { arns.append("cache.auth_secret.arn") }
+        py = Literals(
+            project: p(names.slug), name: p(names.prefix), region: p(design.region), environment: p(design.environment.rawValue),
+            zones: Escaping.pythonList(zones), cidr: p(design.network?.cidr ?? "10.0.0.0/16"),
+            databaseIdentifier: p(names.databaseIdentifier), databaseEngine: p(engine), databaseEngineVersion: p(db?.engineVersion ?? ""),
+            databaseInstanceClass: p(db?.instanceClass ?? ""), databaseName: p(names.databaseName), databaseUser: p(names.databaseUser),
+            databaseStorageType: p(db?.storageType ?? "gp3"), parameterFamily: p(family),
+            tlsParameter: p(postgres ? "rds.force_ssl" : "require_secure_transport"), tlsParameterValue: p(postgres ? "1" : "ON"),
+            finalSnapshot: p(names.databaseIdentifier + "-final"),
+            logExports: Escaping.pythonList(postgres ? ["postgresql", "upgrade"] : ["error", "slowquery"]),
+            cacheIdentifier: p(names.cacheIdentifier), cacheEngineVersion: p(design.cache?.engineVersion ?? ""),
+            cacheNodeType: p(design.cache?.nodeType ?? ""), executionRole: p(names.executionRole), taskRole: p(names.taskRole),
+            cpuArchitecture: p(design.compute?.isGraviton == false ? "X86_64" : "ARM64"),
+            serviceSubnets: tf.compute.fargate?.publicSubnets == true ? "network.public_subnet_ids" : "network.private_subnet_ids",
+            loadBalancerName: p(names.loadBalancer), targetGroupName: p(names.targetGroup),
+            healthCheckPath: p(design.app?.healthPath ?? Project.defaultHealthPath), uploadsPrefix: p(names.bucketPrefix),
+            versioningStatus: p(design.objectStorage?.versioning == true ? "Enabled" : "Suspended"), logsPrefix: p(names.logBucketPrefix),
+            topicKey: h.customerManagedKey ? "kms.key.id" : p("alias/aws/sns"), budgetLimit: p(h.budgetAlarmLimit.map { "\($0)" } ?? ""),
+            interfaceServices: Escaping.pythonList(NetworkSpec.endpointServices), executionSecretArns: "[" + arns.joined(separator: ", ") + "]",
+            environmentVariables: variables.compactMap { v in v.pulumi.map { Pair(nameLiteral: p(v.name), valueExpression: $0) } },
+            secrets: variables.compactMap { v in v.pulumiSecret.map { Pair(nameLiteral: p(v.name), valueExpression: $0) } },
+            appStatements: statements, alarms: Self.alarms(tf.alarms), outputs: Self.outputs(design),
+            costLines: result.estimate.resources.map { Pair(nameLiteral: p($0.address), valueExpression: p(Format.money($0.monthlyCost))) },
+            costTotal: p(Format.money(result.estimate.totalMonthly)),
+            reservationProduct: p(db?.engine == .mysql ? "mysql" : db?.engine == .mariadb ? "mariadb" : "postgresql"),
+            bools: Bools(
+                uploadsForceDestroy: Self.bool(tf.uploads?.forceDestroy), logsForceDestroy: Self.bool(tf.logs?.forceDestroy),
+                multiAZ: Self.bool(tf.database?.multiAZ), deletionProtection: Self.bool(tf.database?.deletionProtection),
+                skipFinalSnapshot: Self.bool(tf.database?.skipFinalSnapshot), automaticFailover: Self.bool(tf.cache?.automaticFailover),
+                assignPublicIP: Self.bool(tf.compute.fargate?.publicSubnets), loadBalancerDeletionProtection: Self.bool(tf.entry.deletionProtection)))
+        var modules = ["settings"]
+        if design.hardening.customerManagedKey { modules.append("kms") }
+        modules += ["network", "security_groups"]
+        if design.objectStorage != nil { modules.append("storage") }
+        if design.hasLogBucket { modules.append("logs") }
+        if db != nil { modules.append("database") }
+        if design.cache != nil { modules.append("cache") }
+        modules += ["alb", "compute"]
+        if design.monitoring?.alarms.isEmpty == false || h.budgetAlarmLimit != nil { modules.append("monitoring") }
+        if tf.commitments != nil { modules.append("commitments") }
+        self.modules = modules.sorted().map(Module.init)
+        var reads: Set<String> = ["settings"]
+        for alarm in py.alarms { for d in alarm.dimensions { reads.insert(String(d.valueExpression.prefix { $0 != "." })) } }
+        if h.customerManagedKey { reads.insert("kms") }
+        monitoringImports = reads.sorted().map(Module.init)
+        monitoringUsesPulumi = h.dashboard
+        stacks = Environment.allCases.map { env in
+            Stack(environment: env.rawValue, environmentLiteral: Escaping.yamlString(env.rawValue, compose: false), protect: env == .production)
+        }
+        givenSettings = [EnhancementInput.alarmEmail, .budgetEmail, .certificateARN].compactMap { input in
+            design.inputs?[input.variable].map { Setting(key: Self.configKey(input.variable), valueLiteral: Escaping.yamlString($0, compose: false)) }
+        }
+        hasDatabase = db != nil
+        hasCache = design.cache != nil
+        hasUploads = design.objectStorage != nil
+        hasLogs = design.hasLogBucket
+        hasMonitoring = modules.contains("monitoring")
+        hasAlarms = design.monitoring?.alarms.isEmpty == false
+        hasKey = modules.contains("kms")
+        replicaHosts = (db?.readReplicas ?? 0) > 0
+        albUsesPulumi = h.loadBalancerAccessLogs
+        plainListener = !h.httpsListener
+        hasExecutionSecrets = !arns.isEmpty
+        executionSecretsKey = h.cacheAuthToken && h.customerManagedKey
+        hasAppPolicy = !statements.isEmpty
+        networkUsesKey = h.vpcFlowLogs && h.customerManagedKey
+        databaseUsesKey = h.performanceInsights && h.customerManagedKey
+        cacheUsesKey = h.cacheCustomerManagedKey || (h.cacheAuthToken && h.customerManagedKey)
+        networkUsesPulumi = h.vpcFlowLogs || (design.network?.natGateways ?? 0) > 0
+    }
+
+    static func bool(_ value: Bool?) -> String { value == true ? "True" : "False" }
+
+    /// `alarm_email` as Pulumi config spells it: `alarmEmail`.
+    static func configKey(_ variable: String) -> String {
+        let parts = variable.split(separator: "_")
+        return (parts.first.map(String.init) ?? "") + parts.dropFirst().map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+    }
+
+    /// The Terraform alarms with their dimensions as Python expressions.
+    static func alarms(_ alarms: [TerraformModel.Alarm]) -> [Alarm] {
+        let p = Escaping.pythonString
+        let expressions = [
+            "aws_lb.this.arn_suffix": "alb.load_balancer.arn_suffix",
+            "aws_lb_target_group.app.arn_suffix": "alb.target_group.arn_suffix",
+            "aws_db_instance.this.identifier": "database.instance.identifier",
+            "aws_elasticache_replication_group.this.id": "cache.group.id",
+            "aws_ecs_cluster.this.name": "compute.cluster.name",
+            "aws_ecs_service.this.name": "compute.service.name",
+        ]
+        return alarms.map { a in
+            Alarm(
+                id: a.id, suffix: a.suffix, descriptionLiteral: p(a.text.description), namespaceLiteral: p(a.text.namespace),
+                metricLiteral: p(a.text.metric), statisticLiteral: p(a.text.statistic), comparisonLiteral: p(a.text.comparison),
+                threshold: a.threshold,
+                dimensions: a.dimensions.map { Pair(nameLiteral: p($0.name), valueExpression: expressions[$0.valueExpression] ?? "None") })
+        }
+    }
+
+    static func outputs(_ design: InfrastructureDesign) -> [Output] {
+        var list: [(String, String)] = [
+            ("url", "pulumi.Output.concat(\"http://\", alb.load_balancer.dns_name)"), ("ecs_cluster_name", "compute.cluster.name"),
+        ]
+        if let db = design.database, db.service == .rds {
+            list += [("database_endpoint", "database.instance.address"), ("database_secret_arn", "database.secret_arn")]
+            if db.readReplicas > 0 { list.append(("database_replica_endpoints", "[replica.address for replica in database.replicas]")) }
+        }
+        if design.cache != nil { list.append(("cache_endpoint", "cache.group.primary_endpoint_address")) }
+        if design.objectStorage != nil { list.append(("uploads_bucket", "storage.uploads.bucket")) }
+        if design.monitoring?.alarms.isEmpty == false { list.append(("alarm_topic_arn", "monitoring.topic.arn")) }
+        return list.map { Output(nameLiteral: Escaping.pythonString($0.0), valueExpression: $0.1) }
+    }
+}
