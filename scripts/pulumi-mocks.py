@@ -44,6 +44,16 @@ class Mocks(pulumi.runtime.Mocks):
             "aws:rds/instance:Instance": {
                 "masterUserSecrets": [{"secretArn": f"arn:aws:secretsmanager:::secret:{args.name}"}],
                 "address": f"{args.name}.db.internal",
+                "resourceId": f"db-{args.name}",
+            },
+            "aws:docdb/cluster:Cluster": {
+                "masterUserSecrets": [{"secretArn": f"arn:aws:secretsmanager:::secret:{args.name}"}],
+                "endpoint": f"{args.name}.docdb.internal",
+            },
+            "aws:lambda/function:Function": {"invokeArn": f"arn:aws:apigateway:::functions/{args.name}/invocations"},
+            "aws:apigatewayv2/api:Api": {
+                "executionArn": f"arn:aws:execute-api:::{args.name}",
+                "apiEndpoint": f"https://{args.name}.execute-api.internal",
             },
             "aws:lb/loadBalancer:LoadBalancer": {"dnsName": f"{args.name}.elb.internal", "arnSuffix": f"app/{args.name}/1"},
             "aws:lb/targetGroup:TargetGroup": {"arnSuffix": f"targetgroup/{args.name}/1"},

@@ -1061,6 +1061,85 @@ extension TemplateSet {
         aws.wafv2.WebAclLoggingConfiguration("this", resource_arn=web_acl.arn, log_destination_configs=[waf_logs.arn])
         {{/tf.hardening.webApplicationFirewall}}
         """####,
+        "pulumi/api.py.mustache": ####"""
+        {{%CONTENT_TYPE: TEXT}}
+        # {{header}}
+        """API Gateway HTTP API in front of the function: billed per request, nothing while idle (api.tf)."""
+
+        import pulumi
+        import pulumi_aws as aws
+
+        import function
+        {{#tf.hardening.customerManagedKey}}
+        import kms
+        {{/tf.hardening.customerManagedKey}}
+        import settings
+
+        http_api = aws.apigatewayv2.Api("this", name=settings.name, protocol_type="HTTP")
+
+        integration = aws.apigatewayv2.Integration(
+            "app",
+            api_id=http_api.id,
+            integration_type="AWS_PROXY",
+            integration_uri=function.app.invoke_arn,
+            payload_format_version="2.0",
+        )
+
+        aws.apigatewayv2.Route(
+            "default",
+            api_id=http_api.id,
+            route_key="$default",
+            target=pulumi.Output.concat("integrations/", integration.id),
+        )
+
+        log_group = aws.cloudwatch.LogGroup(
+            "api",
+            name=f"/aws/apigateway/{settings.name}",
+            retention_in_days={{tf.monitoring.logRetentionDays}},
+        {{#tf.hardening.customerManagedKey}}
+            kms_key_id=kms.key.arn,
+        {{/tf.hardening.customerManagedKey}}
+        )
+
+        aws.apigatewayv2.Stage(
+            "default",
+            api_id=http_api.id,
+            name="$default",
+            auto_deploy=True,
+        {{#tf.api.routeSettings}}
+            default_route_settings=aws.apigatewayv2.StageDefaultRouteSettingsArgs(
+        {{#tf.hardening.apiThrottling}}
+                # Requests beyond these limits get 429 before they reach the function.
+                throttling_rate_limit={{tf.api.rateLimit}},
+                throttling_burst_limit={{tf.api.burstLimit}},
+        {{/tf.hardening.apiThrottling}}
+        {{#tf.hardening.apiDetailedMetrics}}
+                detailed_metrics_enabled=True,
+        {{/tf.hardening.apiDetailedMetrics}}
+            ),
+        {{/tf.api.routeSettings}}
+            access_log_settings=aws.apigatewayv2.StageAccessLogSettingsArgs(
+                destination_arn=log_group.arn,
+                format=pulumi.Output.json_dumps(
+                    {
+                        "requestId": "$context.requestId",
+                        "route": "$context.routeKey",
+                        "status": "$context.status",
+                        "latency": "$context.responseLatency",
+                    }
+                ),
+            ),
+        )
+
+        aws.lambda_.Permission(
+            "api",
+            statement_id="AllowHTTPAPI",
+            action="lambda:InvokeFunction",
+            function=function.app.name,
+            principal="apigateway.amazonaws.com",
+            source_arn=pulumi.Output.concat(http_api.execution_arn, "/*/*"),
+        )
+        """####,
         "pulumi/automation.py.mustache": ####"""
         {{%CONTENT_TYPE: TEXT}}
         # {{header}}
@@ -1370,9 +1449,15 @@ extension TemplateSet {
         {{#hasCache}}
         import cache
         {{/hasCache}}
-        {{#hasDatabase}}
+        {{#hasRDS}}
         import database
-        {{/hasDatabase}}
+        {{/hasRDS}}
+        {{#hasDocumentDB}}
+        import documentdb
+        {{/hasDocumentDB}}
+        {{#hasDynamoDB}}
+        import dynamodb
+        {{/hasDynamoDB}}
         {{#hasKey}}
         import kms
         {{/hasKey}}
@@ -1414,7 +1499,11 @@ extension TemplateSet {
         )
 
         # Used by ECS to pull the image, write logs and read the database secret.
-        execution_role = aws.iam.Role("execution", name={{py.executionRole}}, assume_role_policy=ecs_tasks_assume)
+        execution_role = aws.iam.Role(
+            "execution",
+            name={{py.executionRole}},
+            assume_role_policy=ecs_tasks_assume,
+        )
 
         aws.iam.RolePolicyAttachment(
             "execution",
@@ -1446,7 +1535,11 @@ extension TemplateSet {
         {{/hasExecutionSecrets}}
 
         # Used by the application itself; it gets only what the application needs.
-        task_role = aws.iam.Role("task", name={{py.taskRole}}, assume_role_policy=ecs_tasks_assume)
+        task_role = aws.iam.Role(
+            "task",
+            name={{py.taskRole}},
+            assume_role_policy=ecs_tasks_assume,
+        )
         {{#hasAppPolicy}}
 
         aws.iam.RolePolicy(
@@ -1460,7 +1553,11 @@ extension TemplateSet {
         {{#py.appStatements}}
                         {
                             "Effect": "Allow",
-                            "Action": {{actionsLiteral}},
+                            "Action": [
+        {{#actions}}
+                                {{.}},
+        {{/actions}}
+                            ],
                             "Resource": {{resourcesExpression}},
                         },
         {{/py.appStatements}}
@@ -1499,14 +1596,18 @@ extension TemplateSet {
                             },
         {{/py.environmentVariables}}
                         ],
+        {{#tf.hasSecrets}}
                         "secrets": [
+        {{/tf.hasSecrets}}
         {{#py.secrets}}
                             {
                                 "name": {{nameLiteral}},
                                 "valueFrom": {{valueExpression}},
                             },
         {{/py.secrets}}
+        {{#tf.hasSecrets}}
                         ],
+        {{/tf.hasSecrets}}
                         "logConfiguration": {
                             "logDriver": "awslogs",
                             "options": {
@@ -1752,6 +1853,343 @@ extension TemplateSet {
             for index in range({{tf.database.readReplicas}})
         ]
         {{/tf.database.replica}}
+        """####,
+        "pulumi/documentdb.py.mustache": ####"""
+        {{%CONTENT_TYPE: TEXT}}
+        # {{header}}
+        """{{tf.database.title}}: {{tf.database.instanceCount}} × {{tf.database.instanceClass}}, {{tf.database.availability}} (documentdb.tf).
+        The master password is created by DocumentDB in Secrets Manager: it never appears in code, config or outputs."""
+
+        from collections.abc import Sequence
+
+        import pulumi_aws as aws
+
+        import network
+        import security_groups
+        import settings
+
+        subnet_group = aws.docdb.SubnetGroup(
+            "this",
+            name={{py.databaseIdentifier}},
+            description="Private subnets of the database",
+            subnet_ids=network.private_subnet_ids,
+        )
+
+        cluster = aws.docdb.Cluster(
+            "this",
+            cluster_identifier={{py.databaseIdentifier}},
+            engine="docdb",
+            engine_version={{py.databaseEngineVersion}},
+            master_username={{py.databaseUser}},
+            manage_master_user_password=True,
+            port={{tf.database.port}},
+            db_subnet_group_name=subnet_group.name,
+            vpc_security_group_ids=[security_groups.database.id],
+            storage_encrypted=True,
+            backup_retention_period={{tf.database.backupRetentionDays}},
+            preferred_backup_window="03:00-04:00",
+            deletion_protection={{py.bools.deletionProtection}},
+            skip_final_snapshot={{py.bools.skipFinalSnapshot}},
+            final_snapshot_identifier={{py.finalSnapshot}},
+            enabled_cloudwatch_logs_exports=["audit", "profiler"],
+            opts=settings.protect,
+        )
+
+
+        def first_secret_arn(secrets: Sequence[aws.docdb.outputs.ClusterMasterUserSecret]) -> str:
+            """DocumentDB creates the master password's secret with the cluster and reports its ARN."""
+            arn = secrets[0].secret_arn if secrets else None
+            if arn is None:
+                raise ValueError("DocumentDB reported no secret for the master password")
+            return arn
+
+
+        # The ARN of the secret DocumentDB keeps the master password in.
+        secret_arn = cluster.master_user_secrets.apply(first_secret_arn)
+
+        instances = [
+            aws.docdb.ClusterInstance(
+                f"this-{index}",
+                identifier=f"{settings.name}-db-{index}",
+                cluster_identifier=cluster.id,
+                instance_class={{py.databaseInstanceClass}},
+                auto_minor_version_upgrade=True,
+            )
+            for index in range({{tf.database.instanceCount}})
+        ]
+        """####,
+        "pulumi/dynamodb.py.mustache": ####"""
+        {{%CONTENT_TYPE: TEXT}}
+        # {{header}}
+        """DynamoDB tables from the schema: each primary key is the partition key (a second one the sort
+        key), each indexed field a global secondary index (dynamodb.tf).
+        Capacity: {{tf.database.capacityModeText}}."""
+
+        from dataclasses import dataclass
+
+        {{#tf.database.provisioned}}
+        import pulumi
+        {{/tf.database.provisioned}}
+        import pulumi_aws as aws
+
+        {{#tf.hardening.tablesCustomerManagedKey}}
+        import kms
+        {{/tf.hardening.tablesCustomerManagedKey}}
+        import settings
+
+
+        @dataclass(frozen=True)
+        class Table:
+            hash_key: str
+            range_key: str | None
+            attributes: list[tuple[str, str]]
+            indexes: list[str]
+            ttl_attribute: str | None
+            read_capacity: int
+            write_capacity: int
+            max_read: int
+            max_write: int
+
+
+        specs = {
+        {{#py.dynamoTables}}
+            {{keyLiteral}}: Table(
+                hash_key={{hashKeyLiteral}},
+                range_key={{rangeKeyExpression}},
+                attributes=[
+        {{#attributes}}
+                    ({{nameLiteral}}, {{valueExpression}}),
+        {{/attributes}}
+                ],
+        {{#hasIndexes}}
+                indexes=[
+        {{/hasIndexes}}
+        {{#indexes}}
+                    {{.}},
+        {{/indexes}}
+        {{#hasIndexes}}
+                ],
+        {{/hasIndexes}}
+        {{^hasIndexes}}
+                indexes=[],
+        {{/hasIndexes}}
+                ttl_attribute={{ttlExpression}},
+                read_capacity={{readCapacity}},
+                write_capacity={{writeCapacity}},
+                max_read={{maxReadCapacity}},
+                max_write={{maxWriteCapacity}},
+            ),
+        {{/py.dynamoTables}}
+        }
+
+        tables = {
+            key: aws.dynamodb.Table(
+                key,
+                name=f"{settings.name}-{key}",
+                billing_mode={{py.billingMode}},
+                hash_key=spec.hash_key,
+                range_key=spec.range_key,
+        {{#tf.database.provisioned}}
+                read_capacity=spec.read_capacity,
+                write_capacity=spec.write_capacity,
+        {{/tf.database.provisioned}}
+                attributes=[aws.dynamodb.TableAttributeArgs(name=name, type=kind) for name, kind in spec.attributes],
+                global_secondary_indexes=[
+                    aws.dynamodb.TableGlobalSecondaryIndexArgs(
+                        name=f"{index}-index",
+                        hash_key=index,
+                        projection_type="ALL",
+        {{#tf.database.provisioned}}
+                        read_capacity=spec.read_capacity,
+                        write_capacity=spec.write_capacity,
+        {{/tf.database.provisioned}}
+                    )
+                    for index in spec.indexes
+                ],
+                # Items expire once the time in this attribute (epoch seconds) has passed; deletes are free.
+                ttl=aws.dynamodb.TableTtlArgs(attribute_name=spec.ttl_attribute, enabled=True) if spec.ttl_attribute else None,
+                point_in_time_recovery=aws.dynamodb.TablePointInTimeRecoveryArgs(enabled={{py.bools.pointInTimeRecovery}}),
+                server_side_encryption=aws.dynamodb.TableServerSideEncryptionArgs(
+                    enabled=True,
+        {{#tf.hardening.tablesCustomerManagedKey}}
+                    kms_key_arn=kms.key.arn,
+        {{/tf.hardening.tablesCustomerManagedKey}}
+                ),
+                deletion_protection_enabled={{py.bools.deletionProtection}},
+        {{#tf.database.provisioned}}
+                # Autoscaling moves the capacity between the average and the peak.
+                opts=pulumi.ResourceOptions(ignore_changes=["readCapacity", "writeCapacity"]),
+        {{/tf.database.provisioned}}
+            )
+            for key, spec in specs.items()
+        }
+        {{#tf.database.provisioned}}
+
+        # Read and write capacity each follow the load between the average and the peak.
+        for key, spec in specs.items():
+            read_target = aws.appautoscaling.Target(
+                f"read-{key}",
+                service_namespace="dynamodb",
+                resource_id=pulumi.Output.concat("table/", tables[key].name),
+                scalable_dimension="dynamodb:table:ReadCapacityUnits",
+                min_capacity=spec.read_capacity,
+                max_capacity=spec.max_read,
+            )
+            aws.appautoscaling.Policy(
+                f"read-{key}",
+                name=f"{settings.name}-{key}-read",
+                policy_type="TargetTrackingScaling",
+                service_namespace=read_target.service_namespace,
+                resource_id=read_target.resource_id,
+                scalable_dimension=read_target.scalable_dimension,
+                target_tracking_scaling_policy_configuration=aws.appautoscaling.PolicyTargetTrackingScalingPolicyConfigurationArgs(
+                    target_value={{tf.database.targetUtilisation}},
+                    predefined_metric_specification=aws.appautoscaling.PolicyTargetTrackingScalingPolicyConfigurationPredefinedMetricSpecificationArgs(
+                        predefined_metric_type="DynamoDBReadCapacityUtilization",
+                    ),
+                ),
+            )
+            write_target = aws.appautoscaling.Target(
+                f"write-{key}",
+                service_namespace="dynamodb",
+                resource_id=pulumi.Output.concat("table/", tables[key].name),
+                scalable_dimension="dynamodb:table:WriteCapacityUnits",
+                min_capacity=spec.write_capacity,
+                max_capacity=spec.max_write,
+            )
+            aws.appautoscaling.Policy(
+                f"write-{key}",
+                name=f"{settings.name}-{key}-write",
+                policy_type="TargetTrackingScaling",
+                service_namespace=write_target.service_namespace,
+                resource_id=write_target.resource_id,
+                scalable_dimension=write_target.scalable_dimension,
+                target_tracking_scaling_policy_configuration=aws.appautoscaling.PolicyTargetTrackingScalingPolicyConfigurationArgs(
+                    target_value={{tf.database.targetUtilisation}},
+                    predefined_metric_specification=aws.appautoscaling.PolicyTargetTrackingScalingPolicyConfigurationPredefinedMetricSpecificationArgs(
+                        predefined_metric_type="DynamoDBWriteCapacityUtilization",
+                    ),
+                ),
+            )
+        {{/tf.database.provisioned}}
+        """####,
+        "pulumi/function.py.mustache": ####"""
+        {{%CONTENT_TYPE: TEXT}}
+        # {{header}}
+        """The application as a container-image function ({{tf.compute.lambda.memoryMB}} MB, {{tf.compute.lambda.architectureTitle}}){{#tf.network}} in the private subnets,
+        next to the database{{/tf.network}} (lambda.tf)."""
+
+        import pulumi
+        import pulumi_aws as aws
+
+        {{#functionImports}}
+        import {{name}}
+        {{/functionImports}}
+
+        log_group = aws.cloudwatch.LogGroup(
+            "app",
+            name=f"/aws/lambda/{settings.name}",
+            retention_in_days={{tf.monitoring.logRetentionDays}},
+        {{#tf.hardening.customerManagedKey}}
+            kms_key_id=kms.key.arn,
+        {{/tf.hardening.customerManagedKey}}
+        )
+
+        role = aws.iam.Role(
+            "app",
+            name={{py.taskRole}},
+            assume_role_policy=pulumi.Output.json_dumps(
+                {
+                    "Version": "2012-10-17",
+                    "Statement": [
+                        {
+                            "Effect": "Allow",
+                            "Action": "sts:AssumeRole",
+                            "Principal": {"Service": "lambda.amazonaws.com"},
+                        }
+                    ],
+                }
+            ),
+        )
+
+        aws.iam.RolePolicyAttachment(
+            "app_basic",
+            role=role.name,
+            policy_arn={{py.functionBasePolicy}},
+        )
+        {{#connectsWithIAM}}
+
+        # The function signs in to the database as its user with IAM authentication, not a password.
+        database_user = pulumi.Output.concat(
+            "arn:aws:rds-db:",
+            settings.region,
+            ":",
+            settings.account_id,
+            ":dbuser:",
+            database.instance.resource_id,
+            {{py.databaseUserPath}},
+        )
+        {{/connectsWithIAM}}
+        {{#hasAppPolicy}}
+
+        aws.iam.RolePolicy(
+            "app",
+            name="application",
+            role=role.id,
+            policy=pulumi.Output.json_dumps(
+                {
+                    "Version": "2012-10-17",
+                    "Statement": [
+        {{#py.appStatements}}
+                        {
+                            "Effect": "Allow",
+                            "Action": [
+        {{#actions}}
+                                {{.}},
+        {{/actions}}
+                            ],
+                            "Resource": {{resourcesExpression}},
+                        },
+        {{/py.appStatements}}
+                    ],
+                }
+            ),
+        )
+        {{/hasAppPolicy}}
+
+        app = aws.lambda_.Function(
+            "this",
+            name=settings.name,
+            role=role.arn,
+            package_type="Image",
+            image_uri=settings.app_image,
+            architectures=[{{py.functionArchitecture}}],
+            memory_size={{tf.compute.lambda.memoryMB}},
+            timeout=15,
+        {{#tf.hardening.functionEnvironmentKey}}
+            kms_key_arn=kms.key.arn,
+        {{/tf.hardening.functionEnvironmentKey}}
+        {{#tf.hardening.functionConcurrencyLimit}}
+            # At most {{tf.compute.lambda.reservedConcurrency}} copies run at once: a burst queues at the API instead of
+            # opening more database connections than the instance accepts.
+            reserved_concurrent_executions={{tf.compute.lambda.reservedConcurrency}},
+        {{/tf.hardening.functionConcurrencyLimit}}
+            environment=aws.lambda_.FunctionEnvironmentArgs(
+                variables={
+        {{#py.environmentVariables}}
+                    {{nameLiteral}}: {{valueExpression}},
+        {{/py.environmentVariables}}
+                },
+            ),
+        {{#tf.network}}
+            vpc_config=aws.lambda_.FunctionVpcConfigArgs(
+                subnet_ids=network.private_subnet_ids,
+                security_group_ids=[security_groups.app.id],
+            ),
+        {{/tf.network}}
+            tracing_config=aws.lambda_.FunctionTracingConfigArgs(mode={{py.tracingMode}}),
+            opts=pulumi.ResourceOptions(depends_on=[log_group]),
+        )
         """####,
         "pulumi/kms.py.mustache": ####"""
         {{%CONTENT_TYPE: TEXT}}
@@ -2275,6 +2713,18 @@ extension TemplateSet {
                 tags={"Name": f"{settings.name}-{service}"},
             )
         {{/tf.network.hasInterfaceEndpoints}}
+        {{#tf.network.dynamoDBEndpoint}}
+
+        # DynamoDB traffic stays on the AWS network: the gateway endpoint is free and skips NAT.
+        aws.ec2.VpcEndpoint(
+            "dynamodb",
+            vpc_id=vpc.id,
+            service_name=f"com.amazonaws.{settings.region}.dynamodb",
+            vpc_endpoint_type="Gateway",
+            route_table_ids=[public_route_table.id, *[table.id for table in private_route_tables]],
+            tags={"Name": f"{settings.name}-dynamodb"},
+        )
+        {{/tf.network.dynamoDBEndpoint}}
         """####,
         "pulumi/pyproject.toml.mustache": ####"""
         {{%CONTENT_TYPE: TEXT}}
@@ -2308,6 +2758,7 @@ extension TemplateSet {
         import network
         import settings
 
+        {{#tf.compute.fargate}}
         alb = aws.ec2.SecurityGroup(
             "alb",
             name=f"{settings.name}-alb",
@@ -2316,14 +2767,15 @@ extension TemplateSet {
             tags={"Name": f"{settings.name}-alb"},
         )
 
+        {{/tf.compute.fargate}}
         app = aws.ec2.SecurityGroup(
             "app",
             name=f"{settings.name}-app",
-            description="Application tasks: reachable from the load balancer only",
+            description={{py.appGroupDescription}},
             vpc_id=network.vpc.id,
             tags={"Name": f"{settings.name}-app"},
         )
-        {{#hasDatabase}}
+        {{#tf.database.hasSecurityGroup}}
 
         database = aws.ec2.SecurityGroup(
             "database",
@@ -2332,7 +2784,7 @@ extension TemplateSet {
             vpc_id=network.vpc.id,
             tags={"Name": f"{settings.name}-database"},
         )
-        {{/hasDatabase}}
+        {{/tf.database.hasSecurityGroup}}
         {{#hasCache}}
 
         cache = aws.ec2.SecurityGroup(
@@ -2344,6 +2796,7 @@ extension TemplateSet {
         )
         {{/hasCache}}
 
+        {{#tf.compute.fargate}}
         aws.vpc.SecurityGroupIngressRule(
             "alb_http",
             security_group_id=alb.id,
@@ -2395,7 +2848,8 @@ extension TemplateSet {
             from_port=443,
             to_port=443,
         )
-        {{#hasDatabase}}
+        {{/tf.compute.fargate}}
+        {{#tf.database.hasSecurityGroup}}
 
         aws.vpc.SecurityGroupEgressRule(
             "app_to_database",
@@ -2416,8 +2870,9 @@ extension TemplateSet {
             from_port={{tf.database.port}},
             to_port={{tf.database.port}},
         )
-        {{/hasDatabase}}
+        {{/tf.database.hasSecurityGroup}}
         {{#hasCache}}
+        {{#tf.compute.fargate}}
 
         aws.vpc.SecurityGroupEgressRule(
             "app_to_cache",
@@ -2428,6 +2883,7 @@ extension TemplateSet {
             from_port={{tf.cache.port}},
             to_port={{tf.cache.port}},
         )
+        {{/tf.compute.fargate}}
 
         aws.vpc.SecurityGroupIngressRule(
             "cache_from_app",
@@ -2457,16 +2913,20 @@ extension TemplateSet {
         production = environment == "production"
         region = aws.config.region or {{py.region}}
 
+        {{#tf.network}}
         # The zones are named, so the set never grows by itself when AWS adds a zone.
         zones = sorted(config.get_object("availabilityZones") or {{py.zones}})
         if len(zones) != {{tf.network.zones}}:
             raise ValueError("list exactly {{tf.network.zones}} availability zones")
+        {{/tf.network}}
 
         app_image = config.require("appImage")
         app_port = config.get_int("appPort") or {{tf.appPort}}
+        {{#tf.compute.fargate}}
         desired_count = config.get_int("desiredCount") or {{tf.compute.fargate.desiredCount}}
         if not {{tf.compute.fargate.minCount}} <= desired_count <= {{tf.compute.fargate.maxCount}}:
             raise ValueError("desiredCount must lie between the autoscaling minimum and maximum")
+        {{/tf.compute.fargate}}
         {{#tf.hardening.httpsListener}}
         certificate_arn = config.require("certificateArn")
         {{/tf.hardening.httpsListener}}
@@ -2501,9 +2961,13 @@ extension TemplateSet {
               ManagedBy: pulumi
               GeneratedBy: snapinfra
           {{project}}:environment: {{stack.environmentLiteral}}
+        {{#tf.network}}
           {{project}}:availabilityZones: {{yaml.zones}}
+        {{/tf.network}}
           {{project}}:appPort: "{{tf.appPort}}"
+        {{#tf.compute.fargate}}
           {{project}}:desiredCount: "{{tf.compute.fargate.desiredCount}}"
+        {{/tf.compute.fargate}}
         {{#givenSettings}}
           {{project}}:{{key}}: {{valueLiteral}}
         {{/givenSettings}}

@@ -21,8 +21,24 @@ struct PulumiModel {
     }
 
     struct Statement: Hashable {
-        var actionsLiteral: String
+        /// String literals, one per line of the list.
+        var actions: [String]
         var resourcesExpression: String
+    }
+
+    /// A DynamoDB table of `dynamodb.py`, every name a Python literal.
+    struct DynamoTable: Hashable {
+        var keyLiteral: String
+        var hashKeyLiteral: String
+        var rangeKeyExpression: String
+        var attributes: [Pair]
+        var indexes: [String]
+        var hasIndexes: Bool
+        var ttlExpression: String
+        var readCapacity: Int
+        var writeCapacity: Int
+        var maxReadCapacity: Int
+        var maxWriteCapacity: Int
     }
 
     struct Output: Hashable {
@@ -112,6 +128,13 @@ struct PulumiModel {
         /// The monthly cost lines `automation.py` prints before a production `up`.
         var costLines: [Pair]
         var costTotal: String
+        var appGroupDescription: String
+        var functionBasePolicy: String
+        var functionArchitecture: String
+        var tracingMode: String
+        var databaseUserPath: String
+        var billingMode: String
+        var dynamoTables: [DynamoTable]
         var reservationProduct: String
         var bools: Bools
     }
@@ -126,6 +149,7 @@ struct PulumiModel {
         var automaticFailover: String
         var assignPublicIP: String
         var loadBalancerDeletionProtection: String
+        var pointInTimeRecovery: String
     }
 
     /// The stack files' strings as YAML.
@@ -147,6 +171,9 @@ struct PulumiModel {
     /// Values the user gave for suggestions (alarm and budget addresses, the certificate).
     var givenSettings: [Setting]
     var hasDatabase: Bool
+    var hasRDS: Bool
+    var hasDocumentDB: Bool
+    var hasDynamoDB: Bool
     var hasCache: Bool
     var hasUploads: Bool
     var hasLogs: Bool
@@ -159,6 +186,9 @@ struct PulumiModel {
     var networkUsesKey: Bool
     var databaseUsesKey: Bool
     var monitoringUsesPulumi: Bool
+    /// The modules `function.py` reads, sorted.
+    var functionImports: [Module]
+    var connectsWithIAM: Bool
     /// The modules `monitoring.py` reads, sorted as isort wants them.
     var monitoringImports: [Module]
     var albUsesPulumi: Bool
@@ -169,17 +199,7 @@ struct PulumiModel {
 
     /// Why this design has no Pulumi program yet, or nil when it has one.
     static func unsupported(_ design: InfrastructureDesign) -> String? {
-        switch design.compute?.platform {
-        case .lambda?: return "Lambda functions"
-        case .eks?: return "an EKS cluster"
-        default: break
-        }
-        switch design.database?.service {
-        case .documentDB?: return "Amazon DocumentDB"
-        case .dynamoDB?: return "DynamoDB tables"
-        default: break
-        }
-        return nil
+        design.compute?.platform == .eks ? "an EKS cluster" : nil
     }
 
     init?(result: DesignResult, header: String) {
@@ -207,18 +227,35 @@ struct PulumiModel {
         let variables = RuntimeEnvironment.variables(design, names: names)
         let h = design.activeHardening
         var statements: [Statement] = []
-        if h.uploadsCustomerManagedKey {
+        let lambda = design.compute?.platform == .lambda
+        if h.uploadsCustomerManagedKey || h.tablesCustomerManagedKey || h.functionEnvironmentKey {
             statements.append(
-                Statement(actionsLiteral: Escaping.pythonList(["kms:Decrypt", "kms:GenerateDataKey"]), resourcesExpression: "[kms.key.arn]"))
+                Statement(actions: ["kms:Decrypt", "kms:GenerateDataKey"].map(p), resourcesExpression: "[kms.key.arn]"))
+        }
+        if lambda, h.cacheAuthToken {
+            statements.append(Statement(actions: [p("secretsmanager:GetSecretValue")], resourcesExpression: "[cache.auth_secret.arn]"))
         }
         if design.objectStorage != nil {
             statements.append(
                 Statement(
-                    actionsLiteral: Escaping.pythonList(["s3:GetObject", "s3:PutObject", "s3:DeleteObject"]),
+                    actions: ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"].map(p),
                     resourcesExpression: "[pulumi.Output.concat(storage.uploads.arn, \"/*\")]"))
+        }
+        if db?.service == .dynamoDB {
+            statements.append(
+                Statement(
+                    actions: [
+                        "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:Query",
+                        "dynamodb:BatchGetItem", "dynamodb:BatchWriteItem",
+                    ].map(p),
+                    resourcesExpression: "[table.arn for table in dynamodb.tables.values()]"))
+        }
+        if lambda, db?.service == .rds {
+            statements.append(Statement(actions: [p("rds-db:connect")], resourcesExpression: "[database_user]"))
         }
         var arns: [String] = []
         if db?.service == .rds { arns.append("database.secret_arn") }
+        if db?.service == .documentDB { arns.append("documentdb.secret_arn") }
         if h.cacheAuthToken { arns.append("cache.auth_secret.arn") }
         py = Literals(
             project: p(names.slug), name: p(names.prefix), region: p(design.region), environment: p(design.environment.rawValue),
@@ -243,20 +280,37 @@ struct PulumiModel {
             appStatements: statements, alarms: Self.alarms(tf.alarms), outputs: Self.outputs(design),
             costLines: result.estimate.resources.map { Pair(nameLiteral: p($0.address), valueExpression: p(Format.money($0.monthlyCost))) },
             costTotal: p(Format.money(result.estimate.totalMonthly)),
+            appGroupDescription: p(
+                lambda ? "Application function: outbound to the database only" : "Application tasks: reachable from the load balancer only"),
+            functionBasePolicy: p(
+                design.network == nil
+                    ? "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"
+                    : "arn:aws:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole"),
+            functionArchitecture: p(design.compute?.architecture ?? "arm64"),
+            tracingMode: p(design.compute?.tracing == true ? "Active" : "PassThrough"),
+            databaseUserPath: p("/" + names.databaseUser),
+            billingMode: p(db?.capacityMode == "provisioned" ? "PROVISIONED" : "PAY_PER_REQUEST"),
+            dynamoTables: (db?.dynamoTables ?? []).map(Self.dynamoTable),
             reservationProduct: p(db?.engine == .mysql ? "mysql" : db?.engine == .mariadb ? "mariadb" : "postgresql"),
             bools: Bools(
                 uploadsForceDestroy: Self.bool(tf.uploads?.forceDestroy), logsForceDestroy: Self.bool(tf.logs?.forceDestroy),
                 multiAZ: Self.bool(tf.database?.multiAZ), deletionProtection: Self.bool(tf.database?.deletionProtection),
                 skipFinalSnapshot: Self.bool(tf.database?.skipFinalSnapshot), automaticFailover: Self.bool(tf.cache?.automaticFailover),
-                assignPublicIP: Self.bool(tf.compute.fargate?.publicSubnets), loadBalancerDeletionProtection: Self.bool(tf.entry.deletionProtection)))
+                assignPublicIP: Self.bool(tf.compute.fargate?.publicSubnets), loadBalancerDeletionProtection: Self.bool(tf.entry.deletionProtection),
+                pointInTimeRecovery: Self.bool(tf.database?.pointInTimeRecovery)))
         var modules = ["settings"]
         if design.hardening.customerManagedKey { modules.append("kms") }
-        modules += ["network", "security_groups"]
+        if design.network != nil { modules += ["network", "security_groups"] }
         if design.objectStorage != nil { modules.append("storage") }
         if design.hasLogBucket { modules.append("logs") }
-        if db != nil { modules.append("database") }
+        switch db?.service {
+        case .rds?: modules.append("database")
+        case .documentDB?: modules.append("documentdb")
+        case .dynamoDB?: modules.append("dynamodb")
+        case nil: break
+        }
         if design.cache != nil { modules.append("cache") }
-        modules += ["alb", "compute"]
+        modules += lambda ? ["function", "api"] : ["alb", "compute"]
         if design.monitoring?.alarms.isEmpty == false || h.budgetAlarmLimit != nil { modules.append("monitoring") }
         if tf.commitments != nil { modules.append("commitments") }
         self.modules = modules.sorted().map(Module.init)
@@ -265,6 +319,17 @@ struct PulumiModel {
         if h.customerManagedKey { reads.insert("kms") }
         monitoringImports = reads.sorted().map(Module.init)
         monitoringUsesPulumi = h.dashboard
+        var functionReads: Set<String> = ["settings"]
+        if design.network != nil { functionReads.formUnion(["network", "security_groups"]) }
+        if h.customerManagedKey { functionReads.insert("kms") }
+        for expression in py.environmentVariables.map(\.valueExpression) + py.appStatements.map(\.resourcesExpression) {
+            for module in ["database", "documentdb", "dynamodb", "cache", "storage", "kms"] where expression.contains(module + ".") {
+                functionReads.insert(module)
+            }
+        }
+        connectsWithIAM = lambda && db?.service == .rds
+        if connectsWithIAM { functionReads.insert("database") }
+        functionImports = functionReads.sorted().map(Module.init)
         stacks = Environment.allCases.map { env in
             Stack(environment: env.rawValue, environmentLiteral: Escaping.yamlString(env.rawValue, compose: false), protect: env == .production)
         }
@@ -272,6 +337,9 @@ struct PulumiModel {
             design.inputs?[input.variable].map { Setting(key: Self.configKey(input.variable), valueLiteral: Escaping.yamlString($0, compose: false)) }
         }
         hasDatabase = db != nil
+        hasRDS = db?.service == .rds
+        hasDocumentDB = db?.service == .documentDB
+        hasDynamoDB = db?.service == .dynamoDB
         hasCache = design.cache != nil
         hasUploads = design.objectStorage != nil
         hasLogs = design.hasLogBucket
@@ -288,6 +356,18 @@ struct PulumiModel {
         databaseUsesKey = h.performanceInsights && h.customerManagedKey
         cacheUsesKey = h.cacheCustomerManagedKey || (h.cacheAuthToken && h.customerManagedKey)
         networkUsesPulumi = h.vpcFlowLogs || (design.network?.natGateways ?? 0) > 0
+    }
+
+    static func dynamoTable(_ t: SnapinfraCore.DynamoTable) -> DynamoTable {
+        let p = Escaping.pythonString
+        var keys = [t.hashKey] + (t.rangeKey.map { [$0] } ?? [])
+        keys += t.indexes.filter { index in !keys.contains { $0.name == index.name } }
+        return DynamoTable(
+            keyLiteral: p(t.key), hashKeyLiteral: p(t.hashKey.name), rangeKeyExpression: t.rangeKey.map { p($0.name) } ?? "None",
+            attributes: keys.map { Pair(nameLiteral: p($0.name), valueExpression: p($0.type)) },
+            indexes: t.indexes.map { p($0.name) }, hasIndexes: !t.indexes.isEmpty, ttlExpression: t.ttlAttribute.map(p) ?? "None",
+            readCapacity: t.readCapacity, writeCapacity: t.writeCapacity, maxReadCapacity: t.maxReadCapacity,
+            maxWriteCapacity: t.maxWriteCapacity)
     }
 
     static func bool(_ value: Bool?) -> String { value == true ? "True" : "False" }
@@ -308,6 +388,8 @@ struct PulumiModel {
             "aws_elasticache_replication_group.this.id": "cache.group.id",
             "aws_ecs_cluster.this.name": "compute.cluster.name",
             "aws_ecs_service.this.name": "compute.service.name",
+            "aws_apigatewayv2_api.this.id": "api.http_api.id",
+            "aws_lambda_function.this.function_name": "function.app.name",
         ]
         return alarms.map { a in
             Alarm(
@@ -319,13 +401,18 @@ struct PulumiModel {
     }
 
     static func outputs(_ design: InfrastructureDesign) -> [Output] {
-        var list: [(String, String)] = [
-            ("url", "pulumi.Output.concat(\"http://\", alb.load_balancer.dns_name)"), ("ecs_cluster_name", "compute.cluster.name"),
-        ]
+        var list: [(String, String)] =
+            design.compute?.platform == .lambda
+            ? [("api_url", "api.http_api.api_endpoint")]
+            : [("url", "pulumi.Output.concat(\"http://\", alb.load_balancer.dns_name)"), ("ecs_cluster_name", "compute.cluster.name")]
+        if let db = design.database, db.service == .documentDB {
+            list += [("database_endpoint", "documentdb.cluster.endpoint"), ("database_secret_arn", "documentdb.secret_arn")]
+        }
         if let db = design.database, db.service == .rds {
             list += [("database_endpoint", "database.instance.address"), ("database_secret_arn", "database.secret_arn")]
             if db.readReplicas > 0 { list.append(("database_replica_endpoints", "[replica.address for replica in database.replicas]")) }
         }
+        if design.database?.service == .dynamoDB { list.append(("dynamodb_tables", "[table.name for table in dynamodb.tables.values()]")) }
         if design.cache != nil { list.append(("cache_endpoint", "cache.group.primary_endpoint_address")) }
         if design.objectStorage != nil { list.append(("uploads_bucket", "storage.uploads.bucket")) }
         if design.monitoring?.alarms.isEmpty == false { list.append(("alarm_topic_arn", "monitoring.topic.arn")) }

@@ -145,12 +145,17 @@ enum RuntimeEnvironment {
         switch v.name {
         case "APP_ENV": v.pulumi = "settings.environment"
         case "PORT": v.pulumi = "str(settings.app_port)"
-        case "DATABASE_HOST": v.pulumi = "database.instance.address"
-        case "DATABASE_PASSWORD": v.pulumiSecret = v.terraformSecret == nil ? nil : "pulumi.Output.concat(database.secret_arn, \":password::\")"
+        case "DATABASE_HOST":
+            v.pulumi = v.terraform == "aws_docdb_cluster.this.endpoint" ? "documentdb.cluster.endpoint" : "database.instance.address"
+        case "DATABASE_PASSWORD":
+            let module = v.secretARN?.hasPrefix("aws_docdb") == true ? "documentdb" : "database"
+            v.pulumiSecret = v.terraformSecret == nil ? nil : "pulumi.Output.concat(\(module).secret_arn, \":password::\")"
         case "DATABASE_READ_HOSTS": v.pulumi = "pulumi.Output.all(*[replica.address for replica in database.replicas]).apply(\",\".join)"
         case "CACHE_HOST": v.pulumi = "cache.group.primary_endpoint_address"
         case "CACHE_AUTH_TOKEN": v.pulumiSecret = "cache.auth_secret.arn"
+        case "CACHE_AUTH_SECRET_ARN": v.pulumi = "cache.auth_secret.arn"
         case "UPLOADS_BUCKET": v.pulumi = "storage.uploads.bucket"
+        case "DYNAMODB_TABLE_PREFIX": v.pulumi = "f\"{settings.name}-\""
         default:
             // A fixed value: the same text as the Terraform literal.
             if let literal = v.kubernetes?.literal { v.pulumi = Escaping.pythonString(literal) }

@@ -38,7 +38,11 @@ ecs_tasks_assume = pulumi.Output.json_dumps(
 )
 
 # Used by ECS to pull the image, write logs and read the database secret.
-execution_role = aws.iam.Role("execution", name="acme-accounts-execution", assume_role_policy=ecs_tasks_assume)
+execution_role = aws.iam.Role(
+    "execution",
+    name="acme-accounts-execution",
+    assume_role_policy=ecs_tasks_assume,
+)
 
 aws.iam.RolePolicyAttachment(
     "execution",
@@ -65,7 +69,11 @@ aws.iam.RolePolicy(
 )
 
 # Used by the application itself; it gets only what the application needs.
-task_role = aws.iam.Role("task", name="acme-accounts-app", assume_role_policy=ecs_tasks_assume)
+task_role = aws.iam.Role(
+    "task",
+    name="acme-accounts-app",
+    assume_role_policy=ecs_tasks_assume,
+)
 
 task_definition = aws.ecs.TaskDefinition(
     "app",
