@@ -59,7 +59,9 @@ import Testing
                     #expect(files.contains { $0.path == "infra/pulumi/__main__.py" }, "\(name) \(environment)")
                     let (terraform, pulumi) = try inventories(files)
                     let differ = Set(terraform.keys).union(pulumi.keys).filter { terraform[$0] != pulumi[$0] }.sorted()
-                    #expect(differ.isEmpty, "\(name) \(environment) enhanced: \(applied): \(differ.map { "\($0) \(terraform[$0] ?? 0)/\(pulumi[$0] ?? 0)" })")
+                    #expect(
+                        differ.isEmpty,
+                        "\(name) \(environment) enhanced: \(applied): \(differ.map { "\($0) \(terraform[$0] ?? 0)/\(pulumi[$0] ?? 0)" })")
                     #expect(OutputValidator().validate(files).isEmpty, "\(OutputValidator().validate(files))")
                 }
             }
