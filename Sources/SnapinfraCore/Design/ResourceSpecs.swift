@@ -66,6 +66,13 @@ public struct DynamoTable: Sendable, Hashable, Codable {
     /// The attribute DynamoDB expires rows by, when the table has `retentionDays`.
     public var ttlAttribute: String?
     public var retentionDays: Int?
+
+    /// The attributes the table declares: its keys, then each index key not among them.
+    public var keyAttributes: [Key] {
+        var keys = [hashKey] + (rangeKey.map { [$0] } ?? [])
+        keys += indexes.filter { index in !keys.contains { $0.name == index.name } }
+        return keys
+    }
     /// Average read and write units per second the traffic model gives the table.
     public var readUnits: Double
     public var writeUnits: Double

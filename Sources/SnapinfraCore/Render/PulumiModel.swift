@@ -216,13 +216,7 @@ struct PulumiModel {
         let zones = AvailabilityZones.names(region: design.region, count: design.network?.availabilityZones ?? 2)
         yaml = YAMLLiterals(
             project: y(names.slug), name: y(names.prefix), region: y(design.region), zones: "[" + zones.map(y).joined(separator: ", ") + "]")
-        let family: String
-        let engine: String
-        switch db?.engine {
-        case .mysql?: (family, engine) = ("mysql8.0", "mysql")
-        case .mariadb?: (family, engine) = ("mariadb10.11", "mariadb")
-        default: (family, engine) = ("postgres16", "postgres")
-        }
+        let (family, engine) = TerraformModel.engineNames(db?.engine)
         let postgres = db?.engine == .postgres
         let variables = RuntimeEnvironment.variables(design, names: names)
         let h = design.activeHardening
@@ -360,8 +354,7 @@ struct PulumiModel {
 
     static func dynamoTable(_ t: SnapinfraCore.DynamoTable) -> DynamoTable {
         let p = Escaping.pythonString
-        var keys = [t.hashKey] + (t.rangeKey.map { [$0] } ?? [])
-        keys += t.indexes.filter { index in !keys.contains { $0.name == index.name } }
+        let keys = t.keyAttributes
         return DynamoTable(
             keyLiteral: p(t.key), hashKeyLiteral: p(t.hashKey.name), rangeKeyExpression: t.rangeKey.map { p($0.name) } ?? "None",
             attributes: keys.map { Pair(nameLiteral: p($0.name), valueExpression: p($0.type)) },

@@ -145,19 +145,7 @@ extension TerraformModel {
     private static func databaseModel(_ db: DatabaseSpec, names: ResourceNames, production: Bool, lambda: Bool, logExports: Bool)
         -> DatabaseModel
     {
-        let family: String
-        let engine: String
-        switch db.engine {
-        case .mysql:
-            family = "mysql8.0"
-            engine = "mysql"
-        case .mariadb:
-            family = "mariadb10.11"
-            engine = "mariadb"
-        default:
-            family = "postgres16"
-            engine = "postgres"
-        }
+        let (family, engine) = engineNames(db.engine)
         let title: String
         switch db.service {
         case .rds: title = "RDS for \(engine)"
@@ -188,6 +176,15 @@ extension TerraformModel {
             tlsParameterValueLiteral: Escaping.hclString(db.engine == .postgres ? "1" : "ON"))
     }
 
+    /// The parameter-group family and the RDS engine name of a database engine.
+    static func engineNames(_ engine: DatabaseEngine?) -> (family: String, engine: String) {
+        switch engine {
+        case .mysql?: return ("mysql8.0", "mysql")
+        case .mariadb?: return ("mariadb10.11", "mariadb")
+        default: return ("postgres16", "postgres")
+        }
+    }
+
     /// The reservations the design has chosen, when it has any.
     private static func commitments(_ design: InfrastructureDesign, hardening h: Hardening) -> Commitments? {
         var database: Commitments.Database?
@@ -209,9 +206,7 @@ extension TerraformModel {
     }
 
     private static func dynamoTable(_ t: DynamoTable) -> DynamoTableModel {
-        var keys = [t.hashKey] + (t.rangeKey.map { [$0] } ?? [])
-        keys += t.indexes.filter { index in !keys.contains { $0.name == index.name } }
-        let attributes = keys.map { "{ name = \(Escaping.hclString($0.name)), type = \(Escaping.hclString($0.type)) }" }
+        let attributes = t.keyAttributes.map { "{ name = \(Escaping.hclString($0.name)), type = \(Escaping.hclString($0.type)) }" }
         return DynamoTableModel(
             key: t.key, hashKeyLiteral: Escaping.hclString(t.hashKey.name),
             rangeKeyExpression: t.rangeKey.map { Escaping.hclString($0.name) } ?? "null",
