@@ -2254,7 +2254,7 @@ extension TemplateSet {
         "pulumi/logs.py.mustache": ####"""
         {{%CONTENT_TYPE: TEXT}}
         # {{header}}
-        """Log bucket for{{#tf.hardening.loadBalancerAccessLogs}} load-balancer access logs{{/tf.hardening.loadBalancerAccessLogs}}{{#tf.hardening.uploadsAccessLogs}} S3 server access logs of the uploads bucket{{/tf.hardening.uploadsAccessLogs}}.
+        """Log bucket for {{tf.logs.contents}}.
         Private, versioned, TLS only; objects expire after {{tf.logs.expirationDays}} days (logs.tf)."""
 
         import pulumi
@@ -4598,7 +4598,7 @@ extension TemplateSet {
         "terraform/logs.tf.mustache": ####"""
         {{%CONTENT_TYPE: TEXT}}
         # {{header}}
-        # Log bucket for{{#hardening.loadBalancerAccessLogs}} load-balancer access logs{{/hardening.loadBalancerAccessLogs}}{{#hardening.uploadsAccessLogs}} S3 server access logs of the uploads bucket{{/hardening.uploadsAccessLogs}}.
+        # Log bucket for {{logs.contents}}.
         # Private, versioned, TLS only; objects expire after {{logs.expirationDays}} days.
 
         resource "aws_s3_bucket" "logs" {

@@ -85,19 +85,22 @@ public struct Renderer: Sendable {
             let file = PulumiModel.StackFile(model: model, stack: stack)
             files.append(try text("\(folder)/Pulumi.\(stack.environment).yaml", "pulumi/stack.yaml.mustache", file, .pulumi))
         }
+        // One node for every module: each field is boxed once, the first time a module reads it.
+        let root = TemplateNode(model)
         for module in ["__main__"] + model.modules.map(\.name) + ["automation"] {
-            files.append(try text("\(folder)/\(module).py", "pulumi/\(module).py.mustache", model, .pulumi))
+            files.append(try text("\(folder)/\(module).py", "pulumi/\(module).py.mustache", root, .pulumi))
         }
         return files
     }
 
-    /// A text file (YAML, Markdown, Dockerfile) from its template, trailing blanks tidied.
+    /// A text file (YAML, Markdown, Dockerfile, Python) from its template, trailing blanks tidied.
     /// Python keeps two blank lines around top-level functions, as PEP 8 and ruff format want.
+    /// The model is read through a node, so only the fields the template names are boxed.
     private func text(_ path: String, _ template: String, _ model: Any, _ target: Target?) throws(TemplateError) -> RenderedFile {
         let blankLines = path.hasSuffix(".py") ? 2 : 1
+        let node = model as? TemplateNode ?? TemplateNode(model)
         return RenderedFile(
-            path: path, content: Self.tidy(try templates.render(template, TemplateContext.box(model)), blankLines: blankLines), source: template,
-            target: target)
+            path: path, content: Self.tidy(try templates.render(template, node), blankLines: blankLines), source: template, target: target)
     }
 
     /// The Terraform files' texts, unformatted: what the security score reads. Skipping the

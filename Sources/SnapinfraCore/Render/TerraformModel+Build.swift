@@ -80,6 +80,10 @@ extension TerraformModel {
         logs =
             design.hasLogBucket
             ? Logs(
+                contents: [
+                    h.loadBalancerAccessLogs ? "load-balancer access logs" : nil,
+                    h.uploadsAccessLogs ? "S3 server access logs of the uploads bucket" : nil,
+                ].compactMap { $0 }.joined(separator: " and "),
                 bucketPrefixLiteral: Escaping.hclString(names.logBucketPrefix), forceDestroy: !production,
                 expirationDays: max(90, design.monitoring?.logRetentionDays ?? 90)) : nil
         waf = WAF(rateLimit: h.wafRateLimit ?? 0)

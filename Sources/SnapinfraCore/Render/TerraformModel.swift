@@ -199,6 +199,8 @@ struct TerraformModel: Hashable {
 
     /// The bucket that receives access logs.
     struct Logs: Hashable {
+        /// What the bucket receives, in words for the file's comment (fixed text, no user input).
+        var contents: String
         var bucketPrefixLiteral: String
         var forceDestroy: Bool
         var expirationDays: Int
