@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 let package = Package(
@@ -13,6 +13,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        // OpenAPI 3.0/3.1 documents for `import`; without the ExternalLoading trait (we resolve local
+        // references only, and the trait's concurrency code is slow to compile).
+        .package(url: "https://github.com/mattpolzin/OpenAPIKit", from: "6.4.0", traits: []),
     ],
     targets: [
         // The pure core: project files, validation, naming, design, pricing. No terminal, no printing,
@@ -37,12 +40,23 @@ let package = Package(
         // Language-model providers over HTTP (URLSession): OpenAI-compatible and Anthropic, with
         // timeouts, retries, a repair round and the fallback to the rules engine.
         .target(name: "SnapinfraAI", dependencies: ["SnapinfraCore"]),
+        // Projects from what teams already have: OpenAPI documents (OpenAPIKit) and SQL DDL (the core's
+        // reader), merged into one project file.
+        .target(
+            name: "SnapinfraImport",
+            dependencies: [
+                "SnapinfraCore",
+                .product(name: "OpenAPIKit", package: "OpenAPIKit"),
+                .product(name: "OpenAPIKit30", package: "OpenAPIKit"),
+                .product(name: "OpenAPIKitCompat", package: "OpenAPIKit"),
+            ]
+        ),
         // What front ends do with files: staged, atomic writes of generated output.
         .target(name: "SnapinfraFiles", dependencies: ["SnapinfraCore"]),
         // The terminal UI: screen buffer, views, state; one small type talks to ncurses.
         .target(
             name: "SnapinfraTUI",
-            dependencies: ["SnapinfraCore", "SnapinfraAI", "SnapinfraFiles", "CNcursesw", "CTermGuard", "CWidth"]
+            dependencies: ["SnapinfraCore", "SnapinfraAI", "SnapinfraFiles", "SnapinfraImport", "CNcursesw", "CTermGuard", "CWidth"]
         ),
         .executableTarget(
             name: "SnapinfraCLI",
@@ -50,15 +64,18 @@ let package = Package(
                 "SnapinfraCore",
                 "SnapinfraAI",
                 "SnapinfraFiles",
+                "SnapinfraImport",
                 "SnapinfraTUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "SnapinfraCoreTests", dependencies: ["SnapinfraCore"], exclude: ["Golden"]),
+        .testTarget(name: "SnapinfraImportTests", dependencies: ["SnapinfraImport", "SnapinfraCore"]),
         // Benchmarks: `swift run -c release snapinfra-bench` (numbers, never timed assertions).
-        .executableTarget(name: "SnapinfraBench", dependencies: ["SnapinfraCore", "SnapinfraFiles", "SnapinfraTUI"]),
+        .executableTarget(name: "SnapinfraBench", dependencies: ["SnapinfraCore", "SnapinfraFiles", "SnapinfraImport", "SnapinfraTUI"]),
         .testTarget(
-            name: "SnapinfraTUITests", dependencies: ["SnapinfraTUI", "SnapinfraCore", "SnapinfraAI", "SnapinfraFiles", "CWidth", "FakeModelServer"],
+            name: "SnapinfraTUITests",
+            dependencies: ["SnapinfraTUI", "SnapinfraCore", "SnapinfraAI", "SnapinfraFiles", "SnapinfraImport", "CWidth", "FakeModelServer"],
             exclude: ["Golden"]),
         // A real HTTP server on loopback that plays a language model, for the tests only.
         .target(name: "FakeModelServer", path: "Tests/FakeModelServer"),

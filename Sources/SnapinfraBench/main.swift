@@ -1,6 +1,7 @@
 import Foundation
 import SnapinfraCore
 import SnapinfraFiles
+import SnapinfraImport
 import SnapinfraTUI
 
 // Benchmarks for the design phase. Run from the repository root:
@@ -203,6 +204,38 @@ func inProcessRows() {
         "CREATE TABLE \"T\(index)\" (\"id\" bigint PRIMARY KEY, \"Name\" text, \"ref\" bigint REFERENCES \"T\(max(0, index - 1))\" (\"id\"));\n"
     }.joined()
     measure("import SQL DDL, 1,000 tables, quoted names (\(quoted.utf8.count / 1024) KiB)", runs: 5) { _ = SQLSchemaReader.read(quoted) }
+    // An OpenAPI document of 300 entities and 1,500 operations, YAML, through the whole importer
+    // (read, OpenAPIKit's decoding, tables, endpoints, validate).
+    let paths = (0..<300).map { index in
+        """
+          /entity\(index):
+            get:
+              parameters: [{name: limit, in: query, schema: {type: integer, default: 50}}, {name: name, in: query, schema: {type: string}}]
+              responses: {'200': {description: list, content: {application/json: {schema: {type: array, items: {$ref: '#/components/schemas/Entity\(index)'}}}}}}
+            post:
+              requestBody: {content: {application/json: {schema: {$ref: '#/components/schemas/Entity\(index)'}}}}
+              responses: {'201': {description: created}}
+          /entity\(index)/{id}:
+            parameters: [{name: id, in: path, required: true, schema: {type: string, format: uuid}}]
+            get: {responses: {'200': {description: one, content: {application/json: {schema: {$ref: '#/components/schemas/Entity\(index)'}}}}}}
+            put: {requestBody: {content: {application/octet-stream: {}}}, responses: {'204': {description: replaced}}}
+            delete: {security: [], responses: {'204': {description: gone}}}
+
+        """
+    }.joined()
+    let schemas = (0..<300).map { index in
+        let parent = index > 0 ? ", parent: {$ref: '#/components/schemas/Entity\(index - 1)'}" : ""
+        return "    Entity\(index): {type: object, required: [id, name], properties: {id: {type: string, format: uuid}, "
+            + "name: {type: string, maxLength: 80}, tags: {type: array, items: {type: string}}, "
+            + "created_at: {type: string, format: date-time}\(parent)}}\n"
+    }.joined()
+    let openAPI =
+        "openapi: 3.1.0\ninfo: {title: bench, version: '1'}\nsecurity: [{bearer: []}]\npaths:\n" + paths
+        + "components:\n  securitySchemes: {bearer: {type: http, scheme: bearer}}\n  schemas:\n" + schemas
+    measure("import OpenAPI, 300 entities, 1,500 operations (\(openAPI.utf8.count / 1024) KiB)", runs: 5) {
+        _ = ProjectImporter.run([ImportSource(name: "bench.yaml", text: openAPI)])
+    }
+    measure("  of which reading the YAML", runs: 5) { _ = try? YAMLReader.read(openAPI, limits: .standard) }
 
     // Language-model prompts: their size in tokens (four characters a token; the target for a design
     // call is under 2,000), and the cost of building and checking them.

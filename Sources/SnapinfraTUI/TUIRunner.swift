@@ -3,6 +3,7 @@ import Glibc
 import SnapinfraAI
 import SnapinfraCore
 import SnapinfraFiles
+import SnapinfraImport
 
 /// The input loop: reads keys and signals, runs `update`, draws `view`. Returns the exit code.
 @MainActor
@@ -144,6 +145,17 @@ public enum TUIRunner {
             return .completed(path: path, candidates: PathCompletion.candidates(for: path))
         case .openFolder(let path):
             return openFolder(path)
+        case .importFiles(let paths):
+            var sources: [ImportSource] = []
+            for path in paths {
+                guard let data = FileManager.default.contents(atPath: path) else {
+                    var result = ImportResult()
+                    result.failure = .unreadable("\(DisplayText.escape(path, limit: 60)): no such file, or it cannot be read")
+                    return .imported(paths: paths, result: result)
+                }
+                sources.append(ImportSource(name: path, text: String(decoding: data, as: UTF8.self)))
+            }
+            return .imported(paths: paths, result: ProjectImporter.run(sources))
         case .openFile(let path):
             var isFolder: ObjCBool = false
             if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue { return openFolder(path) }

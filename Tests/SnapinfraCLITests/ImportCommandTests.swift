@@ -19,7 +19,7 @@ import Testing
             "import", "Tests/Fixtures/import/rental-mysql.sql", "--out", out.path, "--nullable", "store.manager_staff_id",
         ])
         #expect(written.status == 0, "\(written.stderr)")
-        #expect(written.stderr.contains("Imported 5 tables, 4 foreign keys, 0 endpoints; 7 skipped statements."))
+        #expect(written.stderr.contains("Imported 5 tables, 4 foreign keys, 0 endpoints, 7 skipped statements."))
         let validated = try CLIRunner.run(["validate", out.path])
         #expect(validated.status == 0, "\(validated.stderr)")
         #expect(try String(contentsOf: out, encoding: .utf8).contains("type: mysql"))
@@ -41,9 +41,31 @@ import Testing
         #expect(stdout.status == 0 && stdout.stdout.hasPrefix("project:\n  name: shop-postgres\n"))
     }
 
+    @Test func anOpenAPIDocumentAndSQLTogetherGenerate() throws {
+        let project = temporary("shop.yaml")
+        let output = temporary("out")
+        defer {
+            try? FileManager.default.removeItem(at: project)
+            try? FileManager.default.removeItem(at: output)
+        }
+        let imported = try CLIRunner.run([
+            "import", "Tests/Fixtures/import/shop-postgres.sql", "Tests/Fixtures/import/shop-api.yaml", "--out", project.path,
+        ])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(
+            imported.stderr.contains("Tests/Fixtures/import/shop-api.yaml:71:20: warning: components.schemas.Order: \"gift_note\" is not a column"))
+        #expect(imported.stderr.contains("Imported 3 tables, 2 foreign keys, 4 endpoints, 7 skipped statements."))
+        let generated = try CLIRunner.run(["generate", project.path, "--out", output.path])
+        #expect(generated.status == 0, "\(generated.stderr)")
+        let api = try CLIRunner.run(["import", "Tests/Fixtures/import/events-3.1.yaml"])
+        #expect(api.status == 0 && api.stdout.hasPrefix("project:\n  name: ride-events\n") && api.stdout.contains("path: \"/health\""))
+    }
+
     @Test func whatCannotBeReadIsAUsageError() throws {
-        let openapi = try CLIRunner.run(["import", "examples/shop.json"])
-        #expect(openapi.status == 2 && openapi.stderr.contains("only SQL DDL (.sql) is read so far"))
+        let project = try CLIRunner.run(["import", "examples/shop.json"])
+        #expect(project.status == 1 && project.stderr.contains("examples/shop.json:1:1: error: not an OpenAPI document"))
+        let text = try CLIRunner.run(["import", "README.md"])
+        #expect(text.status == 2 && text.stderr.contains("README.md: name SQL DDL .sql and OpenAPI .json, .yaml or .yml"))
         let missing = try CLIRunner.run(["import", "nowhere.sql"])
         #expect(missing.status == 2 && missing.stderr.contains("nowhere.sql: no such file"))
         let engine = try CLIRunner.run(["import", "Tests/Fixtures/import/shop-postgres.sql", "--database", "oracle"])

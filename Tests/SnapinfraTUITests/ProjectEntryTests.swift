@@ -165,7 +165,7 @@ func typing(_ text: String) -> [Key] { text.map { .character($0) } }
         #expect(drafts.count == 1)
         let again = AppState(examples: [], width: 100, height: 30, drafts: drafts)
         #expect(AppView.render(again).text.contains("Resume hangup — on Database and tables, saved"))
-        let resumed = press(again, [.down, .down, .down, .down, .enter]).0
+        let resumed = press(again, [.down, .down, .down, .down, .down, .enter]).0
         #expect(resumed.wizard?.step == .database)
         #expect(resumed.wizard?.page == state.wizard?.page && resumed.wizard?.row == state.wizard?.row, "the same editor and row")
         #expect(resumed.wizard?.page == .table(0))

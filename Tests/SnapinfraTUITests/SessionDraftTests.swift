@@ -70,7 +70,7 @@ import Testing
         let line = AppView.render(again).text
         #expect(line.contains("Resume Acme Accounts — on Enhance, \(state.applied.count) applied, saved "))
         #expect(AppView.render(AppState(examples: [], width: 160, height: 30, drafts: drafts)).text.contains(" · examples/saas-api.json"))
-        let resumed = press(again, [.down, .down, .down, .down, .enter]).0
+        let resumed = press(again, [.down, .down, .down, .down, .down, .enter]).0
         #expect(resumed.screen == .enhancements)
         #expect(resumed.applied == state.applied)
         #expect(resumed.inputs == state.inputs)
@@ -103,7 +103,7 @@ import Testing
     @Test func anOutputFolderReopensWithItsSetAndItsFileStates() throws {
         let project = try exampleProject("shop.json")
         let start = AppState(examples: [], width: 100, height: 30)
-        var state = press(start, [.down, .down, .down, .enter]).0
+        var state = press(start, [.down, .down, .down, .down, .enter]).0
         #expect(state.prompt?.kind == .openFolder)
         let opened = OpenedFolder(
             project: project, applied: ["vpc-flow-logs"],
@@ -113,7 +113,7 @@ import Testing
         #expect(state.message == "Opened out/shop: 1 file as written, 1 changed by hand, 1 missing. 4 compares the files with the folder.")
         #expect(state.draftSource == Draft.source("out/shop") && !state.sessionChanged)
         let refused = Update.update(
-            press(start, [.down, .down, .down, .enter]).0, .folderOpened(path: "nowhere", opened: nil, problem: "holds no snapinfra.json"))
+            press(start, [.down, .down, .down, .down, .enter]).0, .folderOpened(path: "nowhere", opened: nil, problem: "holds no snapinfra.json"))
         #expect(refused.0.message == "nowhere: holds no snapinfra.json")
     }
 }
@@ -192,9 +192,9 @@ import Testing
         // On the start screen a click selects, and a click on the selected line opens it.
         let examples = try ["tiny-todo.yaml", "shop.json"].map { ExampleProject(name: $0, file: try exampleProject($0)) }
         let start = AppState(examples: examples, width: 100, height: 30)
-        let y = 4 + 5
+        let y = 4 + 6
         let selected = Update.update(start, .key(.click(x: 10, y: y))).0
-        #expect(selected.startSelection == 5 && selected.screen == .start)
+        #expect(selected.startSelection == 6 && selected.screen == .start)
         let opened = Update.update(selected, .key(.click(x: 10, y: y))).0
         #expect(opened.screen == .design && opened.project?.project.name == "Harbour Shop")
     }

@@ -149,16 +149,30 @@ public enum YAMLReader {
         }
     }
 
+    /// The tags a document may carry: the standard ones, written or implied.
+    private static let standardTags: Set<String> = [
+        Tag.Name.implicit, .nonSpecific, .str, .int, .float, .bool, .null, .seq, .map, .timestamp,
+    ].reduce(into: []) { $0.insert($1.rawValue) }
+
     private static func isStandard(_ tag: Tag) -> Bool {
-        let allowed: Set<String> = [
-            Tag.Name.implicit, .nonSpecific, .str, .int, .float, .bool, .null, .seq, .map, .timestamp,
-        ].reduce(into: []) { $0.insert($1.rawValue) }
-        return allowed.contains(tag.rawValue)
+        standardTags.contains(tag.rawValue)
     }
+
+    /// The plain words Yams' resolver reads as booleans or null.
+    private static let keywords: Set<String> = [
+        "yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE", "false", "False", "FALSE", "on", "On", "ON", "off", "Off", "OFF",
+        "null", "Null", "NULL",
+    ]
 
     private static func scalarValue(_ scalar: Node.Scalar, node: Node) -> DocumentNode.Value {
         // Quoted scalars are always strings; plain ones are resolved the YAML 1.1 way by Yams.
         guard scalar.style == .plain || scalar.style == .any else { return .string(scalar.string) }
+        // A plain scalar that starts with a letter is a string unless it is one of YAML 1.1's
+        // boolean or null words: no number, timestamp or `~` starts with a letter. This skips
+        // Yams' regular expressions (four per scalar) for most of a document.
+        if let first = scalar.string.unicodeScalars.first, first.properties.isAlphabetic, !Self.keywords.contains(scalar.string) {
+            return .string(scalar.string)
+        }
         if node.null != nil { return .null }
         if let bool = node.bool { return .bool(bool) }
         if let int = node.int { return .number(Double(int), text: scalar.string) }

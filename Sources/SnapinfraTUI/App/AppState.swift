@@ -45,7 +45,7 @@ public struct Scenario: Sendable, Hashable {
 
 /// A line of the start screen.
 public enum StartItem: Sendable, Hashable {
-    case new, describe, open, openFolder
+    case new, describe, open, importFiles, openFolder
     case resume(Int)
     case example(Int)
 }
@@ -54,6 +54,8 @@ public enum StartItem: Sendable, Hashable {
 public struct Prompt: Sendable, Hashable {
     public enum Kind: Sendable, Hashable {
         case open, saveAs, describe
+        /// SQL and OpenAPI files to import, separated by spaces.
+        case importFiles
         /// An output folder written before, to reopen.
         case openFolder
         /// The folder the Write screen writes to.
@@ -67,9 +69,22 @@ public struct Prompt: Sendable, Hashable {
     /// Enter again replaces the existing file.
     public var confirmOverwrite = false
 
+    /// What Tab completes: the last path of an import, else the whole text.
+    public var completionTarget: String {
+        guard kind == .importFiles else { return field.text }
+        return field.text.hasSuffix(" ") ? "" : field.text.split(separator: " ").last.map(String.init) ?? ""
+    }
+
+    /// The text with its completion target replaced.
+    public func completing(with path: String) -> String {
+        guard kind == .importFiles else { return path }
+        return String(field.text.dropLast(completionTarget.count)) + path
+    }
+
     public var label: String {
         switch kind {
         case .open: return "Open project file (Tab completes): "
+        case .importFiles: return "Import SQL and OpenAPI files (spaces between, Tab completes): "
         case .openFolder: return "Open output folder (Tab completes): "
         case .saveAs: return "Save the project as (.json, .yaml): "
         case .describe: return "Describe the project in a sentence: "
@@ -235,7 +250,7 @@ public struct AppState: Sendable {
 
     /// What the start screen lists: new, describe, open, the drafts, the examples.
     public var startItems: [StartItem] {
-        [.new, .describe, .open, .openFolder] + drafts.indices.map { .resume($0) } + examples.indices.map { .example($0) }
+        [.new, .describe, .open, .importFiles, .openFolder] + drafts.indices.map { .resume($0) } + examples.indices.map { .example($0) }
     }
 
     /// The project as the user has it now: the wizard's while it is open.

@@ -1,5 +1,6 @@
 import SnapinfraCore
 import SnapinfraFiles
+import SnapinfraImport
 
 /// A key press, decoded from the terminal.
 public enum Key: Sendable, Hashable {
@@ -59,6 +60,8 @@ public enum Message: Sendable, Hashable {
     case completed(path: String, candidates: [String])
     /// A project file was read: the project, or the problems that kept it from loading.
     case fileOpened(path: String, project: ProjectFile?, problems: [String])
+    /// SQL and OpenAPI files were imported: the project, or why there is none, and every warning.
+    case imported(paths: [String], result: ImportResult)
     /// An output folder was read: its manifest's project and set, or why it cannot be reopened.
     case folderOpened(path: String, opened: OpenedFolder?, problem: String?)
     /// The project was saved as a file, or why not (`exists` asks to confirm a replacement).
@@ -148,6 +151,8 @@ public enum Effect: Sendable, Hashable {
     case complete(String)
     /// Read and check a project file (`.fileOpened`).
     case openFile(String)
+    /// Read SQL and OpenAPI files and import one project from them (`.imported`).
+    case importFiles([String])
     /// Read an output folder's manifest (`.folderOpened`).
     case openFolder(String)
     /// Write the project as JSON or YAML, by the file's extension (`.projectSaved`).

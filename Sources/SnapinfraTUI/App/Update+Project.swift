@@ -1,5 +1,6 @@
 import SnapinfraCore
 import SnapinfraFiles
+import SnapinfraImport
 
 /// Project entry: the start screen's choices, the wizard, the prompts, drafts and saving.
 extension Update {
@@ -16,6 +17,8 @@ extension Update {
             state.prompt = Prompt(kind: .describe, field: TextField("", limit: DocumentLimits.standard.maxDescriptionLength))
         case .open:
             state.prompt = Prompt(kind: .open, field: TextField("", limit: 4_096))
+        case .importFiles:
+            state.prompt = Prompt(kind: .importFiles, field: TextField("", limit: 16_384))
         case .openFolder:
             state.prompt = Prompt(kind: .openFolder, field: TextField("", limit: 4_096))
         case .resume(let index):
@@ -239,8 +242,8 @@ extension Update {
             state.prompt = nil
             state.message = nil
             return (state, [])
-        case .tab where [.open, .openFolder, .saveAs, .outputFolder].contains(prompt.kind):
-            return (state, [.complete(prompt.field.text)])
+        case .tab where [.open, .importFiles, .openFolder, .saveAs, .outputFolder].contains(prompt.kind):
+            return (state, [.complete(prompt.completionTarget)])
         case .enter:
             guard !text.isEmpty else {
                 state.message = "Type something first, or Esc."
@@ -269,6 +272,10 @@ extension Update {
             case .openFolder:
                 state.message = "Reading \(DisplayText.escape(text, limit: 60))…"
                 return (state, [.openFolder(text)])
+            case .importFiles:
+                let paths = text.split(separator: " ").map(String.init)
+                state.message = "Importing \(Plural.count(paths.count, "file"))…"
+                return (state, [.importFiles(paths)])
             case .saveAs:
                 guard let project = state.editedProject else { return (state, []) }
                 guard DocumentFormat.forFileName(text) != nil else {
@@ -304,12 +311,12 @@ extension Update {
         var state = input
         switch message {
         case .completed(let path, let candidates):
-            guard var prompt = state.prompt, prompt.field.text == path else { return (state, []) }
+            guard var prompt = state.prompt, prompt.completionTarget == path else { return (state, []) }
             if candidates.isEmpty {
                 state.message = "Nothing matches."
             } else {
                 let common = candidates.dropFirst().reduce(candidates[0]) { String($0.commonPrefix(with: $1)) }
-                if common.count > path.count { prompt.field = TextField(common, limit: prompt.field.limit) }
+                if common.count > path.count { prompt.field = TextField(prompt.completing(with: common), limit: prompt.field.limit) }
                 state.message =
                     candidates.count == 1
                     ? nil : candidates.prefix(8).map { DisplayText.escape(lastComponent($0), limit: 30) }.joined(separator: "  ")
@@ -326,6 +333,8 @@ extension Update {
             state.draftID = state.newDraftID()
             state.draftSource = Draft.source(path)
             return openProject(state, project, message: "Opened \(DisplayText.escape(path, limit: 60)).")
+        case .imported(let paths, let result):
+            return imported(state, paths, result)
         case .folderOpened(let path, let opened, let problem):
             guard let opened else {
                 state.message = "\(DisplayText.escape(path, limit: 60)): \(problem ?? "cannot be read")"
@@ -359,7 +368,7 @@ extension Update {
 }
 
 /// The last part of a path, keeping a folder's trailing `/`: `examples/shop.json` → `shop.json`.
-private func lastComponent(_ path: String) -> String {
+func lastComponent(_ path: String) -> String {
     let folder = path.hasSuffix("/")
     let trimmed = folder ? String(path.dropLast()) : path
     return (trimmed.split(separator: "/").last.map(String.init) ?? path) + (folder ? "/" : "")

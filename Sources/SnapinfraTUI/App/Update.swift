@@ -21,7 +21,7 @@ public enum Update {
     static func step(_ state: AppState, _ message: Message) -> (AppState, [Effect]) {
         var state = state
         switch message {
-        case .completed, .fileOpened, .folderOpened, .projectSaved, .projectSaveFailed, .draftSaveFailed, .drafted:
+        case .completed, .fileOpened, .imported, .folderOpened, .projectSaved, .projectSaveFailed, .draftSaveFailed, .drafted:
             return projectMessage(state, message)
         case .resize(let width, let height):
             let relayout = width != state.width

@@ -42,6 +42,7 @@ enum StartView {
         case .new: return "New project — step by step"
         case .describe: return "Describe it in a sentence — a first draft to review"
         case .open: return "Open a project file…"
+        case .importFiles: return "Import from OpenAPI or SQL… — tables and endpoints from openapi.yaml, schema.sql"
         case .openFolder: return "Open an output folder… — its project, enhancements and hand edits"
         case .resume(let index):
             let draft = state.drafts[index]

@@ -50,6 +50,9 @@ enum WizardView {
             if let problem { note(problem, x: valueX + fieldWidth + 1, y: y, width: noteWidth, into: &buffer) }
             y += 1
         }
+        if wizard.step == .basics, wizard.page == .step, !wizard.importNotes.isEmpty {
+            drawImportNotes(wizard.importNotes, top: y + 1, bottom: top + height - 4, width: width, into: &buffer)
+        }
         // The bottom: the selected row's problem in full, as `snapinfra validate` words it; then the
         // estimate as it stands, or how many problems are left.
         let summaryY = top + height - 1
@@ -72,6 +75,32 @@ enum WizardView {
             buffer.put(
                 TextLayout.fit("\(Plural.count(wizard.errorCount, "problem")): \(first.pathAndMessage)", width: width - 2), x: 1, y: summaryY,
                 style: CellStyle(color: .red))
+        }
+    }
+
+    /// The import's warnings under the first step's rows, each wrapped, as many as fit.
+    static func drawImportNotes(_ notes: [String], top: Int, bottom: Int, width: Int, into buffer: inout ScreenBuffer) {
+        guard bottom > top else { return }
+        buffer.put(
+            TextLayout.fit("From the import, \(Plural.count(notes.count, "warning")):", width: width - 2), x: 1, y: top,
+            style: CellStyle(bold: true, color: .yellow))
+        var y = top + 1
+        for (index, note) in notes.enumerated() {
+            let lines = TextLayout.wrap(DisplayText.escape(note, limit: 400), width: width - 6).prefix(3)
+            // The last line left says how many more there are, when not all of them fit.
+            let fits = y + lines.count - 1 <= bottom - (index == notes.count - 1 ? 0 : 1)
+            guard fits else {
+                buffer.put(
+                    TextLayout.fit(
+                        index == 0 ? "  snapinfra import prints them" : "  … and \(notes.count - index) more: snapinfra import prints them all",
+                        width: width - 2), x: 1, y: y,
+                    style: CellStyle(color: .yellow))
+                return
+            }
+            for (offset, line) in lines.enumerated() {
+                buffer.put(TextLayout.fit((offset == 0 ? "  " : "    ") + line, width: width - 2), x: 1, y: y, style: CellStyle(color: .yellow))
+                y += 1
+            }
         }
     }
 

@@ -38,6 +38,9 @@ public struct Wizard: Sendable, Hashable {
     public private(set) var diagnostics: [Diagnostic] = []
     /// The monthly estimate of the project as it stands, when it is valid.
     public private(set) var estimate: Decimal?
+    /// The warnings of the import this project came from (`schema.sql:41:17: warning: …`), shown on
+    /// the first step.
+    public var importNotes: [String] = []
     /// Where Esc on the first step goes: back to the review screens (editing a loaded project) or
     /// to the start screen.
     public var fromReview: Bool

@@ -167,6 +167,14 @@ import Testing
                 """)
     }
 
+    @Test func heredocBodiesAreKeptAsWritten() {
+        #expect(HCLFormatter.heredocMarker("policy = <<-EOT") == "EOT" && HCLFormatter.heredocMarker("x = <<JSON_DOC") == "JSON_DOC")
+        #expect(HCLFormatter.heredocMarker("a = \"<<\"") == nil && HCLFormatter.heredocMarker("a = <<-eot") == nil)
+        #expect(HCLFormatter.heredocMarker("a = <<") == nil && HCLFormatter.heredocMarker("a = 1") == nil)
+        let input = "resource \"x\" \"y\" {\nbody = <<-EOT\n   keep   = this\n  EOT\nb = 1\n}\n"
+        #expect(HCLFormatter.format(input) == "resource \"x\" \"y\" {\n  body = <<-EOT\n   keep   = this\n  EOT\n  b = 1\n}\n")
+    }
+
     @Test func sha256() {
         #expect(SHA256.hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
         #expect(SHA256.hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
