@@ -42,7 +42,9 @@ private struct IndexKey: CodingKey {
 }
 
 private func mismatch(_ type: Any.Type, _ node: DocumentNode, _ path: [any CodingKey]) -> DecodingError {
-    .typeMismatch(type, .init(codingPath: path, debugDescription: "expected \(type), found \(node.kindDescription)"))
+    // No type name in the text: OpenAPIKit tries alternatives and throws away most of these, and
+    // describing a generic type is slow.
+    .typeMismatch(type, .init(codingPath: path, debugDescription: "found \(node.kindDescription)"))
 }
 
 /// A scalar of the tree as a Swift value; `nil` when it cannot be one.
