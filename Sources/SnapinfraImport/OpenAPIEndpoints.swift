@@ -22,10 +22,16 @@ struct OpenAPIEndpointReader {
     /// The collections a component is listed under: `files` for `GET /files/{fileId}/comments`.
     private(set) var parents: [String: Set<String>] = [:]
 
+    /// Each object component's property names, worked out once for `matchingComponent`.
+    private let componentProperties: [(name: String, properties: Set<String>)]
+
     init(document: OpenAPI.Document, schemas: OpenAPISchemas, tree: DocumentNode) {
         self.document = document
         self.schemas = schemas
         self.tree = tree
+        componentProperties = schemas.components.schemas.compactMap { key, component in
+            schemas.shape(component).map { (key.rawValue, Set($0.properties.map(\.name))) }
+        }
     }
 
     mutating func read() {
@@ -131,11 +137,9 @@ struct OpenAPIEndpointReader {
         guard let item = schemas.shape(items) else { return nil }
         let names = Set(item.properties.map(\.name))
         var best: (name: String, count: Int)?
-        for (key, component) in schemas.components.schemas {
-            guard let shape = schemas.shape(component) else { continue }
-            let all = Set(shape.properties.map(\.name))
+        for (name, all) in componentProperties {
             guard names.isSubset(of: all), Double(names.count) >= 0.6 * Double(all.count), all.count > (best?.count ?? 0) else { continue }
-            best = (key.rawValue, all.count)
+            best = (name, all.count)
         }
         return best?.name
     }
