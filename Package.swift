@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "snapinfra",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "snapinfra", targets: ["SnapinfraCLI"]),
         .library(name: "SnapinfraCore", targets: ["SnapinfraCore"]),
@@ -16,6 +16,14 @@ let package = Package(
         // OpenAPI 3.0/3.1 documents for `import`; without the ExternalLoading trait (we resolve local
         // references only, and the trait's concurrency code is slow to compile).
         .package(url: "https://github.com/mattpolzin/OpenAPIKit", from: "6.4.0", traits: []),
+        // `serve`: the HTTP API (without the swift-configuration and full-Foundation traits) and the
+        // graceful shutdown on SIGTERM.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0", traits: []),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        // `mcp`: the Model Context Protocol over stdio.
+        .package(url: "https://github.com/modelcontextprotocol/swift-sdk", from: "0.12.1"),
     ],
     targets: [
         // The pure core: project files, validation, naming, design, pricing. No terminal, no printing,
@@ -51,6 +59,19 @@ let package = Package(
                 .product(name: "OpenAPIKitCompat", package: "OpenAPIKit"),
             ]
         ),
+        // `snapinfra serve`: the HTTP API over the core's ProjectService, with its limits.
+        .target(
+            name: "SnapinfraServer",
+            dependencies: [
+                "SnapinfraCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
+        // `snapinfra mcp`: read-only MCP tools over the same ProjectService.
+        .target(name: "SnapinfraMCP", dependencies: ["SnapinfraCore", .product(name: "MCP", package: "swift-sdk")]),
         // What front ends do with files: staged, atomic writes of generated output.
         .target(name: "SnapinfraFiles", dependencies: ["SnapinfraCore"]),
         // The terminal UI: screen buffer, views, state; one small type talks to ncurses.
@@ -66,6 +87,8 @@ let package = Package(
                 "SnapinfraFiles",
                 "SnapinfraImport",
                 "SnapinfraTUI",
+                "SnapinfraServer",
+                "SnapinfraMCP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -8,6 +8,7 @@ import SnapinfraTUI
 //   swift run -c release snapinfra-bench
 //   swift run -c release snapinfra-bench --process     (whole-process rows only)
 //   swift run -c release snapinfra-bench --in-process  (in-process rows only)
+//   swift run -c release snapinfra-bench --serve       (the HTTP API under load only)
 // Prints the median and the best of N runs per case; targets are in README.md.
 
 //   swift run -c release snapinfra-bench --synthetic FILE  (writes the 300-table project and exits)
@@ -21,8 +22,9 @@ if let flag = CommandLine.arguments.firstIndex(of: "--synthetic"), CommandLine.a
     exit(0)
 }
 let arguments = Set(CommandLine.arguments.dropFirst())
-let inProcess = !arguments.contains("--process")
-let wholeProcess = !arguments.contains("--in-process")
+let serveOnly = arguments.contains("--serve")
+let inProcess = !arguments.contains("--process") && !serveOnly
+let wholeProcess = !arguments.contains("--in-process") && !serveOnly
 
 func measure(_ label: String, runs: Int, _ body: () -> Void) {
     var samples: [Double] = []
@@ -40,6 +42,7 @@ func measure(_ label: String, runs: Int, _ body: () -> Void) {
 let examples = (try? FileManager.default.contentsOfDirectory(atPath: "examples"))?.sorted() ?? []
 if examples.isEmpty { print("note: run from the repository root to include examples/") }
 if wholeProcess { ProcessRows.run() }
+if wholeProcess || serveOnly { ServeRows.run() }
 if inProcess { inProcessRows() }
 
 func inProcessRows() {

@@ -9,7 +9,7 @@ struct Snapinfra: ParsableCommand {
         version: SnapinfraVersion.current,
         subcommands: [
             TUICommand.self, ValidateCommand.self, DesignCommand.self, GenerateCommand.self, EnhancementsCommand.self, DraftCommand.self,
-            ImportCommand.self,
+            ImportCommand.self, ServeCommand.self, MCPCommand.self,
         ],
         defaultSubcommand: TUICommand.self
     )

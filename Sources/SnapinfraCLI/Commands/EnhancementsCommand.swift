@@ -25,28 +25,30 @@ struct EnhancementsCommand: ParsableCommand {
 
     func run() throws {
         let project = try ProjectInput.requireProject(path: file, json: json)
-        let pipeline = Pipeline(advisor: try ai.assistant())
-        var designed = pipeline.design(project)
-        designed.report.warnIfFellBack(source: file == "-" ? "<stdin>" : DisplayText.escape(file, limit: 200))
-        var suggestions = pipeline.suggestions(for: designed)
+        let service = ProjectService(pipeline: Pipeline(advisor: try ai.assistant()))
         if let diffID {
-            try printDiff(diffID, suggestions: suggestions, pipeline: pipeline, designed: designed)
+            do {
+                print(try service.diff(project, id: diffID).data.diff.joined(separator: "\n"))
+            } catch .usage(let message) {
+                throw CommandFailure.usage(message)
+            } catch {
+                throw CommandFailure(message: error.document.error, exitCode: 1)
+            }
             return
         }
-        guard let score = pipeline.score(designed) else { throw CommandFailure(message: "the templates could not be rendered", exitCode: 1) }
-        suggestions = pipeline.rank(suggestions, &designed)
-        let result = designed.result
-        let report = designed.report
+        let document: EnhancementsDocument
+        let designed: Designed
+        do {
+            (document, designed) = try service.enhancements(project)
+        } catch {
+            throw CommandFailure(message: error.document.error, exitCode: 1)
+        }
+        designed.report.warnIfFellBack(source: file == "-" ? "<stdin>" : DisplayText.escape(file, limit: 200))
         if json {
-            try JSONOutput.print(
-                EnhancementsDocument(
-                    success: true,
-                    data: .init(
-                        baseMonthlyCost: result.estimate.totalMonthly, securityScore: score, enhancements: suggestions,
-                        compliance: ComplianceChecklist(result: result, file: project, offered: suggestions.map(\.id)), advice: report.advice),
-                    metadata: .init(ai: report)))
+            try JSONOutput.print(document)
             return
         }
+        let (suggestions, score, result, report) = (document.data.enhancements, document.data.securityScore, designed.result, designed.report)
         if suggestions.isEmpty {
             print("No enhancements apply to this design" + (project.options.enableAIEnhancements ? "." : " (enableAIEnhancements is false)."))
             return
@@ -79,39 +81,4 @@ struct EnhancementsCommand: ParsableCommand {
         if report.provider != "rules" { print("\nLanguage model: \(report.summary)") }
         print("\nSee what one changes: snapinfra enhancements FILE --diff ID")
     }
-
-    /// The unified diff of the files one suggestion changes, applied with what it requires.
-    private func printDiff(_ id: String, suggestions: [Enhancement], pipeline: Pipeline, designed: Designed) throws {
-        guard let suggestion = suggestions.first(where: { $0.id == id }) else {
-            let message =
-                EnhancementEngine.catalogIDs.contains(id)
-                ? "enhancement \(DisplayText.quoted(id)) does not apply to this design"
-                : "unknown enhancement \(DisplayText.quoted(id))" + Suggestion.hint(for: id, in: EnhancementEngine.catalogIDs)
-            throw CommandFailure.usage(message)
-        }
-        let offered = Set(suggestions.map(\.id))
-        let requires = suggestion.requires.filter(offered.contains)
-        do {
-            let base = try pipeline.run(designed, applying: requires)
-            let applied = try pipeline.run(designed, applying: requires + [id])
-            print(LineDiff.unified(from: base.files, to: applied.files).joined(separator: "\n"))
-        } catch {
-            throw CommandFailure(message: "\(error)", exitCode: 1)
-        }
-    }
-}
-
-struct EnhancementsDocument: Encodable {
-    struct Data: Encodable {
-        var baseMonthlyCost: Decimal
-        var securityScore: SecurityScore
-        var enhancements: [Enhancement]
-        var compliance: ComplianceChecklist
-        /// A model's advice (`--ai`), shown and never applied.
-        var advice: [ModelAdvice]
-    }
-
-    var success: Bool
-    var data: Data
-    var metadata: JSONMetadata
 }

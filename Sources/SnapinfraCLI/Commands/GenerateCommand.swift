@@ -94,62 +94,29 @@ struct GenerateCommand: ParsableCommand {
                 throw CommandFailure.usage("--report: \(DisplayText.escape(folder, limit: 200)) is not a folder")
             }
         }
-        let pipeline = Pipeline(advisor: try ai.assistant(), templates: try loadTemplates())
-        var designed = pipeline.design(project)
-        if fitBudget {
-            if let fitted = pipeline.fitToBudget(designed) {
-                designed = fitted
-                StandardError.write("note: \(designed.result.budget?.summary ?? "fitted to the budget")")
-            } else {
-                StandardError.write(
-                    "note: --fit-budget: \(designed.result.budget == nil ? "the project sets no budget" : "within budget, or no cut keeps the scale and compliance choices"); nothing was cut"
-                )
-            }
-        }
-        // The suggestions for the design, measured once for --apply-safe and the report.
-        var measured: [Enhancement]?
-        func offered() -> [Enhancement] {
-            if let measured { return measured }
-            let suggestions = pipeline.suggestions(for: designed)
-            measured = suggestions
-            return suggestions
-        }
-        designed.report.warnIfFellBack(source: file == "-" ? "<stdin>" : DisplayText.escape(file, limit: 200))
-        var chosen: [String] = []
+        let service = ProjectService(pipeline: Pipeline(advisor: try ai.assistant(), templates: try loadTemplates()))
+        var request = ProjectService.GenerateRequest(applySafe: applySafe, fitBudget: fitBudget, inputs: try Self.inputs(values))
         if let apply {
-            chosen = apply.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        } else if applySafe || project.options.autoApplyEnhancements {
-            chosen = pipeline.safeIDs(offered())
-            if !project.options.enableAIEnhancements {
-                StandardError.write("note: options.enableAIEnhancements is false, so there are no suggestions to apply")
-            }
+            request.apply = ServiceCall.list(apply)
         }
-        let enhanced: Enhanced
-        let validated: Validated
-        let inputs = try Self.inputs(values)
+        let generated: ProjectService.Generated
         do {
-            enhanced = try pipeline.enhance(designed, applying: chosen, inputs: inputs)
-            validated = pipeline.validate(try pipeline.render(enhanced))
-        } catch .enhancement(let error) {
-            throw CommandFailure.usage("--apply: \(error)")
-        } catch {
-            throw CommandFailure(message: "\(error)", exitCode: 1)
+            generated = try service.generate(project, request)
+        } catch .usage(let message) {
+            throw CommandFailure.usage(message)
+        } catch .failed(let message, let details) {
+            for line in details { StandardError.write(line) }
+            if json { try JSONOutput.print(FailureDocument(error: message, details: details)) }
+            if details.isEmpty { throw CommandFailure(message: message, exitCode: 1) }
+            throw ExitCode(1)
         }
-        for name in inputs.keys.sorted() where enhanced.result.design.inputs?[name] == nil {
+        for note in generated.notes { StandardError.write("note: \(note)") }
+        let (designed, enhanced, validated, chosen) = (generated.designed, generated.enhanced, generated.validated, generated.chosen)
+        designed.report.warnIfFellBack(source: file == "-" ? "<stdin>" : DisplayText.escape(file, limit: 200))
+        for name in request.inputs.keys.sorted() where enhanced.result.design.inputs?[name] == nil {
             StandardError.write("note: --var \(name): no suggestion applied takes it, so it is not used")
         }
         let rendered = validated.files
-        if validated.hasErrors {
-            for problem in validated.findings {
-                StandardError.write(problem.formattedInFile)
-            }
-            if json {
-                try JSONOutput.print(
-                    JSONOutput.Failure(
-                        error: "the generated output is invalid; nothing was written", details: validated.findings.map(\.formattedInFile)))
-            }
-            throw ExitCode(1)
-        }
         for problem in validated.findings where problem.severity != .error {
             StandardError.write(problem.formattedInFile)
         }
@@ -170,7 +137,7 @@ struct GenerateCommand: ParsableCommand {
                 "\(Plural.count(hunks, "conflict")) in \(Plural.count(plan.mergeConflicts.count, "file")); nothing was written. Edit the files so the hunks no longer overlap, or settle them on the TUI's Write screen (snapinfra tui \(shownFolder))."
             )
             if json {
-                try JSONOutput.print(JSONOutput.Failure(error: "hand edits conflict with the new output; nothing was written", details: report))
+                try JSONOutput.print(FailureDocument(error: "hand edits conflict with the new output; nothing was written", details: report))
             }
             throw ExitCode(3)
         }
@@ -181,7 +148,7 @@ struct GenerateCommand: ParsableCommand {
                 for problem in merged { StandardError.write(problem.formattedInFile + " (after merging hand edits)") }
                 if json {
                     try JSONOutput.print(
-                        JSONOutput.Failure(error: "the merged output is invalid; nothing was written", details: merged.map(\.formattedInFile)))
+                        FailureDocument(error: "the merged output is invalid; nothing was written", details: merged.map(\.formattedInFile)))
                 }
                 throw ExitCode(1)
             }
@@ -193,7 +160,7 @@ struct GenerateCommand: ParsableCommand {
                 )
             }
             if json {
-                try JSONOutput.print(JSONOutput.Failure(error: "the output folder holds changes Snapinfra did not make", details: plan.conflicts))
+                try JSONOutput.print(FailureDocument(error: "the output folder holds changes Snapinfra did not make", details: plan.conflicts))
             }
             throw ExitCode(3)
         }
@@ -218,7 +185,7 @@ struct GenerateCommand: ParsableCommand {
             throw CommandFailure.usage("\(error)")
         }
         if let report {
-            let suggestions = offered()
+            let suggestions = generated.offered ?? service.pipeline.suggestions(for: designed)
             let compliance = ComplianceChecklist(result: result, file: project, offered: suggestions.map(\.id))
             do {
                 try Data(ReviewReport.markdown(validated, suggestions: suggestions, compliance: compliance).utf8)
@@ -229,13 +196,7 @@ struct GenerateCommand: ParsableCommand {
             }
         }
         if json {
-            // What is still open for the generated design, measured against it.
-            var after = Designed(project: project, result: result, report: designed.report)
-            let remaining = pipeline.rank(pipeline.suggestions(for: after), &after)
-            var response = GenerateResponse(validated: validated, enhancements: remaining)
-            response.metadata = JSONMetadata(ai: after.report)
-            if let reason = after.report.fallbackReason { response.data.validation.warnings.append(reason) }
-            try JSONOutput.print(response)
+            try JSONOutput.print(service.response(generated))
         } else {
             printPlan(plan)
             if designed.report.provider != "rules" { print("Language model: \(designed.report.summary)") }
@@ -264,17 +225,11 @@ struct GenerateCommand: ParsableCommand {
     }
 
     static func targets(_ list: String) throws -> [Target] {
-        var result: [Target] = []
-        for name in list.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !name.isEmpty {
-            guard let target = Target(rawValue: name) else {
-                throw CommandFailure.usage(
-                    "--target: \(DisplayText.quoted(name)) is not one of terraform, docker-compose, kubernetes, pulumi"
-                        + Suggestion.hint(for: name, in: Target.allCases.map(\.rawValue)))
-            }
-            if !result.contains(target) { result.append(target) }
+        do {
+            return try ServiceCall.targets(list, option: "--target")
+        } catch {
+            throw CommandFailure.usage(error.document.error)
         }
-        if result.isEmpty { throw CommandFailure.usage("--target needs at least one target") }
-        return result
     }
 
     private func loadTemplates() throws -> TemplateSet {

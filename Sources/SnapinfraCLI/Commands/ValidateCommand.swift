@@ -13,11 +13,21 @@ struct ValidateCommand: ParsableCommand {
     @Argument(help: "The project file (JSON or YAML); - reads stdin.")
     var file: String
 
+    @Flag(help: "Print one JSON document to stdout (the diagnostics still go to stderr).")
+    var json = false
+
     func run() throws {
         let input = try ProjectInput(path: file)
         input.reportDiagnostics()
         let diagnostics = input.result.diagnostics
-        guard let project = input.result.file else { throw ExitCode(1) }
+        guard let project = input.result.file else {
+            if json { try JSONOutput.print(FailureDocument(invalidProject: diagnostics, source: input.sourceName)) }
+            throw ExitCode(1)
+        }
+        if json {
+            try JSONOutput.print(ValidateDocument(project: project, diagnostics: diagnostics, source: input.sourceName))
+            return
+        }
         let warnings = diagnostics.warnings.count
         let counts = [
             Plural.count(project.project.schema.count, "table"),

@@ -1,49 +1,48 @@
 import Foundation
-import SnapinfraCore
 
 /// `generate --json`: the original web API's response shape.
-struct GenerateResponse: Encodable {
-    struct Cost: Encodable {
-        var min: Decimal
-        var max: Decimal
-        var total: Decimal
-        var currency: String
-        var breakdown: CostEstimate
+public struct GenerateResponse: Encodable, Sendable {
+    public struct Cost: Encodable, Sendable {
+        public var min: Decimal
+        public var max: Decimal
+        public var total: Decimal
+        public var currency: String
+        public var breakdown: CostEstimate
     }
 
-    struct File: Encodable {
-        var path: String
-        var content: String
-        var source: String
+    public struct File: Encodable, Sendable {
+        public var path: String
+        public var content: String
+        public var source: String
     }
 
-    struct Validation: Encodable {
-        var valid: Bool
-        var warnings: [String]
-        var errors: [String]
+    public struct Validation: Encodable, Sendable {
+        public var valid: Bool
+        public var warnings: [String]
+        public var errors: [String]
     }
 
-    struct Data: Encodable {
-        var schema: InfrastructureDesign
-        var reasoning: [Decision]
-        var analysis: RequirementsAnalysis
-        var estimatedCost: Cost
-        var recommendations: [String]
-        var files: [File]
-        var instructions: [String]
-        var validation: Validation
+    public struct Data: Encodable, Sendable {
+        public var schema: InfrastructureDesign
+        public var reasoning: [Decision]
+        public var analysis: RequirementsAnalysis
+        public var estimatedCost: Cost
+        public var recommendations: [String]
+        public var files: [File]
+        public var instructions: [String]
+        public var validation: Validation
         /// Suggestions still open for the generated design.
-        var enhancements: [Enhancement]
-        var appliedEnhancements: [String]
+        public var enhancements: [Enhancement]
+        public var appliedEnhancements: [String]
         /// The score of the generated Terraform (0–100, checkov's checks).
-        var securityScore: SecurityScore
+        public var securityScore: SecurityScore
     }
 
-    var success = true
-    var data: Data
-    var metadata: JSONMetadata
+    public var success = true
+    public var data: Data
+    public var metadata: JSONMetadata
 
-    init(validated: Validated, enhancements: [Enhancement]) {
+    public init(validated: Validated, enhancements: [Enhancement]) {
         let result = validated.result
         let files = validated.files
         let validation = validated.findings

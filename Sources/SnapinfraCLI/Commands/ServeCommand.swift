@@ -1,0 +1,98 @@
+import ArgumentParser
+import Foundation
+import SnapinfraCore
+import SnapinfraServer
+
+/// `snapinfra serve`: the original HTTP API over the same core as the commands.
+struct ServeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "The HTTP API: POST /api/generate-iac-v2, /api/design, /api/enhancements, /api/validate (GET /openapi.yaml describes it).",
+        discussion: """
+            Stateless: each request carries a project file (JSON or YAML) and gets the JSON the matching command \
+            prints with --json; nothing is written to disk. It listens on loopback unless --host names another \
+            address. Limits, each answered with a JSON error: a body over 2 MiB gets 413, a bad project 400 with \
+            its diagnostics, a request over --timeout 504, more than --max-requests at once 503 with Retry-After. \
+            One line per request goes to stderr. SIGTERM or SIGINT lets the requests in flight finish, then exits.
+            """
+    )
+
+    @Option(help: "The address to listen on; anything but loopback is reachable from other machines.")
+    var host = "127.0.0.1"
+
+    @Option(help: "The port (0 picks a free one; the address is printed once listening).")
+    var port = 8080
+
+    @Option(help: "Seconds a request may take.")
+    var timeout: Double = 10
+
+    @Option(help: "Requests worked on at once (cores × 4); beyond it 503 with Retry-After.")
+    var maxRequests = ProcessInfo.processInfo.activeProcessorCount * 4
+
+    @Option(help: "MiB of replies kept for identical requests when the rules engine designs (0 turns it off).")
+    var cacheMb = 64
+
+    @OptionGroup(title: "Language model (used for every request when given; a request cannot choose one)")
+    var ai: AIOptions
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be 0…65535") }
+        guard timeout > 0, timeout <= 3600 else { throw ValidationError("--timeout must be more than 0 and at most 3600 seconds") }
+        guard maxRequests >= 1 else { throw ValidationError("--max-requests must be at least 1") }
+        guard cacheMb >= 0 else { throw ValidationError("--cache-mb cannot be negative") }
+    }
+
+    func run() throws {
+        let assistant = try ai.assistant()
+        var settings = ServerSettings()
+        settings.host = host
+        settings.port = port
+        settings.timeout = .milliseconds(Int((timeout * 1000).rounded()))
+        settings.maxConcurrent = maxRequests
+        settings.cacheBytes = cacheMb * 1024 * 1024
+        if !settings.isLoopback {
+            StandardError.write("snapinfra serve: warning: listening on \(host): anyone who can reach this machine can use the API")
+        }
+        if assistant.settings.provider != .rules && assistant.settings.timeout * 2 > timeout {
+            StandardError.write(
+                "snapinfra serve: warning: a model phase may take --ai-timeout \(Format.number(assistant.settings.timeout)) s and a design has two, but a request gets --timeout \(Format.number(timeout)) s; raise --timeout"
+            )
+        }
+        let service = ProjectService(pipeline: Pipeline(advisor: assistant))
+        let deterministic = assistant.settings.provider == .rules
+        do {
+            try AsyncMain.block { [settings] in
+                try await APIServer.run(service: service, settings: settings, deterministic: deterministic) { address in
+                    StandardError.write("snapinfra serve: listening on \(address) (GET \(address)/openapi.yaml describes the API)")
+                }
+            }
+        } catch let error as APIServer.ListenError {
+            throw CommandFailure.usage(error.message)
+        } catch {
+            throw CommandFailure(message: "\(error)", exitCode: 1)
+        }
+        StandardError.write("snapinfra serve: stopped")
+    }
+}
+
+/// Runs async work from a synchronous command, on the concurrency pool, until it ends; its error
+/// is rethrown as it is.
+enum AsyncMain {
+    static func block(_ work: @escaping @Sendable () async throws -> Void) throws {
+        final class Outcome: @unchecked Sendable {
+            var error: (any Error)?
+        }
+        let outcome = Outcome()
+        let done = DispatchSemaphore(value: 0)
+        Task.detached {
+            do {
+                try await work()
+            } catch {
+                outcome.error = error
+            }
+            done.signal()
+        }
+        done.wait()
+        if let error = outcome.error { throw error }
+    }
+}
