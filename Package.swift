@@ -22,6 +22,9 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0", traits: []),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        // `serve --ssh`: the SSH server for the terminal UI, and the ed25519 host key.
+        .package(url: "https://github.com/apple/swift-nio-ssh", from: "0.15.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         // `mcp`: the Model Context Protocol over stdio.
         .package(url: "https://github.com/modelcontextprotocol/swift-sdk", from: "0.12.1"),
     ],
@@ -70,6 +73,19 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
+        // forkpty and the window size, for the SSH server's sessions.
+        .target(name: "CPty", linkerSettings: [.linkedLibrary("util")]),
+        // `snapinfra serve --ssh`: one `snapinfra tui` per SSH session, on a terminal of its own.
+        .target(
+            name: "SnapinfraSSH",
+            dependencies: [
+                "CPty",
+                .product(name: "NIOSSH", package: "swift-nio-ssh"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         // `snapinfra mcp`: read-only MCP tools over the same ProjectService.
         .target(name: "SnapinfraMCP", dependencies: ["SnapinfraCore", .product(name: "MCP", package: "swift-sdk")]),
         // What front ends do with files: staged, atomic writes of generated output.
@@ -89,6 +105,7 @@ let package = Package(
                 "SnapinfraTUI",
                 "SnapinfraServer",
                 "SnapinfraMCP",
+                "SnapinfraSSH",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -103,6 +120,11 @@ let package = Package(
         // A real HTTP server on loopback that plays a language model, for the tests only.
         .target(name: "FakeModelServer", path: "Tests/FakeModelServer"),
         .testTarget(name: "SnapinfraCLITests", dependencies: ["SnapinfraCore", "FakeModelServer"]),
+        .testTarget(
+            name: "SnapinfraSSHTests",
+            dependencies: [
+                "SnapinfraSSH", .product(name: "NIOSSH", package: "swift-nio-ssh"), .product(name: "Crypto", package: "swift-crypto"),
+            ]),
         .testTarget(name: "SnapinfraAITests", dependencies: ["SnapinfraAI", "SnapinfraCore", "FakeModelServer"]),
     ]
 )

@@ -14,3 +14,18 @@ struct Snapinfra: ParsableCommand {
         defaultSubcommand: TUICommand.self
     )
 }
+
+extension Snapinfra {
+    /// `serve --ssh` with no address means the default one, 127.0.0.1:2222 (an option of
+    /// ArgumentParser always takes a value).
+    static func withDefaultValues(_ arguments: [String]) -> [String] {
+        guard arguments.first == "serve", let index = arguments.firstIndex(of: "--ssh") else { return arguments }
+        let next = arguments.index(after: index)
+        if next == arguments.endIndex || arguments[next].hasPrefix("-") {
+            var copy = arguments
+            copy.insert("127.0.0.1:2222", at: next)
+            return copy
+        }
+        return arguments
+    }
+}

@@ -4,7 +4,7 @@ import Foundation
 /// Runs the command line, mapping errors to the exit codes of `shared/spec/cli.md`:
 /// 0 success, 1 invalid project or output, 2 usage, 3 hand edits in the output folder.
 do {
-    var command = try Snapinfra.parseAsRoot()
+    var command = try Snapinfra.parseAsRoot(Snapinfra.withDefaultValues(Array(CommandLine.arguments.dropFirst())))
     try command.run()
 } catch {
     let code = Snapinfra.exitCode(for: error)

@@ -138,6 +138,9 @@ public enum TUIRunner {
 
     /// Performs a file effect and answers with the message it produces.
     static func perform(_ effect: Effect, state: AppState) -> Message {
+        if let root = state.fileRoot, let path = effect.paths.first(where: { !FileRoot.contains(root, $0) }) {
+            return refusal(effect, path: path, root: root)
+        }
         switch effect {
         case .quit, .run, .draft, .checkWizard, .preview:
             return .planFailed("not a file effect")
@@ -243,6 +246,65 @@ public enum TUIRunner {
                 return .writeFailed("\(error)")
             }
         }
+    }
+}
+
+extension TUIRunner {
+    /// The answer to a file effect outside the session's folder: what the effect answers when it
+    /// cannot read or write, with the reason.
+    static func refusal(_ effect: Effect, path: String, root: String) -> Message {
+        let reason = "this session reads and writes only inside \(DisplayText.escape(root, limit: 60))"
+        switch effect {
+        case .complete(let typed): return .completed(path: typed, candidates: [])
+        case .openFile(let file): return .fileOpened(path: file, project: nil, problems: [reason])
+        case .importFiles(let paths):
+            var result = ImportResult()
+            result.failure = .unreadable("\(DisplayText.escape(path, limit: 60)): \(reason)")
+            return .imported(paths: paths, result: result)
+        case .openFolder(let folder): return .folderOpened(path: folder, opened: nil, problem: reason)
+        case .plan: return .planFailed(reason)
+        case .saveProject: return .projectSaveFailed(reason.prefix(1).uppercased() + reason.dropFirst() + ".", exists: false)
+        default: return .writeFailed(reason)
+        }
+    }
+}
+
+/// The one folder a session may read and write in (an SSH demo session's scratch folder): a path
+/// is inside when it is, with symbolic links resolved and `..` followed.
+enum FileRoot {
+    static func contains(_ root: String, _ path: String) -> Bool {
+        let base = URL(fileURLWithPath: root).standardizedFileURL.resolvingSymlinksInPath().path
+        var url = URL(fileURLWithPath: path).standardizedFileURL
+        // The deepest part that exists, with its links resolved, then the rest as given.
+        var rest: [String] = []
+        while !FileManager.default.fileExists(atPath: url.path), url.path != "/" {
+            rest.insert(url.lastPathComponent, at: 0)
+            url.deleteLastPathComponent()
+        }
+        let resolved = rest.reduce(url.resolvingSymlinksInPath()) { $0.appendingPathComponent($1) }.path
+        return resolved == base || resolved.hasPrefix(base + "/")
+    }
+}
+
+extension Effect {
+    /// The paths an effect reads or writes.
+    var paths: [String] {
+        switch self {
+        case .saveProject(let path, _, _), .writeReport(let path, _), .openFile(let path), .openFolder(let path): [path]
+        case .write(let folder, _, _), .plan(let folder): [folder]
+        case .importFiles(let paths): paths
+        // A partly typed path: its folder is what would be listed.
+        case .complete(let typed): [Self.folder(of: typed)]
+        default: []
+        }
+    }
+
+    /// The folder whose entries complete a partly typed path.
+    static func folder(of typed: String) -> String {
+        if typed.isEmpty { return "." }
+        if typed.hasSuffix("/") { return typed }
+        let parent = (typed as NSString).deletingLastPathComponent
+        return parent.isEmpty ? "." : parent
     }
 }
 

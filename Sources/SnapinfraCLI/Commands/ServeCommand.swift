@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SnapinfraCore
+import SnapinfraSSH
 import SnapinfraServer
 
 /// `snapinfra serve`: the original HTTP API over the same core as the commands.
@@ -14,6 +15,12 @@ struct ServeCommand: ParsableCommand {
             address. Limits, each answered with a JSON error: a body over 2 MiB gets 413, a bad project 400 with \
             its diagnostics, a request over --timeout 504, more than --max-requests at once 503 with Retry-After. \
             One line per request goes to stderr. SIGTERM or SIGINT lets the requests in flight finish, then exits.
+
+            With --ssh [HOST:]PORT (default 127.0.0.1:2222) it is an SSH server instead, whose only job is the \
+            terminal UI: any user name, with a key or with any password, gets a session running `snapinfra tui` \
+            on a terminal of its own. Drafts are kept per key, or per session code for visitors without one, so a \
+            dropped visitor who comes back is offered Resume. Sessions without a terminal, commands, sftp and \
+            port forwarding are refused. The host key is generated once under $XDG_STATE_HOME/snapinfra/ssh/.
             """
     )
 
@@ -32,6 +39,21 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "MiB of replies kept for identical requests when the rules engine designs (0 turns it off).")
     var cacheMb = 64
 
+    @Option(help: "Serve the terminal UI over SSH on [HOST:]PORT instead of the HTTP API (default 127.0.0.1:2222).")
+    var ssh: String?
+
+    @Option(help: "With --ssh: an OpenSSH ed25519 private key to use as the host key (default: one generated and kept).")
+    var hostKey: String?
+
+    @Option(help: "With --ssh: sessions at once.")
+    var maxSessions = 20
+
+    @Option(help: "With --ssh: minutes without a keystroke after which a session ends.")
+    var idle: Double = 15
+
+    @Flag(help: "With --ssh: every session starts on the start screen with the examples and writes only in a scratch folder of its own.")
+    var demo = false
+
     @OptionGroup(title: "Language model (used for every request when given; a request cannot choose one)")
     var ai: AIOptions
 
@@ -40,9 +62,17 @@ struct ServeCommand: ParsableCommand {
         guard timeout > 0, timeout <= 3600 else { throw ValidationError("--timeout must be more than 0 and at most 3600 seconds") }
         guard maxRequests >= 1 else { throw ValidationError("--max-requests must be at least 1") }
         guard cacheMb >= 0 else { throw ValidationError("--cache-mb cannot be negative") }
+        if let ssh {
+            guard SSHSettings.address(ssh) != nil else { throw ValidationError("--ssh: \(ssh) is not [HOST:]PORT with PORT 0…65535") }
+            guard maxSessions >= 1 else { throw ValidationError("--max-sessions must be at least 1") }
+            guard idle > 0 else { throw ValidationError("--idle must be more than 0 minutes") }
+        } else if hostKey != nil || demo {
+            throw ValidationError("--host-key and --demo go with --ssh")
+        }
     }
 
     func run() throws {
+        if let ssh { return try runSSH(ssh) }
         let assistant = try ai.assistant()
         var settings = ServerSettings()
         settings.host = host
@@ -72,6 +102,37 @@ struct ServeCommand: ParsableCommand {
             throw CommandFailure(message: "\(error)", exitCode: 1)
         }
         StandardError.write("snapinfra serve: stopped")
+    }
+}
+
+extension ServeCommand {
+    /// `--ssh`: the terminal UI for visitors over SSH.
+    func runSSH(_ address: String) throws {
+        guard let (host, port) = SSHSettings.address(address) else { throw CommandFailure.usage("--ssh: \(address) is not [HOST:]PORT") }
+        let environment = ProcessInfo.processInfo.environment
+        var settings = SSHSettings(
+            executable: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0],
+            directory: FileManager.default.currentDirectoryPath, environment: environment)
+        settings.host = host
+        settings.port = port
+        settings.hostKeyPath = hostKey
+        settings.maxSessions = maxSessions
+        settings.idle = .milliseconds(Int((idle * 60_000).rounded()))
+        settings.demo = demo
+        if !["127.0.0.1", "::1", "localhost"].contains(host) {
+            StandardError.write(
+                "snapinfra serve --ssh: warning: listening on \(host): anyone who can reach this machine gets the terminal UI"
+                    + (demo ? "" : "; --demo keeps each session's writes in a scratch folder"))
+        }
+        do {
+            let demo = settings.demo
+            try SSHServer.run(settings) { address, fingerprint in
+                StandardError.write(
+                    "snapinfra serve --ssh: listening on \(address) (host key \(fingerprint)\(demo ? ", demo mode" : ""))")
+            }
+        } catch {
+            throw CommandFailure.usage(error.message)
+        }
     }
 }
 

@@ -48,6 +48,10 @@ struct TUICommand: ParsableCommand {
         let earlier = source.flatMap { store?.draft(of: $0) }
         // The one impure part of a draft's id (time and chance), fixed here for the whole run.
         let session = Draft.newID()
+        // Set by `serve --ssh` for its sessions: the demo's scratch folder, a keyless visitor's code.
+        let environment = ProcessInfo.processInfo.environment
+        let fileRoot = environment["SNAPINFRA_FILE_ROOT"].flatMap { $0.isEmpty ? nil : $0 }
+        let sessionNote = environment["SNAPINFRA_SESSION_NOTE"].flatMap { $0.isEmpty ? nil : DisplayText.escape($0, limit: 200) }
         let code = MainActor.assumeIsolated {
             TUIRunner.run(assistant: model == nil ? nil : assistant) { width, height in
                 if let project, let file, let source {
@@ -55,6 +59,7 @@ struct TUICommand: ParsableCommand {
                         project: project, width: width, height: height, suggestLater: true, aiModel: model, applied: folder?.applied ?? [],
                         fitted: folder?.fitted ?? false, inputs: folder?.inputs ?? [:])
                     state.draftSource = source
+                    state.fileRoot = fileRoot
                     // Changes to it (toggles, what-ifs, edits) are saved to a draft from the first one on.
                     state.session = session
                     state.draftID = earlier?.id ?? state.newDraftID()
@@ -72,6 +77,8 @@ struct TUICommand: ParsableCommand {
                 }
                 var state = AppState(examples: examples, width: width, height: height, drafts: drafts)
                 state.session = session
+                state.fileRoot = fileRoot
+                state.sessionNote = sessionNote
                 state.aiModel = model
                 if pruned > 0 {
                     state.message = "Pruned \(Plural.count(pruned, "draft")) older than 30 days or past the newest \(DraftStore.keep)."

@@ -179,6 +179,11 @@ public struct AppState: Sendable {
     public var draftID: String?
     /// The file the project was opened from, if any.
     public var draftSource: String?
+    /// The one folder this session may read and write in (an SSH demo session's scratch
+    /// folder); nil: anywhere the user may.
+    public var fileRoot: String?
+    /// Shown on the start screen: how a visitor without a key comes back to their drafts.
+    public var sessionNote: String?
     /// The drafts the start screen offers, newest first (kept up to date as this one is saved).
     public var drafts: [Draft] = []
     /// Something changed since the project was opened: from then on the session is a draft.

@@ -25,6 +25,10 @@ enum StartView {
             TextLayout.fit("Turn a described project into reviewed infrastructure code.", width: state.width - 4), x: 2, y: y,
             style: CellStyle(bold: true))
         y += 2
+        if let note = state.sessionNote {
+            buffer.put(TextLayout.fit(note, width: state.width - 4), x: 2, y: y - 1)
+            y += 1
+        }
         let items = state.startItems
         let visible = max(1, top + height - y)
         let first = max(0, min(state.startSelection - visible / 2, items.count - visible))
