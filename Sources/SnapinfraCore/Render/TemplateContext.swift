@@ -120,6 +120,16 @@ final class TemplateNode: MustacheParent {
         return values
     }
 
+    /// Whether the values at `paths` are `expected`, stopping at the first that differs: a design
+    /// for another project usually differs in the first field a template reads.
+    func matches(_ paths: [[String]], _ expected: [AnyHashable?]) -> Bool {
+        guard paths.count == expected.count else { return false }
+        for (path, value) in zip(paths, expected) {
+            guard let actual = hashable(at: path[...]), actual == value else { return false }
+        }
+        return true
+    }
+
     func startTemplate() {
         reads.paths = []
         reads.seen = []
@@ -148,7 +158,7 @@ public final class RenderMemo: @unchecked Sendable {
 
     func text(_ template: String, root: TemplateNode, render: () throws(TemplateError) -> String) throws(TemplateError) -> String {
         let known = lock.withLock { entries[template] ?? [] }
-        for entry in known where root.fingerprint(entry.names) == entry.fingerprint {
+        for entry in known where root.matches(entry.names, entry.fingerprint) {
             lock.withLock { reuses += 1 }
             return entry.text
         }
