@@ -59,6 +59,9 @@ final class TemplateNode: MustacheParent {
     private let fields: [String: Any]
     private let reads: Reads
     private var children: [String: Any] = [:]
+    /// Each field's comparable value, worked out once: a memo compares the same fields for every
+    /// text it keeps, and every template reads some of the same ones.
+    private var compared: [String: AnyHashable??] = [:]
 
     /// The root node of a model.
     convenience init(_ model: Any) { self.init(model, path: [], reads: Reads()) }
@@ -94,13 +97,15 @@ final class TemplateNode: MustacheParent {
     /// The model's value at a path, comparable across models: `.some(nil)` where the path ends in
     /// nothing, nil if the value cannot be compared.
     private func hashable(at path: ArraySlice<String>) -> AnyHashable?? {
-        guard let name = path.first, let raw = fields[name] else { return .some(nil) }
-        guard let present = TemplateContext.unwrap(raw) else { return .some(nil) }
+        guard let name = path.first else { return .some(nil) }
+        if path.count == 1, let known = compared[name] { return known }
+        guard let raw = fields[name], let present = TemplateContext.unwrap(raw) else { return .some(nil) }
         let isStruct = Mirror(reflecting: present).displayStyle == .struct
         if path.count == 1 {
             // A struct counts by its presence: what a template reads inside it is recorded on its own.
-            if isStruct { return .some(AnyHashable(true)) }
-            return (raw as? AnyHashable).map { .some($0) } ?? nil
+            let value: AnyHashable?? = isStruct ? .some(AnyHashable(true)) : ((raw as? AnyHashable).map { .some($0) } ?? nil)
+            compared[name] = value
+            return value
         }
         guard isStruct, let node = value(name) as? TemplateNode else { return .some(nil) }
         return node.hashable(at: path.dropFirst())
