@@ -7,25 +7,14 @@ enum APIRoute: Equatable {
     case health
     case openAPI
 
-    /// Path → (method, route).
-    static let table: [String: (method: String, route: APIRoute)] = [
-        "/api/generate-iac-v2": ("POST", .call(.generate)),
-        "/api/design": ("POST", .call(.design)),
-        "/api/estimate": ("POST", .call(.estimate)),
-        "/api/enhancements": ("POST", .call(.enhancements)),
-        "/api/enhancements/diff": ("POST", .call(.diff)),
-        "/api/validate": ("POST", .call(.validate)),
-        "/healthz": ("GET", .health),
-        "/openapi.yaml": ("GET", .openAPI),
-    ]
+    /// Path → (method, route), from the endpoints the document describes.
+    static let table: [String: (method: String, route: APIRoute)] = Dictionary(
+        uniqueKeysWithValues: APIEndpoint.all.map { ($0.path, ($0.method, $0.route)) })
 
-    /// The query parameters an operation takes; any other is refused, so a typo is not ignored.
+    /// The query parameters an operation takes (as the document lists them); any other is
+    /// refused, so a typo is not ignored.
     static func parameters(for operation: ServiceCall.Operation) -> [String] {
-        switch operation {
-        case .generate: ["apply", "applySafe", "fitBudget", "target"]
-        case .diff: ["id"]
-        default: []
-        }
+        APIEndpoint.all.first { $0.route == .call(operation) }?.parameters.map(\.name) ?? []
     }
 
     /// The call for a body and a query string (`apply=a,b&applySafe=true`), or why not.

@@ -20,156 +20,7 @@ enum OpenAPIDocument {
             description: The phases, each over a project file.
           - name: service
             description: The server itself.
-        paths:
-          /api/generate-iac-v2:
-            post:
-              tags: [project]
-              operationId: generate
-              summary: The whole pipeline, files inline (`generate --json`).
-              parameters:
-                - name: apply
-                  in: query
-                  description: Comma-separated enhancement ids to apply, in order.
-                  schema: {type: string, examples: ["vpc-flow-logs,cloudwatch-alarms"]}
-                - name: applySafe
-                  in: query
-                  description: Apply every enhancement marked safe.
-                  schema: {type: boolean}
-                - name: fitBudget
-                  in: query
-                  description: When over budget, the cheapest design that keeps the scale and compliance choices.
-                  schema: {type: boolean}
-                - name: target
-                  in: query
-                  description: Comma-separated targets (terraform, docker-compose, kubernetes, pulumi); overrides options.targets.
-                  schema: {type: string, examples: ["terraform,docker-compose"]}
-              requestBody: {$ref: '#/components/requestBodies/Project'}
-              responses:
-                '200':
-                  description: The design, its reasoning and cost, and every file, each checked.
-                  content:
-                    application/json:
-                      schema: {$ref: '#/components/schemas/GenerateDocument'}
-                '400': {$ref: '#/components/responses/BadRequest'}
-                '413': {$ref: '#/components/responses/TooLarge'}
-                '500': {$ref: '#/components/responses/Failed'}
-                '503': {$ref: '#/components/responses/Busy'}
-                '504': {$ref: '#/components/responses/Timeout'}
-          /api/design:
-            post:
-              tags: [project]
-              operationId: design
-              summary: Analysis, decisions with reasons, cost breakdown (`design --json`).
-              requestBody: {$ref: '#/components/requestBodies/Project'}
-              responses:
-                '200':
-                  description: The design.
-                  content:
-                    application/json:
-                      schema: {$ref: '#/components/schemas/DesignDocument'}
-                '400': {$ref: '#/components/responses/BadRequest'}
-                '413': {$ref: '#/components/responses/TooLarge'}
-                '503': {$ref: '#/components/responses/Busy'}
-                '504': {$ref: '#/components/responses/Timeout'}
-          /api/estimate:
-            post:
-              tags: [project]
-              operationId: estimate
-              summary: The monthly cost line by line and the budget verdict (the estimate of `design --json`).
-              requestBody: {$ref: '#/components/requestBodies/Project'}
-              responses:
-                '200':
-                  description: The estimate.
-                  content:
-                    application/json:
-                      schema: {$ref: '#/components/schemas/EstimateDocument'}
-                '400': {$ref: '#/components/responses/BadRequest'}
-                '413': {$ref: '#/components/responses/TooLarge'}
-                '503': {$ref: '#/components/responses/Busy'}
-                '504': {$ref: '#/components/responses/Timeout'}
-          /api/enhancements:
-            post:
-              tags: [project]
-              operationId: enhancements
-              summary: The suggestions with their cost and security-score deltas (`enhancements --json`).
-              requestBody: {$ref: '#/components/requestBodies/Project'}
-              responses:
-                '200':
-                  description: The suggestions.
-                  content:
-                    application/json:
-                      schema: {$ref: '#/components/schemas/EnhancementsDocument'}
-                '400': {$ref: '#/components/responses/BadRequest'}
-                '413': {$ref: '#/components/responses/TooLarge'}
-                '500': {$ref: '#/components/responses/Failed'}
-                '503': {$ref: '#/components/responses/Busy'}
-                '504': {$ref: '#/components/responses/Timeout'}
-          /api/enhancements/diff:
-            post:
-              tags: [project]
-              operationId: diffEnhancement
-              summary: The unified diff that applying one suggestion makes (`enhancements --diff ID`).
-              parameters:
-                - name: id
-                  in: query
-                  required: true
-                  description: The enhancement id.
-                  schema: {type: string, minLength: 1}
-              requestBody: {$ref: '#/components/requestBodies/Project'}
-              responses:
-                '200':
-                  description: The diff, one line per element.
-                  content:
-                    application/json:
-                      schema: {$ref: '#/components/schemas/DiffDocument'}
-                '400': {$ref: '#/components/responses/BadRequest'}
-                '413': {$ref: '#/components/responses/TooLarge'}
-                '500': {$ref: '#/components/responses/Failed'}
-                '503': {$ref: '#/components/responses/Busy'}
-                '504': {$ref: '#/components/responses/Timeout'}
-          /api/validate:
-            post:
-              tags: [project]
-              operationId: validate
-              summary: Checks a project file (`validate --json`); an invalid one gets 400 with its diagnostics.
-              requestBody: {$ref: '#/components/requestBodies/Project'}
-              responses:
-                '200':
-                  description: The project is valid (warnings allowed).
-                  content:
-                    application/json:
-                      schema: {$ref: '#/components/schemas/ValidateDocument'}
-                '400': {$ref: '#/components/responses/BadRequest'}
-                '413': {$ref: '#/components/responses/TooLarge'}
-                '503': {$ref: '#/components/responses/Busy'}
-                '504': {$ref: '#/components/responses/Timeout'}
-          /healthz:
-            get:
-              tags: [service]
-              operationId: health
-              summary: Whether the server answers.
-              responses:
-                '200':
-                  description: It does.
-                  content:
-                    application/json:
-                      schema:
-                        type: object
-                        required: [status, version]
-                        properties:
-                          status: {const: ok}
-                          version: {type: string}
-          /openapi.yaml:
-            get:
-              tags: [service]
-              operationId: openAPI
-              summary: This document.
-              responses:
-                '200':
-                  description: OpenAPI 3.1, YAML.
-                  content:
-                    application/yaml:
-                      schema: {type: string}
+        \(APIEndpoint.pathsYAML)
         components:
           requestBodies:
             Project:
@@ -211,6 +62,12 @@ enum OpenAPIDocument {
                 application/json:
                   schema: {$ref: '#/components/schemas/Failure'}
           schemas:
+            Health:
+              type: object
+              required: [status, version]
+              properties:
+                status: {const: ok}
+                version: {type: string}
             ProjectFile:
               type: object
               required: [project]
