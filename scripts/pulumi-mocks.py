@@ -61,7 +61,10 @@ class Mocks(pulumi.runtime.Mocks):
             "aws:kms/key:Key": {"keyId": f"{args.name}-key"},
             "aws:s3/bucketV2:BucketV2": {"bucket": f"{args.name}-bucket"},
             "aws:secretsmanager/secretVersion:SecretVersion": {"secretString": "x" * 64},
+            "aws:ec2/launchTemplate:LaunchTemplate": {"latestVersion": 1},
         }
+        if args.typ == "aws:eks/cluster:Cluster":
+            state["vpcConfig"] = {**state.get("vpcConfig", {}), "clusterSecurityGroupId": f"sg-{args.name}-cluster"}
         for key, value in computed.get(args.typ, {}).items():
             state.setdefault(key, value)
         return f"{args.name}-id", state
@@ -71,6 +74,8 @@ class Mocks(pulumi.runtime.Mocks):
             return {"accountId": "123456789012", "arn": "arn:aws:iam::123456789012:root", "userId": "mock"}
         if args.token == "aws:elb/getServiceAccount:getServiceAccount":
             return {"arn": "arn:aws:iam::127311923021:root", "id": "127311923021"}
+        if args.token == "aws:eks/getAddonVersion:getAddonVersion":
+            return {**args.args, "version": "v1.0.0-eksbuild.1", "id": str(args.args.get("addonName"))}
         if args.token == "aws:secretsmanager/getRandomPassword:getRandomPassword":
             return {"randomPassword": "x" * 64}
         raise ValueError(f"the mocks do not know the call {args.token}")

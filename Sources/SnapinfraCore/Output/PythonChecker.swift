@@ -7,7 +7,9 @@ import Foundation
 struct PythonChecker {
     /// Modules the program may import besides its own: Pulumi's SDKs and the standard library
     /// modules the templates use.
-    static let libraries: Set<String> = ["pulumi", "pulumi_aws", "argparse", "collections", "dataclasses", "ipaddress", "pathlib", "sys"]
+    static let libraries: Set<String> = [
+        "pulumi", "pulumi_aws", "argparse", "collections", "dataclasses", "ipaddress", "json", "pathlib", "re", "sys",
+    ]
 
     func check(_ files: [RenderedFile]) -> [Diagnostic] {
         let python = files.filter { $0.path.hasSuffix(".py") }

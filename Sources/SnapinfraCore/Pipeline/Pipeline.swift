@@ -88,12 +88,7 @@ public final class Pipeline: Sendable {
     /// Every file checked, and the security score, from one parse of each Terraform file.
     public func validate(_ rendered: Rendered) -> Validated {
         let terraform = ParsedTerraform(rendered.files.filter { $0.target == .terraform }, cache: cache)
-        var findings = OutputValidator().validate(rendered.files, terraform: terraform)
-        if rendered.targets.contains(.pulumi), let missing = PulumiModel.unsupported(rendered.enhanced.result.design) {
-            findings.append(
-                .warning(
-                    "infra/pulumi", "not rendered: the Pulumi target does not cover \(missing) yet; infra/terraform has the same design"))
-        }
+        let findings = OutputValidator().validate(rendered.files, terraform: terraform)
         return Validated(rendered: rendered, findings: findings, score: SecurityScore(terraform: terraform))
     }
 

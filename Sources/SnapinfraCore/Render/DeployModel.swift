@@ -46,6 +46,8 @@ struct DeployModel {
         /// `pulumi config set` lines for the values the stack needs and has not got.
         var settings: [String]
         var commitments: Bool
+        /// Whether the overlays' settings.env comes from the stack's output (EKS).
+        var kubernetes: Bool
     }
 
     var pulumi: Pulumi?
@@ -77,11 +79,14 @@ struct DeployModel {
                     : "this design has none.")
         }
         var step = (hasTerraform ? 2 : 1) + (kubernetes == nil ? 0 : 1)
-        if targets.contains(.pulumi), PulumiModel.unsupported(design) == nil, design.compute != nil {
+        if targets.contains(.pulumi), design.compute != nil {
             let names = ResourceNames(project: design.projectName)
             let h = design.activeHardening
             let environment = design.environment.rawValue
-            var settings = ["pulumi config set appImage 123456789012.dkr.ecr.\(design.region).amazonaws.com/\(names.prefix):1.0.0 -s \(environment)"]
+            // On EKS the overlays name the image, not the stack.
+            var settings =
+                design.compute?.platform == .eks
+                ? [] : ["pulumi config set appImage 123456789012.dkr.ecr.\(design.region).amazonaws.com/\(names.prefix):1.0.0 -s \(environment)"]
             let needed: [(Bool, EnhancementInput)] = [
                 (h.httpsListener, .certificateARN), (h.alarmEmail, .alarmEmail), (h.budgetAlarmLimit != nil, .budgetEmail),
             ]
@@ -90,7 +95,7 @@ struct DeployModel {
             }
             pulumi = Pulumi(
                 step: step, environment: environment, project: names.slug, settings: settings,
-                commitments: h.reservedDatabase || h.reservedCache)
+                commitments: h.reservedDatabase || h.reservedCache, kubernetes: design.compute?.platform == .eks)
             step += 1
         }
         composeStep = step

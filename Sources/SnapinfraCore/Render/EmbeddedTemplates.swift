@@ -238,6 +238,10 @@ extension TemplateSet {
         - Reservations are bought only with `pulumi config set purchaseReservations true`; they cannot be
           cancelled.
         {{/commitments}}
+        {{#kubernetes}}
+        - The overlay's settings come from the stack instead of Terraform:
+          `pulumi stack output kubernetes_settings -s {{environment}} > ../k8s/overlays/{{environment}}/settings.env`.
+        {{/kubernetes}}
         {{/pulumi}}
         {{#hasCompose}}
 
@@ -787,6 +791,71 @@ extension TemplateSet {
         {{/hardening.customerManagedKey}}
         }
         """####,
+        "partials/waf-acl-python.mustache": ####"""
+        {{%CONTENT_TYPE: TEXT}}
+        def managed_rules(name: str, priority: int, group: str) -> aws.wafv2.WebAclRuleArgs:
+            return aws.wafv2.WebAclRuleArgs(
+                name=name,
+                priority=priority,
+                # Keep each managed rule's own action. The SDK's empty block has an untyped __init__.
+                override_action=aws.wafv2.WebAclRuleOverrideActionArgs(
+                    none=aws.wafv2.WebAclRuleOverrideActionNoneArgs(),  # type: ignore[no-untyped-call]
+                ),
+                statement=aws.wafv2.WebAclRuleStatementArgs(
+                    managed_rule_group_statement=aws.wafv2.WebAclRuleStatementManagedRuleGroupStatementArgs(
+                        name=group, vendor_name="AWS"
+                    )
+                ),
+                visibility_config=aws.wafv2.WebAclRuleVisibilityConfigArgs(
+                    cloudwatch_metrics_enabled=True, metric_name=name, sampled_requests_enabled=True
+                ),
+            )
+
+
+        # AWS managed rules against common exploits and known bad inputs, in front of the load balancer.
+        web_acl = aws.wafv2.WebAcl(
+            "this",
+            name=settings.name,
+            scope="REGIONAL",
+            default_action=aws.wafv2.WebAclDefaultActionArgs(allow=aws.wafv2.WebAclDefaultActionAllowArgs()),
+            rules=[
+                managed_rules("common", 1, "AWSManagedRulesCommonRuleSet"),
+                managed_rules("known-bad-inputs", 2, "AWSManagedRulesKnownBadInputsRuleSet"),
+        {{#tf.hardening.wafRateLimit}}
+                # One client address may send at most {{tf.waf.rateLimit}} requests in any five minutes.
+                aws.wafv2.WebAclRuleArgs(
+                    name="rate-per-address",
+                    priority=3,
+                    action=aws.wafv2.WebAclRuleActionArgs(block=aws.wafv2.WebAclRuleActionBlockArgs()),
+                    statement=aws.wafv2.WebAclRuleStatementArgs(
+                        rate_based_statement=aws.wafv2.WebAclRuleStatementRateBasedStatementArgs(
+                            limit={{tf.waf.rateLimit}}, aggregate_key_type="IP"
+                        )
+                    ),
+                    visibility_config=aws.wafv2.WebAclRuleVisibilityConfigArgs(
+                        cloudwatch_metrics_enabled=True, metric_name="rate-per-address", sampled_requests_enabled=True
+                    ),
+                ),
+        {{/tf.hardening.wafRateLimit}}
+            ],
+            visibility_config=aws.wafv2.WebAclVisibilityConfigArgs(
+                cloudwatch_metrics_enabled=True, metric_name=settings.name, sampled_requests_enabled=True
+            ),
+        )
+
+        # WAF log group names must start with aws-waf-logs-. Blocked requests are security evidence:
+        # kept at least a year, whatever the app's logs keep.
+        waf_logs = aws.cloudwatch.LogGroup(
+            "waf",
+            name=f"aws-waf-logs-{settings.name}",
+            retention_in_days={{tf.monitoring.wafLogRetentionDays}},
+        {{#hasKey}}
+            kms_key_id=kms.key.arn,
+        {{/hasKey}}
+        )
+
+        aws.wafv2.WebAclLoggingConfiguration("this", resource_arn=web_acl.arn, log_destination_configs=[waf_logs.arn])
+        """####,
         "partials/waf-acl.mustache": ####"""
         {{%CONTENT_TYPE: TEXT}}
         # AWS managed rules against common exploits and known bad inputs, in front of the load balancer.
@@ -995,70 +1064,9 @@ extension TemplateSet {
         {{#tf.hardening.webApplicationFirewall}}
 
 
-        def managed_rules(name: str, priority: int, group: str) -> aws.wafv2.WebAclRuleArgs:
-            return aws.wafv2.WebAclRuleArgs(
-                name=name,
-                priority=priority,
-                # Keep each managed rule's own action. The SDK's empty block has an untyped __init__.
-                override_action=aws.wafv2.WebAclRuleOverrideActionArgs(
-                    none=aws.wafv2.WebAclRuleOverrideActionNoneArgs(),  # type: ignore[no-untyped-call]
-                ),
-                statement=aws.wafv2.WebAclRuleStatementArgs(
-                    managed_rule_group_statement=aws.wafv2.WebAclRuleStatementManagedRuleGroupStatementArgs(
-                        name=group, vendor_name="AWS"
-                    )
-                ),
-                visibility_config=aws.wafv2.WebAclRuleVisibilityConfigArgs(
-                    cloudwatch_metrics_enabled=True, metric_name=name, sampled_requests_enabled=True
-                ),
-            )
-
-
-        # AWS managed rules against common exploits and known bad inputs, in front of the load balancer.
-        web_acl = aws.wafv2.WebAcl(
-            "this",
-            name=settings.name,
-            scope="REGIONAL",
-            default_action=aws.wafv2.WebAclDefaultActionArgs(allow=aws.wafv2.WebAclDefaultActionAllowArgs()),
-            rules=[
-                managed_rules("common", 1, "AWSManagedRulesCommonRuleSet"),
-                managed_rules("known-bad-inputs", 2, "AWSManagedRulesKnownBadInputsRuleSet"),
-        {{#tf.hardening.wafRateLimit}}
-                # One client address may send at most {{tf.waf.rateLimit}} requests in any five minutes.
-                aws.wafv2.WebAclRuleArgs(
-                    name="rate-per-address",
-                    priority=3,
-                    action=aws.wafv2.WebAclRuleActionArgs(block=aws.wafv2.WebAclRuleActionBlockArgs()),
-                    statement=aws.wafv2.WebAclRuleStatementArgs(
-                        rate_based_statement=aws.wafv2.WebAclRuleStatementRateBasedStatementArgs(
-                            limit={{tf.waf.rateLimit}}, aggregate_key_type="IP"
-                        )
-                    ),
-                    visibility_config=aws.wafv2.WebAclRuleVisibilityConfigArgs(
-                        cloudwatch_metrics_enabled=True, metric_name="rate-per-address", sampled_requests_enabled=True
-                    ),
-                ),
-        {{/tf.hardening.wafRateLimit}}
-            ],
-            visibility_config=aws.wafv2.WebAclVisibilityConfigArgs(
-                cloudwatch_metrics_enabled=True, metric_name=settings.name, sampled_requests_enabled=True
-            ),
-        )
+        {{> waf-acl-python}}
 
         aws.wafv2.WebAclAssociation("this", resource_arn=load_balancer.arn, web_acl_arn=web_acl.arn)
-
-        # WAF log group names must start with aws-waf-logs-. Blocked requests are security evidence:
-        # kept at least a year, whatever the app's logs keep.
-        waf_logs = aws.cloudwatch.LogGroup(
-            "waf",
-            name=f"aws-waf-logs-{settings.name}",
-            retention_in_days={{tf.monitoring.wafLogRetentionDays}},
-        {{#hasKey}}
-            kms_key_id=kms.key.arn,
-        {{/hasKey}}
-        )
-
-        aws.wafv2.WebAclLoggingConfiguration("this", resource_arn=web_acl.arn, log_destination_configs=[waf_logs.arn])
         {{/tf.hardening.webApplicationFirewall}}
         """####,
         "pulumi/api.py.mustache": ####"""
@@ -1166,8 +1174,12 @@ extension TemplateSet {
         # stops unless --allow-replace is given.
         PROTECTED_TYPES = {
             "aws:rds/instance:Instance",
+            "aws:docdb/cluster:Cluster",
+            "aws:dynamodb/table:Table",
             "aws:elasticache/replicationGroup:ReplicationGroup",
             "aws:s3/bucketV2:BucketV2",
+            # Replacing a cluster stops every workload on it.
+            "aws:eks/cluster:Cluster",
         }
         DESTRUCTIVE_OPS = {"replace", "create-replacement", "delete-replaced", "delete"}
 
@@ -2073,6 +2085,444 @@ extension TemplateSet {
             )
         {{/tf.database.provisioned}}
         """####,
+        "pulumi/eks.py.mustache": ####"""
+        {{%CONTENT_TYPE: TEXT}}
+        # {{header}}
+        """EKS {{tf.eks.kubernetesVersion}}: a private control plane, Kubernetes Secrets encrypted with the KMS key, every
+        control-plane log, and a managed node group of {{tf.eks.nodeType}} (Graviton) nodes in the private subnets,
+        {{tf.eks.minNodes}} to {{tf.eks.maxNodes}} of them. The pods reach AWS through EKS Pod Identity roles (eks.tf)."""
+
+        import json
+
+        import pulumi
+        import pulumi_aws as aws
+
+        {{#eksImports}}
+        import {{name}}
+        {{/eksImports}}
+
+
+        def assume_role(service: str, tag_session: bool) -> pulumi.Output[str]:
+            """A trust policy that lets one AWS service assume the role."""
+            actions = ["sts:AssumeRole", "sts:TagSession"] if tag_session else ["sts:AssumeRole"]
+            return pulumi.Output.json_dumps(
+                {
+                    "Version": "2012-10-17",
+                    "Statement": [{"Effect": "Allow", "Action": actions, "Principal": {"Service": service}}],
+                }
+            )
+
+
+        def regional_arn(service: str, resource: pulumi.Input[str]) -> pulumi.Output[str]:
+            """An ARN in this stack's region and account."""
+            return pulumi.Output.concat("arn:aws:", service, ":", settings.region, ":", settings.account_id, ":", resource)
+
+
+        def cluster_security_group(config: aws.eks.outputs.ClusterVpcConfig) -> str:
+            """The group EKS creates for the control plane and the nodes to reach each other."""
+            group = config.cluster_security_group_id
+            if group is None:
+                raise ValueError("EKS reported no cluster security group")
+            return group
+
+
+        def env_file(values: dict[str, str]) -> str:
+            """Settings as a Kustomize env file, one NAME=value a line."""
+            return "".join(f"{name}={value}\n" for name, value in values.items())
+
+
+        # Created before the cluster so that the retention and the key apply from the first log line.
+        log_group = aws.cloudwatch.LogGroup(
+            "eks",
+            name=f"/aws/eks/{settings.name}/cluster",
+            retention_in_days={{tf.monitoring.logRetentionDays}},
+            kms_key_id=kms.key.arn,
+        )
+
+        cluster_role = aws.iam.Role(
+            "cluster",
+            name={{py.eks.clusterRole}},
+            assume_role_policy=assume_role("eks.amazonaws.com", True),
+        )
+
+        cluster_policy = aws.iam.RolePolicyAttachment(
+            "cluster",
+            role=cluster_role.name,
+            policy_arn="arn:aws:iam::aws:policy/AmazonEKSClusterPolicy",
+        )
+
+        # Lets the control plane envelope-encrypt Secrets with the key.
+        cluster_encryption = aws.iam.RolePolicy(
+            "cluster_encryption",
+            name="secrets-encryption",
+            role=cluster_role.id,
+            policy=pulumi.Output.json_dumps(
+                {
+                    "Version": "2012-10-17",
+                    "Statement": [
+                        {
+                            "Effect": "Allow",
+                            "Action": ["kms:Encrypt", "kms:Decrypt", "kms:ListGrants", "kms:DescribeKey"],
+                            "Resource": kms.key.arn,
+                        }
+                    ],
+                }
+            ),
+        )
+
+        cluster = aws.eks.Cluster(
+            "this",
+            name=settings.name,
+            version=settings.kubernetes_version,
+            role_arn=cluster_role.arn,
+            enabled_cluster_log_types=["api", "audit", "authenticator", "controllerManager", "scheduler"],
+            access_config=aws.eks.ClusterAccessConfigArgs(
+                authentication_mode="API",
+                bootstrap_cluster_creator_admin_permissions=True,
+            ),
+            vpc_config=aws.eks.ClusterVpcConfigArgs(
+                subnet_ids=network.private_subnet_ids,
+                endpoint_private_access=True,
+                endpoint_public_access=settings.cluster_endpoint_public_access,
+                public_access_cidrs=settings.cluster_endpoint_public_access_cidrs,
+            ),
+            encryption_config=aws.eks.ClusterEncryptionConfigArgs(
+                resources=["secrets"],
+                provider=aws.eks.ClusterEncryptionConfigProviderArgs(key_arn=kms.key.arn),
+            ),
+            opts=pulumi.ResourceOptions(depends_on=[log_group, cluster_policy, cluster_encryption]),
+        )
+
+        kubeconfig_command = pulumi.Output.concat(
+            "aws eks update-kubeconfig --region ",
+            settings.region,
+            " --name ",
+            cluster.name,
+        )
+
+        nodes_role = aws.iam.Role(
+            "nodes",
+            name={{py.eks.nodeRole}},
+            assume_role_policy=assume_role("ec2.amazonaws.com", False),
+        )
+
+        node_policies = [
+            aws.iam.RolePolicyAttachment(
+                f"nodes-{policy}",
+                role=nodes_role.name,
+                policy_arn=f"arn:aws:iam::aws:policy/{policy}",
+            )
+            for policy in ["AmazonEKSWorkerNodePolicy", "AmazonEKS_CNI_Policy", "AmazonEC2ContainerRegistryReadOnly"]
+        ]
+
+        # IMDSv2 only, with a hop limit of 1 so that pods cannot borrow the node's role; encrypted gp3 root.
+        launch_template = aws.ec2.LaunchTemplate(
+            "nodes",
+            name_prefix=f"{settings.name}-nodes-",
+            update_default_version=True,
+            vpc_security_group_ids=[cluster.vpc_config.apply(cluster_security_group), security_groups.app.id],
+            metadata_options=aws.ec2.LaunchTemplateMetadataOptionsArgs(
+                http_endpoint="enabled",
+                http_tokens="required",
+                http_put_response_hop_limit=1,
+            ),
+            block_device_mappings=[
+                aws.ec2.LaunchTemplateBlockDeviceMappingArgs(
+                    device_name="/dev/xvda",
+                    ebs=aws.ec2.LaunchTemplateBlockDeviceMappingEbsArgs(
+                        volume_size={{tf.eks.nodeDiskGB}},
+                        volume_type="gp3",
+                        encrypted="true",
+                        delete_on_termination="true",
+                    ),
+                )
+            ],
+            monitoring=aws.ec2.LaunchTemplateMonitoringArgs(enabled=True),
+            tag_specifications=[
+                aws.ec2.LaunchTemplateTagSpecificationArgs(resource_type="instance", tags={"Name": f"{settings.name}-node"})
+            ],
+        )
+
+        node_group = aws.eks.NodeGroup(
+            "this",
+            cluster_name=cluster.name,
+            node_group_name={{py.eks.nodeGroupName}},
+            node_role_arn=nodes_role.arn,
+            subnet_ids=network.private_subnet_ids,
+            ami_type="AL2023_ARM_64_STANDARD",
+            capacity_type="ON_DEMAND",
+            instance_types=[settings.node_instance_type],
+            scaling_config=aws.eks.NodeGroupScalingConfigArgs(
+                min_size={{tf.eks.minNodes}},
+                desired_size={{tf.eks.desiredNodes}},
+                max_size={{tf.eks.maxNodes}},
+            ),
+            update_config=aws.eks.NodeGroupUpdateConfigArgs(max_unavailable=1),
+            launch_template=aws.eks.NodeGroupLaunchTemplateArgs(
+                id=launch_template.id,
+                version=launch_template.latest_version.apply(str),
+            ),
+            # Cluster Autoscaler or Karpenter owns the running count after the first update.
+            opts=pulumi.ResourceOptions(ignore_changes=["scalingConfig.desiredSize"], depends_on=node_policies),
+        )
+
+        # Add-ons at the version EKS names as the default for the cluster's Kubernetes version, unless
+        # addonVersions pins one; they move only when kubernetesVersion does.
+        addons = ["vpc-cni", "kube-proxy", "coredns", "eks-pod-identity-agent"{{#tf.hardening.containerInsights}}, "amazon-cloudwatch-observability"{{/tf.hardening.containerInsights}}]
+        for addon in addons:
+            default_version = aws.eks.get_addon_version_output(addon_name=addon, kubernetes_version=cluster.version)
+            aws.eks.Addon(
+                addon,
+                cluster_name=cluster.name,
+                addon_name=addon,
+                addon_version=settings.addon_versions.get(addon) or default_version.version,
+                resolve_conflicts_on_create="OVERWRITE",
+                resolve_conflicts_on_update="PRESERVE",
+                # The VPC CNI enforces the manifests' NetworkPolicies.
+                configuration_values=json.dumps({"enableNetworkPolicy": "true"}) if addon == "vpc-cni" else None,
+                opts=pulumi.ResourceOptions(depends_on=[node_group]),
+            )
+
+        # Roles for pods, handed out by EKS Pod Identity to a namespace and service account.
+        pods_assume = assume_role("pods.eks.amazonaws.com", True)
+
+        # The application's pods: only what the application needs.
+        app_role = aws.iam.Role(
+            "app",
+            name={{py.taskRole}},
+            assume_role_policy=pods_assume,
+        )
+        {{#hasAppPolicy}}
+
+        aws.iam.RolePolicy(
+            "app",
+            name="application",
+            role=app_role.id,
+            policy=pulumi.Output.json_dumps(
+                {
+                    "Version": "2012-10-17",
+                    "Statement": [
+        {{#py.appStatements}}
+                        {
+                            "Effect": "Allow",
+                            "Action": [
+        {{#actions}}
+                                {{.}},
+        {{/actions}}
+                            ],
+                            "Resource": {{resourcesExpression}},
+                        },
+        {{/py.appStatements}}
+                    ],
+                }
+            ),
+        )
+        {{/hasAppPolicy}}
+
+        aws.eks.PodIdentityAssociation(
+            "app",
+            cluster_name=cluster.name,
+            namespace={{py.eks.namespace}},
+            service_account={{py.eks.serviceAccount}},
+            role_arn=app_role.arn,
+        )
+        {{#hasExecutionSecrets}}
+
+        # The External Secrets Operator copies the application's secrets into the namespace.
+        external_secrets_role = aws.iam.Role(
+            "external_secrets",
+            name={{py.eks.externalSecretsRole}},
+            assume_role_policy=pods_assume,
+        )
+
+        aws.iam.RolePolicy(
+            "external_secrets",
+            name="read-secrets",
+            role=external_secrets_role.id,
+            policy=pulumi.Output.json_dumps(
+                {
+                    "Version": "2012-10-17",
+                    "Statement": [
+                        {
+                            "Effect": "Allow",
+                            "Action": ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"],
+                            "Resource": {{py.executionSecretArns}},
+                        },
+                        {"Effect": "Allow", "Action": "kms:Decrypt", "Resource": kms.key.arn},
+                    ],
+                }
+            ),
+        )
+
+        aws.eks.PodIdentityAssociation(
+            "external_secrets",
+            cluster_name=cluster.name,
+            namespace="external-secrets",
+            service_account="external-secrets",
+            role_arn=external_secrets_role.arn,
+        )
+        {{/hasExecutionSecrets}}
+
+        # The AWS Load Balancer Controller turns the Ingress into the application load balancer.
+        load_balancer_controller_role = aws.iam.Role(
+            "load_balancer_controller",
+            name={{py.eks.loadBalancerControllerRole}},
+            assume_role_policy=pods_assume,
+        )
+
+        aws.iam.RolePolicy(
+            "load_balancer_controller",
+            name="load-balancer-controller",
+            role=load_balancer_controller_role.id,
+            policy=pulumi.Output.json_dumps(
+                {
+                    "Version": "2012-10-17",
+                    "Statement": [
+                        {
+                            "Sid": "Describe",
+                            "Effect": "Allow",
+                            "Action": [
+                                "ec2:DescribeAccountAttributes",
+                                "ec2:DescribeAddresses",
+                                "ec2:DescribeAvailabilityZones",
+                                "ec2:DescribeInternetGateways",
+                                "ec2:DescribeVpcs",
+                                "ec2:DescribeVpcPeeringConnections",
+                                "ec2:DescribeSubnets",
+                                "ec2:DescribeSecurityGroups",
+                                "ec2:DescribeInstances",
+                                "ec2:DescribeNetworkInterfaces",
+                                "ec2:DescribeTags",
+                                "ec2:DescribeCoipPools",
+                                "ec2:GetCoipPoolUsage",
+                                "ec2:DescribeRouteTables",
+                                "ec2:GetSecurityGroupsForVpc",
+                                "elasticloadbalancing:DescribeLoadBalancers",
+                                "elasticloadbalancing:DescribeLoadBalancerAttributes",
+                                "elasticloadbalancing:DescribeListeners",
+                                "elasticloadbalancing:DescribeListenerCertificates",
+                                "elasticloadbalancing:DescribeListenerAttributes",
+                                "elasticloadbalancing:DescribeSSLPolicies",
+                                "elasticloadbalancing:DescribeRules",
+                                "elasticloadbalancing:DescribeTargetGroups",
+                                "elasticloadbalancing:DescribeTargetGroupAttributes",
+                                "elasticloadbalancing:DescribeTargetHealth",
+                                "elasticloadbalancing:DescribeTags",
+                                "elasticloadbalancing:DescribeTrustStores",
+                                "acm:ListCertificates",
+                                "acm:DescribeCertificate",
+                                "wafv2:GetWebACL",
+                                "wafv2:GetWebACLForResource",
+                                "shield:GetSubscriptionState",
+                            ],
+                            "Resource": "*",
+                        },
+                        {
+                            "Sid": "ServiceLinkedRole",
+                            "Effect": "Allow",
+                            "Action": "iam:CreateServiceLinkedRole",
+                            "Resource": "*",
+                            "Condition": {"StringEquals": {"iam:AWSServiceName": "elasticloadbalancing.amazonaws.com"}},
+                        },
+                        {
+                            "Sid": "SecurityGroups",
+                            "Effect": "Allow",
+                            "Action": [
+                                "ec2:CreateSecurityGroup",
+                                "ec2:AuthorizeSecurityGroupIngress",
+                                "ec2:RevokeSecurityGroupIngress",
+                                "ec2:DeleteSecurityGroup",
+                                "ec2:CreateTags",
+                                "ec2:DeleteTags",
+                            ],
+                            "Resource": [
+                                regional_arn("ec2", "security-group/*"),
+                                regional_arn("ec2", pulumi.Output.concat("vpc/", network.vpc.id)),
+                            ],
+                        },
+                        {
+                            "Sid": "LoadBalancers",
+                            "Effect": "Allow",
+                            "Action": [
+                                "elasticloadbalancing:CreateLoadBalancer",
+                                "elasticloadbalancing:CreateTargetGroup",
+                                "elasticloadbalancing:CreateListener",
+                                "elasticloadbalancing:DeleteListener",
+                                "elasticloadbalancing:CreateRule",
+                                "elasticloadbalancing:DeleteRule",
+                                "elasticloadbalancing:ModifyLoadBalancerAttributes",
+                                "elasticloadbalancing:SetIpAddressType",
+                                "elasticloadbalancing:SetSecurityGroups",
+                                "elasticloadbalancing:SetSubnets",
+                                "elasticloadbalancing:DeleteLoadBalancer",
+                                "elasticloadbalancing:ModifyTargetGroup",
+                                "elasticloadbalancing:ModifyTargetGroupAttributes",
+                                "elasticloadbalancing:DeleteTargetGroup",
+                                "elasticloadbalancing:ModifyListener",
+                                "elasticloadbalancing:ModifyListenerAttributes",
+                                "elasticloadbalancing:AddListenerCertificates",
+                                "elasticloadbalancing:RemoveListenerCertificates",
+                                "elasticloadbalancing:ModifyRule",
+                                "elasticloadbalancing:RegisterTargets",
+                                "elasticloadbalancing:DeregisterTargets",
+                                "elasticloadbalancing:AddTags",
+                                "elasticloadbalancing:RemoveTags",
+                                "elasticloadbalancing:SetWebAcl",
+                                "wafv2:AssociateWebACL",
+                                "wafv2:DisassociateWebACL",
+                            ],
+                            "Resource": [
+                                regional_arn("elasticloadbalancing", "loadbalancer/app/*"),
+                                regional_arn("elasticloadbalancing", "listener/app/*"),
+                                regional_arn("elasticloadbalancing", "listener-rule/app/*"),
+                                regional_arn("elasticloadbalancing", "targetgroup/*"),
+                                regional_arn("wafv2", "regional/webacl/*"),
+                            ],
+                            "Condition": {"StringEquals": {"aws:ResourceTag/elbv2.k8s.aws/cluster": settings.name}},
+                        },
+                    ],
+                }
+            ),
+        )
+
+        aws.eks.PodIdentityAssociation(
+            "load_balancer_controller",
+            cluster_name=cluster.name,
+            namespace="kube-system",
+            service_account="aws-load-balancer-controller",
+            role_arn=load_balancer_controller_role.arn,
+        )
+        {{#tf.hardening.containerInsights}}
+
+        # Container Insights: the CloudWatch agent and Fluent Bit of the observability add-on.
+        cloudwatch_agent_role = aws.iam.Role(
+            "cloudwatch_agent",
+            name={{py.eks.cloudWatchAgentRole}},
+            assume_role_policy=pods_assume,
+        )
+
+        aws.iam.RolePolicyAttachment(
+            "cloudwatch_agent",
+            role=cloudwatch_agent_role.name,
+            policy_arn="arn:aws:iam::aws:policy/CloudWatchAgentServerPolicy",
+        )
+
+        aws.eks.PodIdentityAssociation(
+            "cloudwatch_agent",
+            cluster_name=cluster.name,
+            namespace="amazon-cloudwatch",
+            service_account="cloudwatch-agent",
+            role_arn=cloudwatch_agent_role.arn,
+        )
+        {{/tf.hardening.containerInsights}}
+
+        # The overlay's settings.env, filled: pulumi stack output kubernetes_settings > settings.env
+        kubernetes_settings = pulumi.Output.all(
+        {{#py.eks.settings}}
+            {{name}}={{valueExpression}},
+        {{/py.eks.settings}}
+        ).apply(env_file)
+        """####,
         "pulumi/function.py.mustache": ####"""
         {{%CONTENT_TYPE: TEXT}}
         # {{header}}
@@ -2588,7 +3038,13 @@ extension TemplateSet {
                 cidr_block=public_cidrs[index],
                 availability_zone=zone,
                 map_public_ip_on_launch=False,
+        {{^tf.compute.eks}}
                 tags={"Name": f"{settings.name}-public-{zone}", "Tier": "public"},
+        {{/tf.compute.eks}}
+        {{#tf.compute.eks}}
+                # The AWS Load Balancer Controller places internet-facing load balancers here.
+                tags={"Name": f"{settings.name}-public-{zone}", "Tier": "public", "kubernetes.io/role/elb": "1"},
+        {{/tf.compute.eks}}
             )
             for index, zone in enumerate(settings.zones)
         ]
@@ -2599,7 +3055,12 @@ extension TemplateSet {
                 vpc_id=vpc.id,
                 cidr_block=private_cidrs[index],
                 availability_zone=zone,
+        {{^tf.compute.eks}}
                 tags={"Name": f"{settings.name}-private-{zone}", "Tier": "private"},
+        {{/tf.compute.eks}}
+        {{#tf.compute.eks}}
+                tags={"Name": f"{settings.name}-private-{zone}", "Tier": "private", "kubernetes.io/role/internal-elb": "1"},
+        {{/tf.compute.eks}}
             )
             for index, zone in enumerate(settings.zones)
         ]
@@ -2770,10 +3231,10 @@ extension TemplateSet {
         {{/tf.compute.fargate}}
         app = aws.ec2.SecurityGroup(
             "app",
-            name=f"{settings.name}-app",
+            name={{py.appGroupName}},
             description={{py.appGroupDescription}},
             vpc_id=network.vpc.id,
-            tags={"Name": f"{settings.name}-app"},
+            tags={"Name": {{py.appGroupName}}},
         )
         {{#tf.database.hasSecurityGroup}}
 
@@ -2838,6 +3299,8 @@ extension TemplateSet {
             from_port=settings.app_port,
             to_port=settings.app_port,
         )
+        {{/tf.compute.fargate}}
+        {{#containers}}
 
         aws.vpc.SecurityGroupEgressRule(
             "app_https",
@@ -2848,7 +3311,7 @@ extension TemplateSet {
             from_port=443,
             to_port=443,
         )
-        {{/tf.compute.fargate}}
+        {{/containers}}
         {{#tf.database.hasSecurityGroup}}
 
         aws.vpc.SecurityGroupEgressRule(
@@ -2872,7 +3335,7 @@ extension TemplateSet {
         )
         {{/tf.database.hasSecurityGroup}}
         {{#hasCache}}
-        {{#tf.compute.fargate}}
+        {{#containers}}
 
         aws.vpc.SecurityGroupEgressRule(
             "app_to_cache",
@@ -2883,7 +3346,7 @@ extension TemplateSet {
             from_port={{tf.cache.port}},
             to_port={{tf.cache.port}},
         )
-        {{/tf.compute.fargate}}
+        {{/containers}}
 
         aws.vpc.SecurityGroupIngressRule(
             "cache_from_app",
@@ -2901,6 +3364,10 @@ extension TemplateSet {
         # {{header}}
         """Names, stack settings and the account, shared by every module (main.tf and variables.tf)."""
 
+        {{#tf.compute.eks}}
+        import re
+
+        {{/tf.compute.eks}}
         import pulumi
         import pulumi_aws as aws
 
@@ -2920,8 +3387,24 @@ extension TemplateSet {
             raise ValueError("list exactly {{tf.network.zones}} availability zones")
         {{/tf.network}}
 
+        {{#tf.compute.appImage}}
         app_image = config.require("appImage")
         app_port = config.get_int("appPort") or {{tf.appPort}}
+        {{/tf.compute.appImage}}
+        {{#tf.compute.eks}}
+        # Keep the cluster in EKS standard support ($0.10/h; extended support is $0.60/h).
+        kubernetes_version = config.get("kubernetesVersion") or {{py.eks.kubernetesVersion}}
+        node_instance_type = config.get("nodeInstanceType") or {{py.eks.nodeType}}
+        if not re.match(r"^[a-z][0-9][a-z]*g[a-z]*\.", node_instance_type):
+            raise ValueError("the nodes run the arm64 AMI: use a Graviton type such as m7g.large")
+        # The Kubernetes API is private unless opened to listed ranges, never to the whole internet.
+        cluster_endpoint_public_access = config.get_bool("clusterEndpointPublicAccess") or False
+        cluster_endpoint_public_access_cidrs: list[str] = config.get_object("clusterEndpointPublicAccessCidrs") or []
+        if "0.0.0.0/0" in cluster_endpoint_public_access_cidrs:
+            raise ValueError("do not open the Kubernetes API to the whole internet; list your own ranges")
+        # Pinned add-on versions by name; an add-on not listed gets EKS's default for the version.
+        addon_versions: dict[str, str] = config.get_object("addonVersions") or {}
+        {{/tf.compute.eks}}
         {{#tf.compute.fargate}}
         desired_count = config.get_int("desiredCount") or {{tf.compute.fargate.desiredCount}}
         if not {{tf.compute.fargate.minCount}} <= desired_count <= {{tf.compute.fargate.maxCount}}:
@@ -2951,7 +3434,9 @@ extension TemplateSet {
         # {{header}}
         # Stack settings for {{stack.environment}}. No secret belongs here; set the values below with
         # pulumi config set (add --secret for anything secret).
+        {{#tf.compute.appImage}}
         #   pulumi config set appImage 123456789012.dkr.ecr.{{tf.region}}.amazonaws.com/{{tf.name}}:1.0.0 -s {{stack.environment}}
+        {{/tf.compute.appImage}}
         config:
           aws:region: {{yaml.region}}
           aws:defaultTags:
@@ -2964,7 +3449,13 @@ extension TemplateSet {
         {{#tf.network}}
           {{project}}:availabilityZones: {{yaml.zones}}
         {{/tf.network}}
+        {{#tf.compute.appImage}}
           {{project}}:appPort: "{{tf.appPort}}"
+        {{/tf.compute.appImage}}
+        {{#tf.eks}}
+          {{project}}:kubernetesVersion: {{yaml.kubernetesVersion}}
+          {{project}}:nodeInstanceType: {{yaml.nodeType}}
+        {{/tf.eks}}
         {{#tf.compute.fargate}}
           {{project}}:desiredCount: "{{tf.compute.fargate.desiredCount}}"
         {{/tf.compute.fargate}}
@@ -3083,6 +3574,22 @@ extension TemplateSet {
         # Every upload is published to EventBridge, where scanning or thumbnailing can subscribe.
         aws.s3.BucketNotification("uploads", bucket=uploads.id, eventbridge=True)
         {{/tf.hardening.uploadEvents}}
+        """####,
+        "pulumi/waf.py.mustache": ####"""
+        {{%CONTENT_TYPE: TEXT}}
+        # {{header}}
+        """AWS WAF for the load balancer the AWS Load Balancer Controller creates: the Ingress names this
+        web ACL, whose ARN is in the kubernetes_settings output (waf.tf)."""
+
+        import pulumi_aws as aws
+
+        {{#hasKey}}
+        import kms
+        {{/hasKey}}
+        import settings
+
+
+        {{> waf-acl-python}}
         """####,
         "terraform/alb.tf.mustache": ####"""
         {{%CONTENT_TYPE: TEXT}}

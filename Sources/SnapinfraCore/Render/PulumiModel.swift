@@ -46,6 +46,28 @@ struct PulumiModel {
         var valueExpression: String
     }
 
+    /// A keyword argument of a call: a fixed identifier (never project text) and its value.
+    struct Keyword: Hashable {
+        var name: String
+        var valueExpression: String
+    }
+
+    /// The EKS cluster's strings as Python (`eks.py`, `settings.py`).
+    struct EKSLiterals: Hashable {
+        var kubernetesVersion: String
+        var nodeType: String
+        var nodeGroupName: String
+        var clusterRole: String
+        var nodeRole: String
+        var externalSecretsRole: String
+        var loadBalancerControllerRole: String
+        var cloudWatchAgentRole: String
+        var namespace: String
+        var serviceAccount: String
+        /// The lines of the overlays' settings.env, in the Terraform output's order.
+        var settings: [Keyword]
+    }
+
     /// A module of the program, in the order `__main__.py` imports it.
     struct Module: Hashable {
         var name: String
@@ -128,6 +150,7 @@ struct PulumiModel {
         /// The monthly cost lines `automation.py` prints before a production `up`.
         var costLines: [Pair]
         var costTotal: String
+        var appGroupName: String
         var appGroupDescription: String
         var functionBasePolicy: String
         var functionArchitecture: String
@@ -136,6 +159,7 @@ struct PulumiModel {
         var billingMode: String
         var dynamoTables: [DynamoTable]
         var reservationProduct: String
+        var eks: EKSLiterals?
         var bools: Bools
     }
 
@@ -158,6 +182,8 @@ struct PulumiModel {
         var name: String
         var region: String
         var zones: String
+        var kubernetesVersion: String
+        var nodeType: String
     }
 
     var header: String
@@ -196,15 +222,14 @@ struct PulumiModel {
     var hasExecutionSecrets: Bool
     var executionSecretsKey: Bool
     var hasAppPolicy: Bool
-
-    /// Why this design has no Pulumi program yet, or nil when it has one.
-    static func unsupported(_ design: InfrastructureDesign) -> String? {
-        design.compute?.platform == .eks ? "an EKS cluster" : nil
-    }
+    /// Whether the application runs in containers with a network of their own (ECS or EKS).
+    var containers: Bool
+    /// The modules `eks.py` reads, sorted.
+    var eksImports: [Module]
 
     init?(result: DesignResult, header: String) {
         let design = result.design
-        guard Self.unsupported(design) == nil, design.compute != nil else { return nil }
+        guard design.compute != nil else { return nil }
         let tf = TerraformModel(design: design, header: header)
         let names = ResourceNames(project: design.projectName)
         let p = Escaping.pythonString
@@ -214,14 +239,17 @@ struct PulumiModel {
         project = names.slug
         let y = { (text: String) in Escaping.yamlString(text, compose: false) }
         let zones = AvailabilityZones.names(region: design.region, count: design.network?.availabilityZones ?? 2)
+        let cluster = design.compute?.cluster
         yaml = YAMLLiterals(
-            project: y(names.slug), name: y(names.prefix), region: y(design.region), zones: "[" + zones.map(y).joined(separator: ", ") + "]")
+            project: y(names.slug), name: y(names.prefix), region: y(design.region), zones: "[" + zones.map(y).joined(separator: ", ") + "]",
+            kubernetesVersion: y(cluster?.kubernetesVersion ?? ""), nodeType: y(cluster?.nodeType ?? ""))
         let (family, engine) = TerraformModel.engineNames(db?.engine)
         let postgres = db?.engine == .postgres
         let variables = RuntimeEnvironment.variables(design, names: names)
         let h = design.activeHardening
         var statements: [Statement] = []
         let lambda = design.compute?.platform == .lambda
+        let eks = design.compute?.platform == .eks
         if h.uploadsCustomerManagedKey || h.tablesCustomerManagedKey || h.functionEnvironmentKey {
             statements.append(
                 Statement(actions: ["kms:Decrypt", "kms:GenerateDataKey"].map(p), resourcesExpression: "[kms.key.arn]"))
@@ -274,8 +302,13 @@ struct PulumiModel {
             appStatements: statements, alarms: Self.alarms(tf.alarms), outputs: Self.outputs(design),
             costLines: result.estimate.resources.map { Pair(nameLiteral: p($0.address), valueExpression: p(Format.money($0.monthlyCost))) },
             costTotal: p(Format.money(result.estimate.totalMonthly)),
+            appGroupName: eks ? "f\"{settings.name}-nodes\"" : "f\"{settings.name}-app\"",
             appGroupDescription: p(
-                lambda ? "Application function: outbound to the database only" : "Application tasks: reachable from the load balancer only"),
+                lambda
+                    ? "Application function: outbound to the database only"
+                    : eks
+                        ? "EKS nodes and their pods: the database and cache admit this group"
+                        : "Application tasks: reachable from the load balancer only"),
             functionBasePolicy: p(
                 design.network == nil
                     ? "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"
@@ -286,6 +319,7 @@ struct PulumiModel {
             billingMode: p(db?.capacityMode == "provisioned" ? "PROVISIONED" : "PAY_PER_REQUEST"),
             dynamoTables: (db?.dynamoTables ?? []).map(Self.dynamoTable),
             reservationProduct: p(db?.engine == .mysql ? "mysql" : db?.engine == .mariadb ? "mariadb" : "postgresql"),
+            eks: Self.eksLiterals(design, names: names, variables: variables),
             bools: Bools(
                 uploadsForceDestroy: Self.bool(tf.uploads?.forceDestroy), logsForceDestroy: Self.bool(tf.logs?.forceDestroy),
                 multiAZ: Self.bool(tf.database?.multiAZ), deletionProtection: Self.bool(tf.database?.deletionProtection),
@@ -304,7 +338,14 @@ struct PulumiModel {
         case nil: break
         }
         if design.cache != nil { modules.append("cache") }
-        modules += lambda ? ["function", "api"] : ["alb", "compute"]
+        if lambda {
+            modules += ["function", "api"]
+        } else if eks {
+            modules.append("eks")
+            if h.webApplicationFirewall { modules.append("waf") }
+        } else {
+            modules += ["alb", "compute"]
+        }
         if design.monitoring?.alarms.isEmpty == false || h.budgetAlarmLimit != nil { modules.append("monitoring") }
         if tf.commitments != nil { modules.append("commitments") }
         self.modules = modules.sorted().map(Module.init)
@@ -324,6 +365,15 @@ struct PulumiModel {
         connectsWithIAM = lambda && db?.service == .rds
         if connectsWithIAM { functionReads.insert("database") }
         functionImports = functionReads.sorted().map(Module.init)
+        var eksReads: Set<String> = ["kms", "network", "security_groups", "settings"]
+        let eksExpressions = (py.eks?.settings.map(\.valueExpression) ?? []) + py.appStatements.map(\.resourcesExpression) + [py.executionSecretArns]
+        for expression in eksExpressions {
+            for module in ["database", "documentdb", "dynamodb", "cache", "storage", "waf"] where expression.contains(module + ".") {
+                eksReads.insert(module)
+            }
+        }
+        eksImports = eks ? eksReads.sorted().map(Module.init) : []
+        containers = !lambda
         stacks = Environment.allCases.map { env in
             Stack(environment: env.rawValue, environmentLiteral: Escaping.yamlString(env.rawValue, compose: false), protect: env == .production)
         }
@@ -363,6 +413,32 @@ struct PulumiModel {
             maxWriteCapacity: t.maxWriteCapacity)
     }
 
+    /// The cluster's names and the overlays' settings, for an EKS design.
+    static func eksLiterals(_ design: InfrastructureDesign, names: ResourceNames, variables: [RuntimeVariable]) -> EKSLiterals? {
+        guard design.compute?.platform == .eks, let cluster = design.compute?.cluster else { return nil }
+        let p = Escaping.pythonString
+        let roles = ClusterNames(project: design.projectName)
+        // What only the applied program knows, as the Terraform output references it.
+        let expressions = [
+            "aws_db_instance.this.master_user_secret[0].secret_arn": "database.secret_arn",
+            "aws_docdb_cluster.this.master_user_secret[0].secret_arn": "documentdb.secret_arn",
+            "aws_secretsmanager_secret.cache_auth.arn": "cache.auth_secret.arn",
+            "aws_wafv2_web_acl.this.arn": "waf.web_acl.arn",
+            "var.certificate_arn": "settings.certificate_arn",
+        ]
+        var settings = variables.compactMap { v in
+            v.kubernetes == nil ? nil : v.pulumi.map { Keyword(name: v.name, valueExpression: $0) }
+        }
+        for setting in KubernetesModel.deploymentSettings(design) {
+            settings.append(Keyword(name: setting.name, valueExpression: expressions[setting.terraform] ?? "None"))
+        }
+        return EKSLiterals(
+            kubernetesVersion: p(cluster.kubernetesVersion), nodeType: p(cluster.nodeType), nodeGroupName: p(roles.nodeGroup),
+            clusterRole: p(roles.clusterRole), nodeRole: p(roles.nodeRole), externalSecretsRole: p(roles.externalSecretsRole),
+            loadBalancerControllerRole: p(roles.loadBalancerControllerRole), cloudWatchAgentRole: p(roles.cloudWatchAgentRole),
+            namespace: p(names.prefix), serviceAccount: p(names.prefix), settings: settings)
+    }
+
     static func bool(_ value: Bool?) -> String { value == true ? "True" : "False" }
 
     /// `alarm_email` as Pulumi config spells it: `alarmEmail`.
@@ -394,10 +470,18 @@ struct PulumiModel {
     }
 
     static func outputs(_ design: InfrastructureDesign) -> [Output] {
-        var list: [(String, String)] =
-            design.compute?.platform == .lambda
-            ? [("api_url", "api.http_api.api_endpoint")]
-            : [("url", "pulumi.Output.concat(\"http://\", alb.load_balancer.dns_name)"), ("ecs_cluster_name", "compute.cluster.name")]
+        var list: [(String, String)]
+        switch design.compute?.platform {
+        case .lambda?: list = [("api_url", "api.http_api.api_endpoint")]
+        case .eks?:
+            list = [
+                ("cluster_name", "eks.cluster.name"),
+                ("kubeconfig_command", "eks.kubeconfig_command"),
+                ("load_balancer_controller_role_arn", "eks.load_balancer_controller_role.arn"),
+            ]
+        default:
+            list = [("url", "pulumi.Output.concat(\"http://\", alb.load_balancer.dns_name)"), ("ecs_cluster_name", "compute.cluster.name")]
+        }
         if let db = design.database, db.service == .documentDB {
             list += [("database_endpoint", "documentdb.cluster.endpoint"), ("database_secret_arn", "documentdb.secret_arn")]
         }
@@ -409,6 +493,7 @@ struct PulumiModel {
         if design.cache != nil { list.append(("cache_endpoint", "cache.group.primary_endpoint_address")) }
         if design.objectStorage != nil { list.append(("uploads_bucket", "storage.uploads.bucket")) }
         if design.monitoring?.alarms.isEmpty == false { list.append(("alarm_topic_arn", "monitoring.topic.arn")) }
+        if design.compute?.platform == .eks { list.append(("kubernetes_settings", "eks.kubernetes_settings")) }
         return list.map { Output(nameLiteral: Escaping.pythonString($0.0), valueExpression: $0.1) }
     }
 }

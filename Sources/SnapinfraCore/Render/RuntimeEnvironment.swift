@@ -139,12 +139,13 @@ enum RuntimeEnvironment {
         return list.map(python)
     }
 
-    /// The variable with its value in the Pulumi program (ECS designs), next to the Terraform one.
+    /// The variable with its value in the Pulumi program, next to the Terraform one.
     private static func python(_ variable: RuntimeVariable) -> RuntimeVariable {
         var v = variable
         switch v.name {
         case "APP_ENV": v.pulumi = "settings.environment"
-        case "PORT": v.pulumi = "str(settings.app_port)"
+        // On EKS the port is fixed by the manifests, so it is a literal like the Terraform one.
+        case "PORT": v.pulumi = v.kubernetes?.literal.map(Escaping.pythonString) ?? "str(settings.app_port)"
         case "DATABASE_HOST":
             v.pulumi = v.terraform == "aws_docdb_cluster.this.endpoint" ? "documentdb.cluster.endpoint" : "database.instance.address"
         case "DATABASE_PASSWORD":
@@ -197,5 +198,24 @@ public struct ResourceNames: Sendable, Hashable {
         var logs = String(Naming.awsName(project, "logs", kind: .s3Bucket).prefix(36))
         while logs.hasSuffix("-") { logs.removeLast() }
         logBucketPrefix = logs + "-"
+    }
+}
+
+/// The names of an EKS design's cluster roles and node group, shared by Terraform and Pulumi.
+struct ClusterNames: Hashable {
+    var clusterRole: String
+    var nodeRole: String
+    var nodeGroup: String
+    var externalSecretsRole: String
+    var loadBalancerControllerRole: String
+    var cloudWatchAgentRole: String
+
+    init(project: String) {
+        clusterRole = Naming.awsName(project, "eks", kind: .iamRole)
+        nodeRole = Naming.awsName(project, "nodes", kind: .iamRole)
+        nodeGroup = Naming.awsName(project, "nodes", kind: .generic)
+        externalSecretsRole = Naming.awsName(project, "external-secrets", kind: .iamRole)
+        loadBalancerControllerRole = Naming.awsName(project, "lb-controller", kind: .iamRole)
+        cloudWatchAgentRole = Naming.awsName(project, "cloudwatch-agent", kind: .iamRole)
     }
 }

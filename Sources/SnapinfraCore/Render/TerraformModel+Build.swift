@@ -327,16 +327,15 @@ extension TerraformModel {
         for setting in KubernetesModel.deploymentSettings(design) {
             settings.append(EKS.Setting(name: setting.name, value: "${\(setting.terraform)}"))
         }
+        let roles = ClusterNames(project: design.projectName)
         return EKS(
             kubernetesVersion: cluster.kubernetesVersion, kubernetesVersionLiteral: Escaping.hclString(cluster.kubernetesVersion),
             nodeType: cluster.nodeType, nodeTypeLiteral: Escaping.hclString(cluster.nodeType), minNodes: cluster.minNodes,
             desiredNodes: cluster.desiredNodes, maxNodes: cluster.maxNodes, nodeDiskGB: cluster.nodeDiskGB,
-            nodeGroupNameLiteral: Escaping.hclString(Naming.awsName(design.projectName, "nodes", kind: .generic)),
-            clusterRoleLiteral: Escaping.hclString(Naming.awsName(design.projectName, "eks", kind: .iamRole)),
-            nodeRoleLiteral: Escaping.hclString(Naming.awsName(design.projectName, "nodes", kind: .iamRole)),
-            externalSecretsRoleLiteral: Escaping.hclString(Naming.awsName(design.projectName, "external-secrets", kind: .iamRole)),
-            loadBalancerControllerRoleLiteral: Escaping.hclString(Naming.awsName(design.projectName, "lb-controller", kind: .iamRole)),
-            cloudWatchAgentRoleLiteral: Escaping.hclString(Naming.awsName(design.projectName, "cloudwatch-agent", kind: .iamRole)),
+            nodeGroupNameLiteral: Escaping.hclString(roles.nodeGroup), clusterRoleLiteral: Escaping.hclString(roles.clusterRole),
+            nodeRoleLiteral: Escaping.hclString(roles.nodeRole), externalSecretsRoleLiteral: Escaping.hclString(roles.externalSecretsRole),
+            loadBalancerControllerRoleLiteral: Escaping.hclString(roles.loadBalancerControllerRole),
+            cloudWatchAgentRoleLiteral: Escaping.hclString(roles.cloudWatchAgentRole),
             namespaceLiteral: Escaping.hclString(names.prefix), serviceAccountLiteral: Escaping.hclString(names.prefix),
             secretArnsExpression: arns.isEmpty ? nil : "[" + arns.joined(separator: ", ") + "]", settings: settings)
     }

@@ -44,7 +44,8 @@ import Testing
 
     @Test func theProgramDeclaresTheTerraformsResourcesForEveryShapeItCovers() throws {
         for name in [
-            "saas-api.json", "shop.json", "ride-events.yaml", "tiny-todo.yaml", "architect/mflix-catalog.yaml", "architect/iot-telemetry.yaml",
+            "saas-api.json", "shop.json", "ride-events.yaml", "tiny-todo.yaml", "clinic-booking.yaml", "architect/mflix-catalog.yaml",
+            "architect/iot-telemetry.yaml",
         ] {
             for environment in Environment.allCases {
                 let designed = try result(name, environment: environment)
@@ -68,7 +69,7 @@ import Testing
         }
     }
 
-    @Test func theProgramHasItsFilesAndTheShapesItDoesNotCoverSaySo() throws {
+    @Test func theProgramHasItsFiles() throws {
         let files = try Renderer().render(try result("shop.json"), targets: Self.targets)
         let paths = Set(files.filter { $0.target == .pulumi }.map(\.path))
         for name in [
@@ -91,21 +92,41 @@ import Testing
         let exports = content(files, "infra/pulumi/__main__.py").matches(of: /pulumi\.export\("([a-z_]+)"/).map { String($0.1) }
         #expect(outputs == exports)
 
-        // An EKS design has no program yet, and says so.
-        var eks = try example("clinic-booking.yaml")
-        eks.options.targets = [.terraform, .kubernetes, .pulumi]
-        let cluster = DesignEngine().run(eks)
-        #expect(try Renderer().render(cluster, targets: eks.options.targets).allSatisfy { $0.target != .pulumi })
-        let pipeline = Pipeline()
-        let designed = pipeline.design(eks)
-        let validated = pipeline.validate(try pipeline.render(try pipeline.enhance(designed, applying: [])))
-        #expect(validated.findings.contains { $0.severity == .warning && $0.message.contains("an EKS cluster") })
     }
 
-    /// A toggle changes the same resources on both sides.
-    @Test func anEnhancementChangesTheSameResourcesInBothLanguages() throws {
-        let file = try example("shop.json")
-        let designed = try result("shop.json")
+    /// An EKS design: the cluster module instead of the load balancer and the service, the
+    /// overlays' settings from the stack, and no image setting (the overlays name the image).
+    @Test func anEKSDesignHasTheClusterModuleAndTheOverlaysSettings() throws {
+        var file = try example("clinic-booking.yaml")
+        file.options.targets = [.terraform, .kubernetes, .pulumi]
+        let pipeline = Pipeline()
+        let designed = pipeline.design(file)
+        let waf = try pipeline.enhance(
+            designed,
+            applying: ["kms-customer-managed-key", "alb-waf"].filter {
+                EnhancementEngine().offeredIDs(for: designed.result, file: file).contains($0)
+            })
+        let validated = pipeline.validate(try pipeline.render(waf))
+        #expect(validated.findings.isEmpty, "\(validated.findings)")
+        let paths = Set(validated.files.filter { $0.target == .pulumi }.map(\.path))
+        #expect(paths.isSuperset(of: ["infra/pulumi/eks.py", "infra/pulumi/waf.py", "infra/pulumi/security_groups.py"]))
+        #expect(paths.isDisjoint(with: ["infra/pulumi/alb.py", "infra/pulumi/compute.py"]))
+        let eks = content(validated.files, "infra/pulumi/eks.py")
+        #expect(eks.contains("aws.eks.Cluster(") && eks.contains("aws.eks.NodeGroup(") && eks.contains("WAF_ACL_ARN=waf.web_acl.arn,"))
+        // The same settings, in the same order, as the Terraform output the overlays read.
+        let terraform = content(validated.files, "infra/terraform/outputs.tf")
+        let heredoc = terraform.matches(of: /(?m)^    ([A-Z_]+)=/).map { String($0.1) }
+        let keywords = eks.matches(of: /(?m)^    ([A-Z_]+)=/).map { String($0.1) }
+        #expect(!heredoc.isEmpty && heredoc == keywords)
+        #expect(!content(validated.files, "infra/pulumi/settings.py").contains("appImage"))
+        #expect(content(validated.files, "DEPLOY.md").contains("pulumi stack output kubernetes_settings -s"))
+    }
+
+    /// A toggle changes the same resources on both sides, on ECS and on EKS.
+    @Test(arguments: ["shop.json", "clinic-booking.yaml"])
+    func anEnhancementChangesTheSameResourcesInBothLanguages(name: String) throws {
+        let file = try example(name)
+        let designed = try result(name)
         let offered = EnhancementEngine().offeredIDs(for: designed, file: file)
         let before = try inventories(try Renderer().render(designed, targets: Self.targets))
         var changed = 0
@@ -119,7 +140,12 @@ import Testing
             if !terraformDelta.isEmpty { changed += 1 }
         }
         #expect(changed >= 3, "several suggestions add resources")
-        // The WAF, by name: both sides gain the web ACL.
+    }
+
+    /// The WAF, by name: both sides gain the same rule.
+    @Test func theRateLimitRuleIsTheSameRuleInBothLanguages() throws {
+        let file = try example("shop.json")
+        let designed = try result("shop.json")
         let waf = try EnhancementEngine().apply(["waf-rate-limit"], to: designed, file: file)
         let diff = LineDiff.unified(
             from: try Renderer().render(designed, targets: Self.targets), to: try Renderer().render(waf, targets: Self.targets))
@@ -127,11 +153,14 @@ import Testing
         #expect(diff.contains { $0.contains("name     = \"rate-per-address\"") })
     }
 
-    @Test func hostileTextNeverBecomesPython() throws {
+    /// On ECS, and on EKS (the Kubernetes target makes the hostile project a cluster).
+    @Test(arguments: [[Target.terraform, .dockerCompose, .pulumi], [.terraform, .kubernetes, .pulumi]])
+    func hostileTextNeverBecomesPython(targets: [Target]) throws {
         var file = hostileProject()
-        file.options.targets = Self.targets
+        file.options.targets = targets
         let files = try render(file).filter { $0.target == .pulumi }
         #expect(!files.isEmpty)
+        #expect(files.contains { $0.path == "infra/pulumi/eks.py" } == targets.contains(.kubernetes))
         #expect(PythonChecker().check(files).isEmpty, "\(PythonChecker().check(files))")
         for f in files {
             #expect(!f.content.contains("${jndi") && !f.content.contains("rm -rf") && !f.content.contains("\u{202E}"), "\(f.path)")

@@ -22,8 +22,12 @@ HERE = Path(__file__).resolve().parent
 # stops unless --allow-replace is given.
 PROTECTED_TYPES = {
     "aws:rds/instance:Instance",
+    "aws:docdb/cluster:Cluster",
+    "aws:dynamodb/table:Table",
     "aws:elasticache/replicationGroup:ReplicationGroup",
     "aws:s3/bucketV2:BucketV2",
+    # Replacing a cluster stops every workload on it.
+    "aws:eks/cluster:Cluster",
 }
 DESTRUCTIVE_OPS = {"replace", "create-replacement", "delete-replaced", "delete"}
 
