@@ -91,6 +91,37 @@ import Testing
     }
 }
 
+/// Scoring a suggestion reads only the files that hold checked blocks, from the texts rendering
+/// wrote: the shortcut must not change a score.
+@Suite struct ScoredTextsTests {
+    @Test func theFilesLeftOutOfScoringHoldNoCheckedBlock() throws {
+        for url in try exampleFiles() {
+            let file = try example(url.lastPathComponent)
+            let result = DesignEngine().run(file)
+            let every = EnhancementEngine.compatible(EnhancementEngine().suggestions(for: result, file: file))
+            for design in [result, try EnhancementEngine().apply(every, to: result, file: file)] {
+                let files = try Renderer().render(design, targets: [.terraform])
+                for name in Renderer.unscoredFiles {
+                    let text = try #require(files.first { $0.path == "infra/terraform/\(name)" }).content
+                    #expect(TerraformBlock.blocks(in: [try HCLParser.parse(text)]).isEmpty, "\(url.lastPathComponent) \(name)")
+                }
+            }
+        }
+    }
+
+    @Test func theScoreOfTheDesignIsTheScoreOfItsCheckedFiles() throws {
+        for url in try exampleFiles() {
+            let pipeline = Pipeline()
+            let designed = pipeline.design(try example(url.lastPathComponent))
+            let validated = try pipeline.run(designed)
+            // A fresh pipeline: nothing cached from the run above.
+            let fresh = try #require(Pipeline().score(designed))
+            #expect(fresh == validated.score, "\(url.lastPathComponent)")
+            #expect(fresh == SecurityScore(modules: try validated.files.filter { $0.path.hasSuffix(".tf") }.map { try HCLParser.parse($0.content) }))
+        }
+    }
+}
+
 @Suite struct ComplianceTests {
     @Test func checklistSaysWhatIsMetWhatAnEnhancementMeetsAndWhatIsWaived() throws {
         var file = try example("shop.json")

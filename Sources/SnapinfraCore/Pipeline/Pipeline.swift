@@ -89,7 +89,7 @@ public final class Pipeline: Sendable {
     public func validate(_ rendered: Rendered) -> Validated {
         let terraform = ParsedTerraform(rendered.files.filter { $0.target == .terraform }, cache: cache)
         let findings = OutputValidator().validate(rendered.files, terraform: terraform)
-        return Validated(rendered: rendered, findings: findings, score: SecurityScore(terraform: terraform))
+        return Validated(rendered: rendered, findings: findings, score: SecurityScore(files: rendered.files, cache: cache))
     }
 
     /// Enhance, render and validate in one call.

@@ -17,9 +17,9 @@ enum TemplateContext {
         default:
             break
         }
-        let mirror = Mirror(reflecting: value)
-        switch mirror.displayStyle {
-        case .struct?, .class?:
+        switch ValueKind.of(value) {
+        case .structure, .object:
+            let mirror = Mirror(reflecting: value)
             var fields: [String: Any] = [:]
             fields.reserveCapacity(Int(mirror.children.count))
             for child in mirror.children {
@@ -27,20 +27,62 @@ enum TemplateContext {
                 fields[label] = box(present)
             }
             return fields
-        case .collection?:
-            return mirror.children.map { box($0.value) }
-        case .optional?:
+        case .collection:
+            return Mirror(reflecting: value).children.map { box($0.value) }
+        case .optional:
             return unwrap(value).map(box) as Any
-        default:
+        case .other:
             return value
         }
     }
 
     /// The value an optional holds, nil for `.none`, and any other value as it is.
     static func unwrap(_ value: Any) -> Any? {
-        let mirror = Mirror(reflecting: value)
-        guard mirror.displayStyle == .optional else { return value }
-        return mirror.children.first?.value
+        guard ValueKind.of(value) == .optional, let optional = value as? any OptionalValue else { return value }
+        return optional.wrapped
+    }
+}
+
+/// What reflection says a value's type is, asked once per type: `Mirror` looks for
+/// `CustomReflectable` and walks the fields on every call, and the memo and the templates ask for
+/// every field of every model.
+enum ValueKind: Sendable {
+    case optional, structure, object, collection, other
+
+    private final class Cache: @unchecked Sendable {
+        var kinds: [ObjectIdentifier: ValueKind] = [:]
+        let lock = NSLock()
+    }
+
+    private static let cache = Cache()
+
+    static func of(_ value: Any) -> ValueKind {
+        let type = ObjectIdentifier(Swift.type(of: value))
+        if let known = cache.lock.withLock({ cache.kinds[type] }) { return known }
+        let kind: ValueKind
+        switch Mirror(reflecting: value).displayStyle {
+        case .optional?: kind = .optional
+        case .struct?: kind = .structure
+        case .class?: kind = .object
+        case .collection?: kind = .collection
+        default: kind = .other
+        }
+        cache.lock.withLock { cache.kinds[type] = kind }
+        return kind
+    }
+}
+
+/// An optional seen through `Any`, so its value can be taken without a `Mirror`.
+protocol OptionalValue {
+    var wrapped: Any? { get }
+}
+
+extension Optional: OptionalValue {
+    var wrapped: Any? {
+        switch self {
+        case .some(let value): return value
+        case .none: return nil
+        }
     }
 }
 
@@ -88,7 +130,7 @@ final class TemplateNode: MustacheParent {
         if let known = children[name] { return known }
         guard let raw = fields[name], let present = TemplateContext.unwrap(raw) else { return nil }
         let value: Any =
-            Mirror(reflecting: present).displayStyle == .struct
+            ValueKind.of(present) == .structure
             ? TemplateNode(present, path: path + [name], reads: reads) : TemplateContext.box(present)
         children[name] = value
         return value
@@ -100,7 +142,7 @@ final class TemplateNode: MustacheParent {
         guard let name = path.first else { return .some(nil) }
         if path.count == 1, let known = compared[name] { return known }
         guard let raw = fields[name], let present = TemplateContext.unwrap(raw) else { return .some(nil) }
-        let isStruct = Mirror(reflecting: present).displayStyle == .struct
+        let isStruct = ValueKind.of(present) == .structure
         if path.count == 1 {
             // A struct counts by its presence: what a template reads inside it is recorded on its own.
             let value: AnyHashable?? = isStruct ? .some(AnyHashable(true)) : ((raw as? AnyHashable).map { .some($0) } ?? nil)

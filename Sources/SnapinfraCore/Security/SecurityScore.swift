@@ -25,29 +25,32 @@ public struct SecurityScore: Sendable, Hashable, Codable {
     }
 
     /// Scores rendered files (only the Terraform ones count); a file that does not parse counts
-    /// for nothing, and the syntax check reports it.
-    public init(files: [RenderedFile]) {
-        self.init(terraform: ParsedTerraform(files.filter { $0.target == .terraform }))
-    }
-
-    /// Scores parsed Terraform files.
-    public init(terraform: ParsedTerraform) {
-        self.init(modules: terraform.bodies)
+    /// for nothing, and the syntax check reports it. `cache` keeps each text's blocks.
+    public init(files: [RenderedFile], cache: HCLParseCache = HCLParseCache()) {
+        self.init(
+            blocks: files.filter { $0.target == .terraform && $0.path.hasSuffix(".tf") }.flatMap { file in
+                (try? cache.blocks(file.content)) ?? []
+            })
     }
 
     /// Scores a design by rendering its Terraform with the given templates; `cache` keeps the
     /// trees of texts seen before, and `memo` the texts of templates whose fields are unchanged.
     public init(result: DesignResult, templates: TemplateSet = .embedded, cache: HCLParseCache? = nil, memo: RenderMemo? = nil) throws(TemplateError)
     {
+        let cache = cache ?? HCLParseCache()
         self.init(
-            modules: try Renderer(templates: templates).terraformTexts(result.design, memo: memo).compactMap { text in
-                try? HCLParseCache.parse(text, with: cache)
+            blocks: try Renderer(templates: templates).scoredTerraformTexts(result.design, memo: memo).flatMap { text in
+                (try? cache.blocks(text)) ?? []
             })
     }
 
     /// Scores the parse trees of one module's files.
     public init(modules bodies: [HCLBody]) {
-        let blocks = TerraformBlock.blocks(in: bodies)
+        self.init(blocks: TerraformBlock.blocks(in: bodies))
+    }
+
+    /// Scores the blocks of one module's files.
+    init(blocks: [TerraformBlock]) {
         let module = CheckInventory.Module(blocks: blocks)
         let locals = blocks.reduce(into: [String: Int]()) { sizes, block in sizes.merge(block.mapSizes) { a, _ in a } }
         var passed = 0

@@ -35,6 +35,7 @@ public struct ParsedTerraform: Sendable {
 /// parses each distinct file once, since a suggestion changes only the files it touches.
 public final class HCLParseCache: @unchecked Sendable {
     private var trees: [String: HCLBody] = [:]
+    private var blockLists: [String: [TerraformBlock]] = [:]
     private let lock = NSLock()
     /// Trees kept at most; a long session starts over past this, so memory stays bounded.
     static let capacity = 256
@@ -55,5 +56,17 @@ public final class HCLParseCache: @unchecked Sendable {
             trees[text] = tree
         }
         return tree
+    }
+
+    /// The blocks the security checks read in one file's text, gathered once per distinct text:
+    /// scoring a variant of a design then walks only the files the variant changed.
+    func blocks(_ text: String) throws(HCLSyntaxError) -> [TerraformBlock] {
+        if let known = lock.withLock({ blockLists[text] }) { return known }
+        let blocks = TerraformBlock.blocks(in: [try parse(text)])
+        lock.withLock {
+            if blockLists.count >= Self.capacity { blockLists.removeAll(keepingCapacity: true) }
+            blockLists[text] = blocks
+        }
+        return blocks
     }
 }
