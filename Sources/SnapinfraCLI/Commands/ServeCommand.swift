@@ -89,6 +89,7 @@ struct ServeCommand: ParsableCommand {
             )
         }
         let service = ProjectService(pipeline: Pipeline(advisor: assistant))
+        ProjectService.warmUp()
         let deterministic = assistant.settings.provider == .rules
         do {
             try AsyncMain.block { [settings] in

@@ -91,16 +91,20 @@ extension Optional: OptionalValue {
 /// with its path (`hardening.flowLogs`), so a memo knows exactly what a template read. A name found
 /// in an inner section never reaches an outer node, but that section's own name did.
 final class TemplateNode: MustacheParent {
-    /// The names read since the render began, shared by every node of one model.
+    /// The names read since the render began, shared by every node of one model. Each node
+    /// keeps the names read on it in this render (`generation`), so a name is hashed alone, not
+    /// with its whole path.
     final class Reads {
         var paths: [[String]] = []
-        var seen: Set<[String]> = []
+        var generation = 0
     }
 
     private let path: [String]
     private let fields: [String: Any]
     private let reads: Reads
     private var children: [String: Any] = [:]
+    private var namesRead: Set<String> = []
+    private var generation = 0
     /// Each field's comparable value, worked out once: a memo compares the same fields for every
     /// text it keeps, and every template reads some of the same ones.
     private var compared: [String: AnyHashable??] = [:]
@@ -120,8 +124,11 @@ final class TemplateNode: MustacheParent {
     }
 
     func child(named name: String) -> Any? {
-        let full = path + [name]
-        if reads.seen.insert(full).inserted { reads.paths.append(full) }
+        if generation != reads.generation {
+            generation = reads.generation
+            namesRead.removeAll(keepingCapacity: true)
+        }
+        if namesRead.insert(name).inserted { reads.paths.append(path + [name]) }
         return value(name)
     }
 
@@ -179,7 +186,7 @@ final class TemplateNode: MustacheParent {
 
     func startTemplate() {
         reads.paths = []
-        reads.seen = []
+        reads.generation += 1
     }
 }
 

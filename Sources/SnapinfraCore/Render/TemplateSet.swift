@@ -60,6 +60,18 @@ public struct TemplateSet: Sendable {
         return library
     }
 
+    /// Parses every template now rather than at first use: a server does this before it listens,
+    /// so its first request costs what the others do.
+    public func prepare() {
+        _ = library
+        for (name, text) in sources where !name.hasPrefix("partials/") && parsed.template(name) == nil {
+            if let template = try? MustacheTemplate(string: text) { parsed.store(template, as: name) }
+        }
+    }
+
+    /// How many templates are parsed so far (partials aside).
+    var parsedCount: Int { parsed.count }
+
     func render(_ name: String, _ model: Any) throws(TemplateError) -> String {
         let library = self.library
         if let template = parsed.template(name) { return template.render(model, library: library) }
@@ -90,6 +102,8 @@ private final class ParsedTemplates: @unchecked Sendable {
     func template(_ name: String) -> MustacheTemplate? { lock.withLock { templates[name] } }
 
     func store(_ template: MustacheTemplate, as name: String) { lock.withLock { templates[name] = template } }
+
+    var count: Int { lock.withLock { templates.count } }
 }
 
 /// A template that cannot be used, with its place.

@@ -163,6 +163,17 @@ public struct ProjectService: Sendable {
         return Generated(designed: designed, chosen: chosen, enhanced: enhanced, validated: validated, offered: offered, notes: notes)
     }
 
+    /// Parses the templates and takes a small project through design, render, validation and
+    /// suggestions with the rules alone (never a model), so that the Swift runtime's first look at
+    /// each type and the template parsing happen before a server's first request, not during it.
+    public static func warmUp() {
+        TemplateSet.embedded.prepare()
+        let service = ProjectService(pipeline: Pipeline())
+        if let generated = try? service.generate(SyntheticProject.make(tables: 3, endpoints: 6), GenerateRequest()) {
+            _ = service.response(generated)
+        }
+    }
+
     /// `generate --json`: the original API's response, with the suggestions still open for the
     /// generated design measured against it.
     public func response(_ generated: Generated) -> GenerateResponse {

@@ -32,6 +32,13 @@ import Testing
         _ = try TemplateSet(sources: TemplateSet.embeddedSources)
     }
 
+    /// What a server does before it listens: afterwards no request parses a template.
+    @Test func preparingTheBuiltInSetParsesEveryTemplate() {
+        TemplateSet.embedded.prepare()
+        let templates = TemplateSet.embeddedSources.keys.filter { !$0.hasPrefix("partials/") }
+        #expect(TemplateSet.embedded.parsedCount == templates.count)
+    }
+
     @Test func aBrokenTemplateIsReportedWithItsPlace() {
         var sources = TemplateSet.embeddedSources
         sources["terraform/main.tf.mustache"] = "{{%CONTENT_TYPE: TEXT}}\nlocals {\n  name = {{#unclosed}}\n}\n"
