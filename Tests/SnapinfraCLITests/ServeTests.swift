@@ -119,6 +119,19 @@ import Testing
         #expect(server.log.contains("POST /api/validate 503 "))
     }
 
+    /// An option of one front end given with the other is refused, not ignored.
+    @Test func theHTTPOptionsAndTheSSHOptionsDoNotMix() throws {
+        for (arguments, message) in [
+            (["serve", "--ssh", "127.0.0.1:0", "--port", "9000"], "--port is for the HTTP API"),
+            (["serve", "--ssh", "127.0.0.1:0", "--timeout", "5"], "--timeout is for the HTTP API"),
+            (["serve", "--idle", "5"], "--idle goes with --ssh"),
+            (["serve", "--max-sessions", "2"], "--max-sessions goes with --ssh"),
+        ] {
+            let run = try CLIRunner.run(arguments)
+            #expect(run.status == 2 && run.stderr.contains(message), "\(arguments): \(run.stderr)")
+        }
+    }
+
     @Test func aPortInUseIsAUsageErrorThatSaysSo() throws {
         let server = try ServerProcess()
         let port = try #require(server.address.split(separator: ":").last.map(String.init))

@@ -24,20 +24,22 @@ struct ServeCommand: ParsableCommand {
             """
     )
 
-    @Option(help: "The address to listen on; anything but loopback is reachable from other machines.")
-    var host = "127.0.0.1"
+    // The HTTP API's options and the SSH ones are optional, defaults applied in `run`, so that one
+    // given with the other front end is refused instead of ignored.
+    @Option(help: "The address to listen on (default 127.0.0.1); anything but loopback is reachable from other machines.")
+    var host: String?
 
-    @Option(help: "The port (0 picks a free one; the address is printed once listening).")
-    var port = 8080
+    @Option(help: "The port (default 8080; 0 picks a free one, and the address is printed once listening).")
+    var port: Int?
 
-    @Option(help: "Seconds a request may take.")
-    var timeout: Double = 10
+    @Option(help: "Seconds a request may take (default 10).")
+    var timeout: Double?
 
-    @Option(help: "Requests worked on at once (cores × 4); beyond it 503 with Retry-After.")
-    var maxRequests = ProcessInfo.processInfo.activeProcessorCount * 4
+    @Option(help: "Requests worked on at once (default cores × 4); beyond it 503 with Retry-After.")
+    var maxRequests: Int?
 
-    @Option(help: "MiB of replies kept for identical requests when the rules engine designs (0 turns it off).")
-    var cacheMb = 64
+    @Option(help: "MiB of replies kept for identical requests when the rules engine designs (default 64; 0 turns it off).")
+    var cacheMb: Int?
 
     @Option(help: "Serve the terminal UI over SSH on [HOST:]PORT instead of the HTTP API (default 127.0.0.1:2222).")
     var ssh: String?
@@ -45,11 +47,11 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "With --ssh: an OpenSSH ed25519 private key to use as the host key (default: one generated and kept).")
     var hostKey: String?
 
-    @Option(help: "With --ssh: sessions at once.")
-    var maxSessions = 20
+    @Option(help: "With --ssh: sessions at once (default 20).")
+    var maxSessions: Int?
 
-    @Option(help: "With --ssh: minutes without a keystroke after which a session ends.")
-    var idle: Double = 15
+    @Option(help: "With --ssh: minutes without a keystroke after which a session ends (default 15).")
+    var idle: Double?
 
     @Flag(help: "With --ssh: every session starts on the start screen with the examples and writes only in a scratch folder of its own.")
     var demo = false
@@ -58,30 +60,40 @@ struct ServeCommand: ParsableCommand {
     var ai: AIOptions
 
     func validate() throws {
-        guard (0...65535).contains(port) else { throw ValidationError("--port must be 0…65535") }
-        guard timeout > 0, timeout <= 3600 else { throw ValidationError("--timeout must be more than 0 and at most 3600 seconds") }
-        guard maxRequests >= 1 else { throw ValidationError("--max-requests must be at least 1") }
-        guard cacheMb >= 0 else { throw ValidationError("--cache-mb cannot be negative") }
         if let ssh {
+            let http = [
+                ("--host", host != nil), ("--port", port != nil), ("--timeout", timeout != nil), ("--max-requests", maxRequests != nil),
+                ("--cache-mb", cacheMb != nil),
+            ]
+            if let given = http.first(where: \.1) {
+                throw ValidationError("\(given.0) is for the HTTP API; with --ssh the address is --ssh [HOST:]PORT")
+            }
             guard SSHSettings.address(ssh) != nil else { throw ValidationError("--ssh: \(ssh) is not [HOST:]PORT with PORT 0…65535") }
-            guard maxSessions >= 1 else { throw ValidationError("--max-sessions must be at least 1") }
-            guard idle > 0 else { throw ValidationError("--idle must be more than 0 minutes") }
-        } else if hostKey != nil || demo {
-            throw ValidationError("--host-key and --demo go with --ssh")
+            guard maxSessions ?? 1 >= 1 else { throw ValidationError("--max-sessions must be at least 1") }
+            guard idle ?? 1 > 0 else { throw ValidationError("--idle must be more than 0 minutes") }
+        } else {
+            let sshOnly = [("--host-key", hostKey != nil), ("--demo", demo), ("--max-sessions", maxSessions != nil), ("--idle", idle != nil)]
+            if let given = sshOnly.first(where: \.1) { throw ValidationError("\(given.0) goes with --ssh") }
+            guard (0...65535).contains(port ?? 0) else { throw ValidationError("--port must be 0…65535") }
+            let seconds = timeout ?? 10
+            guard seconds > 0, seconds <= 3600 else { throw ValidationError("--timeout must be more than 0 and at most 3600 seconds") }
+            guard maxRequests ?? 1 >= 1 else { throw ValidationError("--max-requests must be at least 1") }
+            guard cacheMb ?? 0 >= 0 else { throw ValidationError("--cache-mb cannot be negative") }
         }
     }
 
     func run() throws {
         if let ssh { return try runSSH(ssh) }
         let assistant = try ai.assistant()
+        let timeout = timeout ?? 10
         var settings = ServerSettings()
-        settings.host = host
-        settings.port = port
+        settings.host = host ?? "127.0.0.1"
+        settings.port = port ?? 8080
         settings.timeout = .milliseconds(Int((timeout * 1000).rounded()))
-        settings.maxConcurrent = maxRequests
-        settings.cacheBytes = cacheMb * 1024 * 1024
+        settings.maxConcurrent = maxRequests ?? ProcessInfo.processInfo.activeProcessorCount * 4
+        settings.cacheBytes = (cacheMb ?? 64) * 1024 * 1024
         if !settings.isLoopback {
-            StandardError.write("snapinfra serve: warning: listening on \(host): anyone who can reach this machine can use the API")
+            StandardError.write("snapinfra serve: warning: listening on \(settings.host): anyone who can reach this machine can use the API")
         }
         if assistant.settings.provider != .rules && assistant.settings.timeout * 2 > timeout {
             StandardError.write(
@@ -117,8 +129,8 @@ extension ServeCommand {
         settings.host = host
         settings.port = port
         settings.hostKeyPath = hostKey
-        settings.maxSessions = maxSessions
-        settings.idle = .milliseconds(Int((idle * 60_000).rounded()))
+        settings.maxSessions = maxSessions ?? 20
+        settings.idle = .milliseconds(Int(((idle ?? 15) * 60_000).rounded()))
         settings.demo = demo
         if !["127.0.0.1", "::1", "localhost"].contains(host) {
             StandardError.write(
