@@ -9,7 +9,7 @@ public enum HCLFormatter {
         var depth = 0
         var heredoc: String?
         for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let trimmed = raw.trimmingCharacters(in: .whitespaces)
+            let trimmed = Self.trimmed(raw)
             // A heredoc's body and closing marker are kept as written; the marker byte keeps
             // the aligner away from them and is removed at the end.
             if let marker = heredoc {
@@ -22,7 +22,7 @@ public enum HCLFormatter {
                 if let last = lines.last, !last.isEmpty, !last.hasSuffix("{"), !last.hasSuffix("[") { lines.append("") }
                 continue
             }
-            let scan = Scan(trimmed)
+            let scan = Scan(trimmed.utf8)
             let leadingClosers = scan.leadingClosers
             if leadingClosers > 0, lines.last?.isEmpty == true { lines.removeLast() }
             // Like terraform fmt, a line moves the nesting by at most one level: `jsonencode([`
@@ -33,6 +33,16 @@ public enum HCLFormatter {
         }
         while lines.last?.isEmpty == true { lines.removeLast() }
         return align(lines).map { $0.hasPrefix(Self.verbatim) ? String($0.dropFirst()) : $0 }.joined(separator: "\n") + "\n"
+    }
+
+    /// A line without the spaces and tabs around it. Only ASCII blanks: the templates indent with
+    /// spaces, and any other blank belongs to a value.
+    static func trimmed(_ line: Substring) -> String {
+        let bytes = line.utf8
+        guard let first = bytes.firstIndex(where: { $0 != 0x20 && $0 != 0x09 }),
+            let last = bytes.lastIndex(where: { $0 != 0x20 && $0 != 0x09 })
+        else { return "" }
+        return String(line[first...last])
     }
 
     private static let verbatim = "\u{1}"
@@ -47,52 +57,48 @@ public enum HCLFormatter {
         return String(rest)
     }
 
-    /// Bracket counts of one line, outside strings and comments.
+    /// Bracket counts of one line, outside strings and comments. The line is read as UTF-8
+    /// bytes, as Terraform's scanner reads it: every delimiter is ASCII, and no byte of a longer
+    /// character is one.
     struct Scan {
         var net = 0
         var leadingClosers = 0
 
-        init(_ line: String) {
+        init(_ line: some Sequence<UInt8>) {
             var inString = false
             var escaped = false
             var interpolation = 0
             var seenOther = false
-            var previous: Character?
-            for character in line {
-                defer { previous = character }
+            var previous: UInt8 = 0
+            for byte in line {
+                defer { previous = byte }
                 if inString {
                     if escaped {
                         escaped = false
                         continue
                     }
-                    if character == "\\" {
-                        escaped = true
-                        continue
+                    switch byte {
+                    case UInt8(ascii: "\\"): escaped = true
+                    case UInt8(ascii: "{") where previous == UInt8(ascii: "$"): interpolation += 1
+                    case UInt8(ascii: "}") where interpolation > 0: interpolation -= 1
+                    case UInt8(ascii: "\"") where interpolation == 0: inString = false
+                    default: break
                     }
-                    if character == "{" && previous == "$" {
-                        interpolation += 1
-                        continue
-                    }
-                    if character == "}" && interpolation > 0 {
-                        interpolation -= 1
-                        continue
-                    }
-                    if character == "\"" && interpolation == 0 { inString = false }
                     continue
                 }
-                if character == "#" { break }
-                if character == "/" && previous == "/" { break }
-                switch character {
-                case "\"":
+                if byte == UInt8(ascii: "#") { break }
+                if byte == UInt8(ascii: "/") && previous == UInt8(ascii: "/") { break }
+                switch byte {
+                case UInt8(ascii: "\""):
                     inString = true
                     seenOther = true
-                case "{", "[", "(":
+                case UInt8(ascii: "{"), UInt8(ascii: "["), UInt8(ascii: "("):
                     net += 1
                     seenOther = true
-                case "}", "]", ")":
+                case UInt8(ascii: "}"), UInt8(ascii: "]"), UInt8(ascii: ")"):
                     net -= 1
                     if !seenOther { leadingClosers += 1 }
-                case " ", "\t", ",":
+                case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: ","):
                     break
                 default:
                     seenOther = true
@@ -120,23 +126,25 @@ public enum HCLFormatter {
         let afterSpaces = rest.drop { $0 == " " }
         guard afterSpaces.hasPrefix("="), !afterSpaces.hasPrefix("==") else { return nil }
         let value = afterSpaces.dropFirst().drop { $0 == " " }
-        guard Scan(String(value)).net == 0 else { return nil }
+        guard Scan(value.utf8).net == 0 else { return nil }
         return (indent, key, String(value))
     }
 
     private static func align(_ lines: [String]) -> [String] {
         var out = lines
+        // Each line's key once: a run is measured, then laid out.
+        let keys = lines.map { $0.hasPrefix(Self.verbatim) ? nil : attributeKey($0) }
         var index = 0
         while index < out.count {
-            guard let first = attributeKey(out[index]) else {
+            guard let first = keys[index] else {
                 index += 1
                 continue
             }
             var end = index + 1
-            while end < out.count, let next = attributeKey(out[end]), next.indent == first.indent { end += 1 }
-            let width = (index..<end).compactMap { attributeKey(out[$0])?.key.count }.max() ?? 0
+            while end < out.count, let next = keys[end], next.indent == first.indent { end += 1 }
+            let width = keys[index..<end].compactMap { $0?.key.count }.max() ?? 0
             for row in index..<end {
-                guard let attribute = attributeKey(out[row]) else { continue }
+                guard let attribute = keys[row] else { continue }
                 let padding = String(repeating: " ", count: width - attribute.key.count)
                 out[row] = String(repeating: " ", count: attribute.indent) + attribute.key + padding + " = " + attribute.value
             }
