@@ -198,6 +198,8 @@ public final class RenderMemo: @unchecked Sendable {
         var names: [[String]]
         var fingerprint: [AnyHashable?]
         var text: String
+        /// The text laid out, once something asked for it.
+        var laidOut: String?
     }
 
     private var entries: [String: [Entry]] = [:]
@@ -210,22 +212,33 @@ public final class RenderMemo: @unchecked Sendable {
 
     public init() {}
 
-    func text(_ template: String, root: TemplateNode, render: () throws(TemplateError) -> String) throws(TemplateError) -> String {
+    /// The template's text for the model at `root`: `layout` applied when given (and kept), else
+    /// the laid-out text if one is kept, else the text as rendered.
+    func text(
+        _ template: String, root: TemplateNode, layout: ((String) -> String)? = nil, render: () throws(TemplateError) -> String
+    ) throws(TemplateError) -> String {
         let known = lock.withLock { entries[template] ?? [] }
         for entry in known where root.matches(entry.names, entry.fingerprint) {
             lock.withLock { reuses += 1 }
-            return entry.text
+            if let laidOut = entry.laidOut { return laidOut }
+            guard let layout else { return entry.text }
+            let laidOut = layout(entry.text)
+            lock.withLock {
+                if let index = entries[template]?.firstIndex(where: { $0.text == entry.text }) { entries[template]?[index].laidOut = laidOut }
+            }
+            return laidOut
         }
         root.startTemplate()
         let text = try render()
-        guard let fingerprint = root.fingerprint(root.read) else { return text }
+        let laidOut = layout.map { $0(text) }
+        guard let fingerprint = root.fingerprint(root.read) else { return laidOut ?? text }
         lock.withLock {
             renders += 1
             var list = entries[template] ?? []
-            list.append(Entry(names: root.read, fingerprint: fingerprint, text: text))
+            list.append(Entry(names: root.read, fingerprint: fingerprint, text: text, laidOut: laidOut))
             if list.count > Self.depth { list.removeFirst() }
             entries[template] = list
         }
-        return text
+        return laidOut ?? text
     }
 }
