@@ -730,6 +730,32 @@ extension TemplateSet {
         {{name}}={{value}}
         {{/overlay.settings}}
         """####,
+        "partials/app-policy-python.mustache": ####"""
+        {{%CONTENT_TYPE: TEXT}}
+        aws.iam.RolePolicy(
+            {{resourceLiteral}},
+            name="application",
+            role={{roleVariable}}.id,
+            policy=pulumi.Output.json_dumps(
+                {
+                    "Version": "2012-10-17",
+                    "Statement": [
+        {{#statements}}
+                        {
+                            "Effect": "Allow",
+                            "Action": [
+        {{#actions}}
+                                {{.}},
+        {{/actions}}
+                            ],
+                            "Resource": {{resourcesExpression}},
+                        },
+        {{/statements}}
+                    ],
+                }
+            ),
+        )
+        """####,
         "partials/app-policy.mustache": ####"""
         {{%CONTENT_TYPE: TEXT}}
         data "aws_iam_policy_document" "{{role}}" {
@@ -1552,32 +1578,10 @@ extension TemplateSet {
             name={{py.taskRole}},
             assume_role_policy=ecs_tasks_assume,
         )
-        {{#hasAppPolicy}}
+        {{#appPolicy}}
 
-        aws.iam.RolePolicy(
-            "task",
-            name="application",
-            role=task_role.id,
-            policy=pulumi.Output.json_dumps(
-                {
-                    "Version": "2012-10-17",
-                    "Statement": [
-        {{#py.appStatements}}
-                        {
-                            "Effect": "Allow",
-                            "Action": [
-        {{#actions}}
-                                {{.}},
-        {{/actions}}
-                            ],
-                            "Resource": {{resourcesExpression}},
-                        },
-        {{/py.appStatements}}
-                    ],
-                }
-            ),
-        )
-        {{/hasAppPolicy}}
+        {{> app-policy-python}}
+        {{/appPolicy}}
 
         task_definition = aws.ecs.TaskDefinition(
             "app",
@@ -2292,32 +2296,10 @@ extension TemplateSet {
             name={{py.taskRole}},
             assume_role_policy=pods_assume,
         )
-        {{#hasAppPolicy}}
+        {{#appPolicy}}
 
-        aws.iam.RolePolicy(
-            "app",
-            name="application",
-            role=app_role.id,
-            policy=pulumi.Output.json_dumps(
-                {
-                    "Version": "2012-10-17",
-                    "Statement": [
-        {{#py.appStatements}}
-                        {
-                            "Effect": "Allow",
-                            "Action": [
-        {{#actions}}
-                                {{.}},
-        {{/actions}}
-                            ],
-                            "Resource": {{resourcesExpression}},
-                        },
-        {{/py.appStatements}}
-                    ],
-                }
-            ),
-        )
-        {{/hasAppPolicy}}
+        {{> app-policy-python}}
+        {{/appPolicy}}
 
         aws.eks.PodIdentityAssociation(
             "app",
@@ -2580,32 +2562,10 @@ extension TemplateSet {
             {{py.databaseUserPath}},
         )
         {{/connectsWithIAM}}
-        {{#hasAppPolicy}}
+        {{#appPolicy}}
 
-        aws.iam.RolePolicy(
-            "app",
-            name="application",
-            role=role.id,
-            policy=pulumi.Output.json_dumps(
-                {
-                    "Version": "2012-10-17",
-                    "Statement": [
-        {{#py.appStatements}}
-                        {
-                            "Effect": "Allow",
-                            "Action": [
-        {{#actions}}
-                                {{.}},
-        {{/actions}}
-                            ],
-                            "Resource": {{resourcesExpression}},
-                        },
-        {{/py.appStatements}}
-                    ],
-                }
-            ),
-        )
-        {{/hasAppPolicy}}
+        {{> app-policy-python}}
+        {{/appPolicy}}
 
         app = aws.lambda_.Function(
             "this",

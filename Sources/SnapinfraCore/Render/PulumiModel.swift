@@ -26,6 +26,14 @@ struct PulumiModel {
         var resourcesExpression: String
     }
 
+    /// The application's own policy (`app-policy-python`): the resource's name, the variable of
+    /// the role it is attached to, and its statements.
+    struct AppPolicy: Hashable {
+        var resourceLiteral: String
+        var roleVariable: String
+        var statements: [Statement]
+    }
+
     /// A DynamoDB table of `dynamodb.py`, every name a Python literal.
     struct DynamoTable: Hashable {
         var keyLiteral: String
@@ -221,7 +229,8 @@ struct PulumiModel {
     var plainListener: Bool
     var hasExecutionSecrets: Bool
     var executionSecretsKey: Bool
-    var hasAppPolicy: Bool
+    /// The application's policy, when it needs one.
+    var appPolicy: AppPolicy?
     /// Whether the application runs in containers with a network of their own (ECS or EKS).
     var containers: Bool
     /// The modules `eks.py` reads, sorted.
@@ -395,7 +404,12 @@ struct PulumiModel {
         plainListener = !h.httpsListener
         hasExecutionSecrets = !arns.isEmpty
         executionSecretsKey = h.cacheAuthToken && h.customerManagedKey
-        hasAppPolicy = !statements.isEmpty
+        appPolicy =
+            statements.isEmpty
+            ? nil
+            : AppPolicy(
+                resourceLiteral: p(lambda || eks ? "app" : "task"), roleVariable: lambda ? "role" : eks ? "app_role" : "task_role",
+                statements: statements)
         networkUsesKey = h.vpcFlowLogs && h.customerManagedKey
         databaseUsesKey = h.performanceInsights && h.customerManagedKey
         cacheUsesKey = h.cacheCustomerManagedKey || (h.cacheAuthToken && h.customerManagedKey)
