@@ -42,7 +42,9 @@ public enum HCLFormatter {
         guard let first = bytes.firstIndex(where: { $0 != 0x20 && $0 != 0x09 }),
             let last = bytes.lastIndex(where: { $0 != 0x20 && $0 != 0x09 })
         else { return "" }
-        return String(line[first...last])
+        // The byte after the last one kept begins a blank or ends the line, so it is a boundary
+        // between characters even when the last character is longer than one byte.
+        return String(line[first..<bytes.index(after: last)])
     }
 
     private static let verbatim = "\u{1}"

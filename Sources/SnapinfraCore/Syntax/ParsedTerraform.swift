@@ -27,8 +27,6 @@ public struct ParsedTerraform: Sendable {
         self.files = parsed
         syntaxErrors = errors
     }
-
-    public var bodies: [HCLBody] { files.map(\.body) }
 }
 
 /// Parse trees by source text, shared across threads: measuring many variants of one design

@@ -167,6 +167,13 @@ import Testing
                 """)
     }
 
+    /// The layout pass reads bytes: a line that ends in a character of several bytes, or one
+    /// with a combining mark after a quote, keeps every character and is indented as before.
+    @Test func linesWithCharactersOfSeveralBytesKeepThem() {
+        let input = "locals {\nname = \"café\"   \n# déjà vu  \nnote = \"\u{301}x\" # über\t\n}\n"
+        #expect(HCLFormatter.format(input) == "locals {\n  name = \"café\"\n  # déjà vu\n  note = \"\u{301}x\" # über\n}\n")
+    }
+
     @Test func heredocBodiesAreKeptAsWritten() {
         #expect(HCLFormatter.heredocMarker("policy = <<-EOT") == "EOT" && HCLFormatter.heredocMarker("x = <<JSON_DOC") == "JSON_DOC")
         #expect(HCLFormatter.heredocMarker("a = \"<<\"") == nil && HCLFormatter.heredocMarker("a = <<-eot") == nil)
